@@ -1,0 +1,125 @@
+using Ayumi.Data;
+using Ayumi.Domain;
+using Ayumi.Features.Demo;
+using Ayumi.Features.PlanFiles;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ayumi;
+
+/// <summary>
+/// Ayumi's verbs: <c>serve</c> (the default) runs the web application; the others work on
+/// the configured database and exit.
+/// </summary>
+public static class CommandLine
+{
+    private const string Usage = """
+        Usage: Ayumi [verb] [options]
+          serve                                   run the web application (default)
+          migrate                                 create or upgrade the database schema
+          load-plan FILE                          add the plans of an Ayumi plan file (JSON)
+          export-plan --org CODE [--plan NAME] --out FILE
+                                                  write an organisation's plans as a plan file
+        Configuration: Ayumi:Database:Provider (sqlite|postgres), ConnectionStrings:Ayumi,
+        Ayumi:DemoData (true|false); as settings, environment variables or --key=value.
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "serve";
+        var rest = verb == "serve" && (args.Length == 0 || args[0].StartsWith('-')) ? args : args[1..];
+        try
+        {
+            switch (verb)
+            {
+                case "serve":
+                    var app = WebApp.Build(rest);
+                    await app.Services.PrepareDatabaseAsync(app.Configuration);
+                    await app.RunAsync();
+                    return 0;
+                case "migrate":
+                    await using (var host = WebApp.Build(rest))
+                        await host.Services.PrepareDatabaseAsync(host.Configuration, loadDemo: false);
+                    return 0;
+                case "load-plan":
+                    return await LoadPlanAsync(rest);
+                case "export-plan":
+                    return await ExportPlanAsync(rest);
+                case "help" or "--help" or "-h":
+                    Console.WriteLine(Usage);
+                    return 0;
+                default:
+                    Console.Error.WriteLine($"Unknown verb '{verb}'.\n{Usage}");
+                    return 2;
+            }
+        }
+        catch (SeedFormatException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> LoadPlanAsync(string[] args)
+    {
+        var file = args.FirstOrDefault(a => !a.StartsWith("--"));
+        if (file is null || !File.Exists(file))
+        {
+            Console.Error.WriteLine($"load-plan needs an existing plan file.\n{Usage}");
+            return 2;
+        }
+        await using var app = WebApp.Build(args);
+        await app.Services.PrepareDatabaseAsync(app.Configuration, loadDemo: false);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AyumiDbContext>();
+        var bytes = await File.ReadAllBytesAsync(file);
+        var code = PlanFileReader.Parse(Path.GetFileName(file), bytes).Organisation.Code;
+        var existing = await db.LoadOrganisationGraphAsync(o => o.Code == LocalGovernmentCode.Parse(code));
+        var organisation = PlanFileReader.Load(Path.GetFileName(file), bytes, existing);
+        if (existing is null) db.Organisations.Add(organisation);
+        await db.SaveChangesAsync();
+        Console.WriteLine($"Loaded {file}: {organisation.Name} ({organisation.Code}) now has {organisation.Plans.Count} plan(s).");
+        return 0;
+    }
+
+    private static async Task<int> ExportPlanAsync(string[] args)
+    {
+        var org = Option(args, "--org");
+        var output = Option(args, "--out");
+        if (org is null || output is null)
+        {
+            Console.Error.WriteLine($"export-plan needs --org and --out.\n{Usage}");
+            return 2;
+        }
+        if (!LocalGovernmentCode.TryParse(org, out var code, out var reason))
+        {
+            Console.Error.WriteLine($"error: {reason}");
+            return 2;
+        }
+        await using var app = WebApp.Build(args);
+        await app.Services.PrepareDatabaseAsync(app.Configuration, loadDemo: false);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AyumiDbContext>();
+        var organisation = await db.LoadOrganisationGraphAsync(o => o.Code == code);
+        if (organisation is null)
+        {
+            Console.Error.WriteLine($"error: no organisation with code {code}.");
+            return 1;
+        }
+        var planName = Option(args, "--plan");
+        var plans = organisation.Plans.Where(p => planName is null || p.Name == planName).OrderBy(p => p.Generation).ToList();
+        if (plans.Count == 0)
+        {
+            Console.Error.WriteLine($"error: {organisation.Name} has no plan named '{planName}'.");
+            return 1;
+        }
+        await File.WriteAllBytesAsync(output, PlanFileWriter.Write(organisation, plans));
+        Console.WriteLine($"Wrote {plans.Count} plan(s) of {organisation.Name} to {output}.");
+        return 0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Ayumi.Data;
+
+/// <summary>Which database Ayumi talks to: <c>Ayumi:Database:Provider</c> and <c>ConnectionStrings:Ayumi</c>.</summary>
+public sealed record DatabaseSettings(string Provider, string ConnectionString)
+{
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+
+    public static DatabaseSettings From(IConfiguration configuration, string contentRoot)
+    {
+        var provider = (configuration["Ayumi:Database:Provider"] ?? Sqlite).Trim().ToLowerInvariant();
+        var connectionString = configuration.GetConnectionString("Ayumi");
+        return provider switch
+        {
+            Sqlite => new(Sqlite, string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite(contentRoot) : connectionString),
+            Postgres => new(Postgres, string.IsNullOrWhiteSpace(connectionString)
+                ? throw new InvalidOperationException("Ayumi:Database:Provider is postgres but ConnectionStrings:Ayumi is not set.")
+                : connectionString),
+            _ => throw new InvalidOperationException($"Ayumi:Database:Provider must be '{Sqlite}' or '{Postgres}', not '{provider}'."),
+        };
+    }
+
+    private static string DefaultSqlite(string contentRoot)
+    {
+        var folder = Path.Combine(contentRoot, "data");
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "ayumi.db")}";
+    }
+}
+
+public static class DatabaseServices
+{
+    public static IServiceCollection AddAyumiDatabase(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.AddSingleton(settings);
+        if (settings.Provider == DatabaseSettings.Postgres)
+            services.AddDbContext<AyumiDbContext, PostgresAyumiDbContext>(o => o.UseNpgsql(settings.ConnectionString));
+        else
+            services.AddDbContext<AyumiDbContext, SqliteAyumiDbContext>(o => o.UseSqlite(settings.ConnectionString));
+        return services;
+    }
+}
+
+// Design-time factories for `dotnet ef migrations add`; each provider keeps its own migrations folder.
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAyumiDbContext>
+{
+    public SqliteAyumiDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteAyumiDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAyumiDbContext>
+{
+    public PostgresAyumiDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresAyumiDbContext>().UseNpgsql("Host=localhost;Database=design").Options);
+}

@@ -1,0 +1,135 @@
+using Ayumi.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ayumi.Data;
+
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> b)
+    {
+        b.HasIndex(o => o.Code).IsUnique();
+        b.Property(o => o.Name).HasMaxLength(100);
+        b.HasMany(o => o.Departments).WithOne(d => d.Organisation).HasForeignKey(d => d.OrganisationId);
+        b.HasMany(o => o.Plans).WithOne(p => p.Organisation).HasForeignKey(p => p.OrganisationId);
+    }
+}
+
+internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Department>
+{
+    public void Configure(EntityTypeBuilder<Department> b)
+    {
+        b.Property(d => d.Name).HasMaxLength(100);
+        b.HasOne(d => d.Parent).WithMany(d => d.Children).HasForeignKey(d => d.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(d => d.Aliases).WithOne().HasForeignKey("DepartmentId").OnDelete(DeleteBehavior.Cascade);
+        b.Ignore(d => d.Path);
+        b.Ignore(d => d.DisplayName);
+    }
+}
+
+internal sealed class DepartmentAliasConfiguration : IEntityTypeConfiguration<DepartmentAlias>
+{
+    public void Configure(EntityTypeBuilder<DepartmentAlias> b) => b.Property(a => a.Name).HasMaxLength(200);
+}
+
+internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
+{
+    public void Configure(EntityTypeBuilder<Plan> b)
+    {
+        b.HasIndex(p => new { p.OrganisationId, p.Name }).IsUnique();
+        b.Property(p => p.Name).HasMaxLength(200);
+        b.HasOne(p => p.Predecessor).WithMany().HasForeignKey(p => p.PredecessorId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(p => p.Levels).HasJsonConversion();
+        b.Property(p => p.Grades).HasJsonConversion();
+        b.Property(p => p.EvaluationBodies).HasJsonConversion();
+        b.Property(p => p.Notes).HasJsonConversion();
+        b.HasMany(p => p.Nodes).WithOne(n => n.Plan).HasForeignKey(n => n.PlanId);
+        b.HasMany(p => p.Measures).WithOne(m => m.Plan).HasForeignKey(m => m.PlanId);
+        b.HasMany(p => p.Indicators).WithOne(i => i.Plan).HasForeignKey(i => i.PlanId);
+        b.Ignore(p => p.GradeScale);
+    }
+}
+
+internal sealed class PlanNodeConfiguration : IEntityTypeConfiguration<PlanNode>
+{
+    public void Configure(EntityTypeBuilder<PlanNode> b)
+    {
+        b.HasIndex(n => new { n.PlanId, n.Code }).IsUnique();
+        b.Property(n => n.Code).HasMaxLength(50);
+        b.HasOne(n => n.Parent).WithMany(n => n.Children).HasForeignKey(n => n.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(n => n.ParsedCode);
+    }
+}
+
+internal sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
+{
+    public void Configure(EntityTypeBuilder<Measure> b)
+    {
+        b.HasIndex(m => new { m.PlanId, m.Key }).IsUnique();
+        b.Property(m => m.Key).HasMaxLength(50);
+        b.HasMany(m => m.Placements).WithOne(p => p.Measure).HasForeignKey(p => p.MeasureId);
+        b.HasMany(m => m.Entries).WithOne(e => e.Measure).HasForeignKey(e => e.MeasureId);
+        b.HasMany(m => m.Predecessors).WithOne(s => s.Successor).HasForeignKey(s => s.SuccessorId);
+        b.HasOne(m => m.NextPlanMeasure).WithMany().HasForeignKey(m => m.NextPlanMeasureId).OnDelete(DeleteBehavior.Restrict);
+        b.OwnsMany(m => m.Departments, d =>
+        {
+            d.ToTable("MeasureDepartments");
+            d.WithOwner().HasForeignKey(x => x.MeasureId);
+            d.HasKey(x => new { x.MeasureId, x.DepartmentId });
+            d.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Ignore(m => m.PrimaryPlacement);
+        b.Ignore(m => m.IsRelisted);
+    }
+}
+
+internal sealed class MeasurePlacementConfiguration : IEntityTypeConfiguration<MeasurePlacement>
+{
+    public void Configure(EntityTypeBuilder<MeasurePlacement> b)
+    {
+        b.HasIndex(p => new { p.MeasureId, p.NodeId }).IsUnique();
+        b.Property(p => p.Code).HasMaxLength(50);
+        b.HasOne(p => p.Node).WithMany().HasForeignKey(p => p.NodeId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(p => p.ParsedCode);
+    }
+}
+
+internal sealed class MeasureSuccessionConfiguration : IEntityTypeConfiguration<MeasureSuccession>
+{
+    public void Configure(EntityTypeBuilder<MeasureSuccession> b)
+    {
+        b.HasKey(s => new { s.PredecessorId, s.SuccessorId });
+        b.HasOne(s => s.Predecessor).WithMany().HasForeignKey(s => s.PredecessorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class YearlyEntryConfiguration : IEntityTypeConfiguration<YearlyEntry>
+{
+    public void Configure(EntityTypeBuilder<YearlyEntry> b)
+    {
+        b.HasIndex(e => new { e.MeasureId, e.FiscalYear }).IsUnique();
+        b.Property(e => e.Grade).HasMaxLength(10);
+    }
+}
+
+internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
+{
+    public void Configure(EntityTypeBuilder<Indicator> b)
+    {
+        b.HasIndex(i => new { i.PlanId, i.Code }).IsUnique();
+        b.Property(i => i.Code).HasMaxLength(20);
+        b.Property(i => i.Unit).HasMaxLength(20);
+        b.Property(i => i.BaselineValue).HasPrecision(18, 4);
+        b.Property(i => i.Targets).HasJsonConversion();
+        b.HasOne(i => i.Node).WithMany().HasForeignKey(i => i.NodeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(i => i.Measure).WithMany().HasForeignKey(i => i.MeasureId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(i => i.Owner).WithMany().HasForeignKey(i => i.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        b.OwnsMany(i => i.Actuals, a =>
+        {
+            a.ToTable("IndicatorActuals");
+            a.WithOwner().HasForeignKey("IndicatorId");
+            a.HasKey(x => x.Id);
+            a.Property(x => x.Value).HasPrecision(18, 4);
+        });
+    }
+}

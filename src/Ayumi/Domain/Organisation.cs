@@ -1,0 +1,93 @@
+namespace Ayumi.Domain;
+
+public enum OrganisationKind
+{
+    Prefecture,
+    Municipality,
+}
+
+/// <summary>A prefecture or municipality that runs recidivism-prevention plans.</summary>
+public class Organisation
+{
+    private readonly List<Department> _departments = [];
+    private readonly List<Plan> _plans = [];
+
+    private Organisation() { Code = null!; Name = null!; }
+
+    public Organisation(LocalGovernmentCode code, string name)
+    {
+        Code = code;
+        Name = name;
+        Kind = code.IsPrefecture ? OrganisationKind.Prefecture : OrganisationKind.Municipality;
+    }
+
+    public int Id { get; private set; }
+    public LocalGovernmentCode Code { get; private set; }
+    public string Name { get; private set; }
+    public OrganisationKind Kind { get; private set; }
+    public IReadOnlyCollection<Department> Departments => _departments;
+    public IReadOnlyCollection<Plan> Plans => _plans;
+
+    public Plan AddPlan(string name, int generation, FiscalYear periodStart, FiscalYear periodEnd)
+    {
+        if (_plans.Any(p => p.Name == name)) throw new DomainException($"{Name} already has a plan named '{name}'.");
+        var plan = new Plan(this, name, generation, periodStart, periodEnd);
+        _plans.Add(plan);
+        return plan;
+    }
+
+    /// <summary>
+    /// The department a sheet means by <paramref name="writtenName"/>: an alias, or the unit
+    /// whose path ends with the written units (社会福祉課 finds 福祉保健部 / 社会福祉課);
+    /// null when none or several match.
+    /// </summary>
+    public Department? FindDepartment(string writtenName)
+    {
+        var byAlias = _departments.Where(d => d.HasAlias(writtenName)).ToList();
+        if (byAlias.Count == 1) return byAlias[0];
+        var path = DepartmentPath.Parse(writtenName);
+        var matches = _departments.Where(d => d.Path.EndsWith(path.Units)).ToList();
+        return matches.Count == 1 ? matches[0] : null;
+    }
+
+    /// <summary>
+    /// Finds the department meant by <paramref name="writtenName"/>, creating the units that
+    /// do not exist yet, and records the written form as an alias when it differs.
+    /// </summary>
+    public Department ResolveDepartment(string writtenName)
+    {
+        var found = FindDepartment(writtenName);
+        if (found is not null) return found;
+        var path = DepartmentPath.Parse(writtenName);
+        var department = AddDepartmentPath(path.Units);
+        if (department.Path.ToString() != writtenName.Trim()) department.AddAlias(writtenName.Trim());
+        return department;
+    }
+
+    /// <summary>Adds the units of <paramref name="units"/> (top first) that do not exist yet.</summary>
+    public Department AddDepartmentPath(IReadOnlyList<string> units)
+    {
+        Department? parent = null;
+        for (var i = 0; i < units.Count; i++)
+        {
+            var name = units[i];
+            var existing = parent is null
+                ? (i == 0 ? FindTopOrUnique(name) : null)
+                : parent.Children.FirstOrDefault(c => c.Name == name);
+            if (existing is null)
+            {
+                existing = new Department(this, parent, name);
+                _departments.Add(existing);
+                parent?.AdoptChild(existing);
+            }
+            parent = existing;
+        }
+        return parent ?? throw new ArgumentException("A department path needs at least one unit.", nameof(units));
+    }
+
+    private Department? FindTopOrUnique(string name)
+    {
+        var candidates = _departments.Where(d => d.Name == name).ToList();
+        return candidates.Count == 1 ? candidates[0] : candidates.FirstOrDefault(d => d.Parent is null);
+    }
+}

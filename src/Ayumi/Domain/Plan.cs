@@ -1,0 +1,163 @@
+namespace Ayumi.Domain;
+
+/// <summary>The name of one level of a plan's tree (基本目標, 施策, 重点取組…), top first.</summary>
+public sealed record PlanLevel(string Name, string? NameEn);
+
+public enum EvaluationKind
+{
+    /// <summary>内部評価: by the organisation's own council.</summary>
+    Internal,
+    /// <summary>外部評価: by a committee of outside members.</summary>
+    External,
+}
+
+/// <summary>A council or committee that reviews the plan's progress (推進会議, 審議会…).</summary>
+public sealed record EvaluationBody(string Name, EvaluationKind Kind, string? Description);
+
+/// <summary>
+/// A recidivism-prevention plan (再犯防止推進計画) of one organisation: its generation, its
+/// period in fiscal years, its tree of goals and policies, and its measures.
+/// </summary>
+public class Plan
+{
+    private readonly List<PlanNode> _nodes = [];
+    private readonly List<Measure> _measures = [];
+    private readonly List<Indicator> _indicators = [];
+
+    private Plan() { Name = null!; Organisation = null!; }
+
+    internal Plan(Organisation organisation, string name, int generation, FiscalYear periodStart, FiscalYear periodEnd)
+    {
+        if (generation < 1) throw new DomainException($"A plan's generation starts at 1 (第1次), not {generation}.");
+        if (periodEnd < periodStart) throw new DomainException($"The plan period ends ({periodEnd.ToJapanese()}) before it starts ({periodStart.ToJapanese()}).");
+        Organisation = organisation;
+        Name = name;
+        Generation = generation;
+        PeriodStart = periodStart;
+        PeriodEnd = periodEnd;
+    }
+
+    public int Id { get; private set; }
+    public int OrganisationId { get; private set; }
+    public Organisation Organisation { get; private set; }
+    public string Name { get; private set; }
+    /// <summary>1 for 第1次, 2 for 第二次…</summary>
+    public int Generation { get; private set; }
+    public FiscalYear PeriodStart { get; private set; }
+    /// <summary>The last fiscal year of the plan, inclusive.</summary>
+    public FiscalYear PeriodEnd { get; private set; }
+    public int? PredecessorId { get; private set; }
+    public Plan? Predecessor { get; private set; }
+    /// <summary>The document the plan was read from.</summary>
+    public string? Source { get; set; }
+    /// <summary>基本理念.</summary>
+    public string? BasicPhilosophy { get; set; }
+    public List<PlanLevel> Levels { get; private set; } = [new("基本目標", "Goal"), new("施策", "Policy"), new("取組", "Measure")];
+    public List<GradeDefinition> Grades { get; private set; } = [.. GradeScale.Default.Grades];
+    public List<EvaluationBody> EvaluationBodies { get; private set; } = [];
+    /// <summary>Footnotes and statements of the document that belong to no single item.</summary>
+    public List<string> Notes { get; private set; } = [];
+    public IReadOnlyCollection<PlanNode> Nodes => _nodes;
+    public IReadOnlyCollection<Measure> Measures => _measures;
+    public IReadOnlyCollection<Indicator> Indicators => _indicators;
+
+    public GradeScale GradeScale => new(Grades);
+
+    /// <summary>第1次 / 第5次.</summary>
+    public string GenerationLabel => $"第{Generation}次";
+
+    /// <summary>令和6年度～令和8年度.</summary>
+    public string PeriodLabel => $"{PeriodStart.ToJapanese()}～{PeriodEnd.ToJapanese()}";
+
+    public bool Covers(FiscalYear year) => year >= PeriodStart && year <= PeriodEnd;
+
+    /// <summary>The number of levels above measures (goals and policies).</summary>
+    public int NodeDepth => Levels.Count - 1;
+
+    public void SetLevels(IEnumerable<PlanLevel> levels)
+    {
+        var list = levels.ToList();
+        if (list.Count < 2) throw new DomainException("A plan's tree needs at least one level above its measures.");
+        if (_nodes.Any(n => n.Depth >= list.Count - 1)) throw new DomainException("The plan already has nodes deeper than the new levels allow.");
+        Levels = list;
+    }
+
+    public void SetGradeScale(GradeScale scale) => Grades = [.. scale.Grades];
+
+    public void FollowOn(Plan predecessor)
+    {
+        if (predecessor == this) throw new DomainException("A plan cannot be its own predecessor.");
+        if (predecessor.Organisation != Organisation) throw new DomainException("A plan can only follow a plan of the same organisation.");
+        Predecessor = predecessor;
+    }
+
+    public PlanNode AddNode(PlanNode? parent, string code, string title, string? description = null)
+    {
+        var depth = parent is null ? 0 : parent.Depth + 1;
+        if (depth >= NodeDepth) throw new DomainException($"'{code}' would sit at the measure level ({Levels[^1].Name}); add it as a measure.");
+        if (_nodes.Any(n => n.Code == code)) throw new DomainException($"Code '{code}' is used twice in {Name}.");
+        var node = new PlanNode(this, parent, depth, code, title, description, _nodes.Count);
+        _nodes.Add(node);
+        return node;
+    }
+
+    public PlanNode? FindNode(string code) => _nodes.FirstOrDefault(n => n.Code == code);
+
+    public Measure AddMeasure(string key, PlanNode parent, string code, string title, string? description)
+    {
+        if (parent.Plan != this) throw new DomainException($"'{parent.Code}' belongs to another plan.");
+        if (parent.Depth != NodeDepth - 1) throw new DomainException($"Measure '{code}' must be listed under a {Levels[^2].Name}, not under a {Levels[parent.Depth].Name}.");
+        if (_measures.Any(m => m.Key == key)) throw new DomainException($"Measure key '{key}' is used twice in {Name}.");
+        var measure = new Measure(this, key, title, description);
+        measure.ListUnder(parent, code, isRelisting: false);
+        _measures.Add(measure);
+        return measure;
+    }
+
+    public Measure? FindMeasure(string key) => _measures.FirstOrDefault(m => m.Key == key);
+
+    public Indicator AddIndicator(string code, string name, string unit)
+    {
+        if (_indicators.Any(i => i.Code == code)) throw new DomainException($"Indicator code '{code}' is used twice in {Name}.");
+        var indicator = new Indicator(this, code, name, unit, _indicators.Count);
+        _indicators.Add(indicator);
+        return indicator;
+    }
+}
+
+/// <summary>A goal or policy of a plan: one node of its tree above the measures.</summary>
+public class PlanNode
+{
+    private readonly List<PlanNode> _children = [];
+
+    private PlanNode() { Code = null!; Title = null!; Plan = null!; }
+
+    internal PlanNode(Plan plan, PlanNode? parent, int depth, string code, string title, string? description, int order)
+    {
+        Plan = plan;
+        Parent = parent;
+        Depth = depth;
+        Code = code;
+        Title = title;
+        Description = description;
+        Order = order;
+        parent?._children.Add(this);
+    }
+
+    public int Id { get; private set; }
+    public int PlanId { get; private set; }
+    public Plan Plan { get; private set; }
+    public int? ParentId { get; private set; }
+    public PlanNode? Parent { get; private set; }
+    /// <summary>0 for the top level (goal).</summary>
+    public int Depth { get; private set; }
+    /// <summary>The code as the source writes it: 1, (1), 1-1, 行動7, ア.</summary>
+    public string Code { get; private set; }
+    public string Title { get; private set; }
+    public string? Description { get; private set; }
+    /// <summary>Position in the source document, used where codes do not decide.</summary>
+    public int Order { get; private set; }
+    public IReadOnlyCollection<PlanNode> Children => _children;
+
+    public MeasureCode? ParsedCode => MeasureCode.TryParse(Code, out var c) ? c : null;
+}

@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+
+namespace Ayumi.Domain;
+
+/// <summary>
+/// What a measure planned, did and spent in one fiscal year, and how its departments
+/// grade it. Text fields hold the sheet's wording, including per-department parts such as
+/// <c>…（福祉総務課） …（保護第一課、保護第二課）</c>.
+/// </summary>
+public partial class YearlyEntry
+{
+    private YearlyEntry() { Measure = null!; }
+
+    internal YearlyEntry(Measure measure, FiscalYear fiscalYear)
+    {
+        Measure = measure;
+        FiscalYear = fiscalYear;
+    }
+
+    public int Id { get; private set; }
+    public int MeasureId { get; private set; }
+    public Measure Measure { get; private set; }
+    public FiscalYear FiscalYear { get; private set; }
+    /// <summary>取組予定 / 実施予定 / 年度の計画.</summary>
+    public string? PlannedWork { get; set; }
+    /// <summary>実施内容 / 事業実施状況.</summary>
+    public string? Results { get; set; }
+    /// <summary>A symbol of the plan's grade scale; null when not graded.</summary>
+    public string? Grade { get; private set; }
+    /// <summary>当初予算額; null = no budget (distinct from 0).</summary>
+    public ThousandYen? InitialBudget { get; set; }
+    /// <summary>最終予算額; null = no budget (distinct from 0).</summary>
+    public ThousandYen? FinalBudget { get; set; }
+    /// <summary>課題・今後の方向性.</summary>
+    public string? IssuesAndDirection { get; set; }
+    /// <summary>The plan for the following fiscal year, as written in this year's sheet.</summary>
+    public string? NextYearPlan { get; set; }
+    /// <summary>取組目標 for this year (Komae's R6/R7/R8).</summary>
+    public string? Target { get; set; }
+    public string? Notes { get; set; }
+
+    /// <exception cref="DomainException">The symbol is not on the plan's scale.</exception>
+    public void SetGrade(string? symbol)
+    {
+        if (symbol is not null && Measure.Plan.GradeScale.Find(symbol) is null)
+            throw new DomainException($"Grade '{symbol}' is not on the scale of {Measure.Plan.Name} ({string.Join(", ", Measure.Plan.Grades.Select(g => g.Symbol))}).");
+        Grade = symbol;
+    }
+
+    /// <summary>
+    /// Splits a text written for several departments into each department's part. A part
+    /// ends with the departments it belongs to in parentheses:
+    /// <c>A…（福祉総務課） B…（保護第一課、保護第二課）</c> gives A for 福祉総務課 and B for both
+    /// 保護 sections. A text with no such marks is one part for every department.
+    /// </summary>
+    public static IReadOnlyList<DepartmentPart> SplitByDepartment(string? text, IReadOnlyCollection<string> departmentNames)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        var parts = new List<DepartmentPart>();
+        var start = 0;
+        foreach (Match mark in DepartmentMark().Matches(text))
+        {
+            var names = mark.Groups["names"].Value.Split(['、', ',', '，'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (!names.All(n => departmentNames.Contains(n))) continue;
+            parts.Add(new DepartmentPart(names, text[start..mark.Index].Trim()));
+            start = mark.Index + mark.Length;
+        }
+        if (parts.Count == 0) return [new DepartmentPart([.. departmentNames], text.Trim())];
+        var rest = text[start..].Trim();
+        if (rest.Length > 0) parts[^1] = parts[^1] with { Text = $"{parts[^1].Text} {rest}" };
+        return parts;
+    }
+
+    [GeneratedRegex(@"[（(](?<names>[^（）()]+)[）)]")]
+    private static partial Regex DepartmentMark();
+}
+
+/// <summary>The part of an entry's text that belongs to one or more departments.</summary>
+public sealed record DepartmentPart(IReadOnlyList<string> Departments, string Text);

@@ -1,0 +1,116 @@
+using Ayumi.Data;
+using Ayumi.Domain;
+using Ayumi.Features.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ayumi.Features.Api;
+
+/// <summary>The read-only JSON API, <c>/api/v1</c>, described at <c>/openapi/v1.json</c>.</summary>
+public static class ApiEndpoints
+{
+    public static void MapAyumiApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Ayumi");
+
+        api.MapGet("/organisations", async (AyumiDbContext db, CancellationToken ct) =>
+            (await db.Organisations.AsNoTracking().ToListAsync(ct))
+                .OrderBy(o => o.Code.Value)
+                .Select(o => new OrganisationDto(o.Code.Value, o.Name, Camel(o.Kind))))
+            .WithName("ListOrganisations").WithSummary("Every organisation with its local government code.");
+
+        api.MapGet("/organisations/{code}/plans", async Task<IResult> (string code, AyumiDbContext db, CancellationToken ct) =>
+        {
+            if (!LocalGovernmentCode.TryParse(code, out var parsed, out var reason)) return Results.Problem(reason, statusCode: 400);
+            var organisation = await db.Organisations.AsNoTracking().Include(o => o.Plans).ThenInclude(p => p.Predecessor)
+                .FirstOrDefaultAsync(o => o.Code == parsed, ct);
+            if (organisation is null) return Results.Problem($"No organisation has code {code}.", statusCode: 404);
+            return Results.Ok(organisation.Plans.OrderBy(p => p.Generation).Select(PlanSummary));
+        }).WithName("ListPlans").Produces<IEnumerable<PlanSummaryDto>>().WithSummary("The plans of one organisation.");
+
+        api.MapGet("/plans/{planId:int}", async Task<IResult> (int planId, AyumiDbContext db, CancellationToken ct) =>
+        {
+            var plan = await PlanQueries.LoadTreeAsync(db, planId, ct);
+            return plan is null ? PlanNotFound(planId) : Results.Ok(PlanTree(plan));
+        }).WithName("GetPlan").Produces<PlanTreeDto>().WithSummary("A plan with its tree of goals, policies and measures.");
+
+        api.MapGet("/plans/{planId:int}/measures", async Task<IResult> (int planId, string? fiscalYear, AyumiDbContext db, CancellationToken ct) =>
+        {
+            FiscalYear? year = null;
+            if (fiscalYear is not null)
+            {
+                if (!FiscalYear.TryParse(fiscalYear, out var parsed)) return Results.Problem($"'{fiscalYear}' is not a fiscal year (examples: 2024, FY2024, R6, 令和6年度).", statusCode: 400);
+                year = parsed;
+            }
+            var plan = await PlanQueries.LoadTreeAsync(db, planId, ct);
+            if (plan is null) return PlanNotFound(planId);
+            return Results.Ok(PlanQueries.MeasuresInTreeOrder(plan).Select(m => MeasureWithEntry(m, year)));
+        }).WithName("ListMeasures").Produces<IEnumerable<MeasureDto>>()
+          .WithSummary("The measures of a plan, each once, with the entry of the given fiscal year (2024, FY2024, R6 or 令和6年度).");
+
+        api.MapGet("/plans/{planId:int}/indicators", async Task<IResult> (int planId, AyumiDbContext db, CancellationToken ct) =>
+        {
+            if (!await db.Plans.AnyAsync(p => p.Id == planId, ct)) return PlanNotFound(planId);
+            var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId)
+                .Include(i => i.Node).Include(i => i.Measure).Include(i => i.Owner).OrderBy(i => i.Order).ToListAsync(ct);
+            return Results.Ok(indicators.Select(IndicatorDto.From));
+        }).WithName("ListIndicators").Produces<IEnumerable<IndicatorDto>>().WithSummary("The indicators of a plan with baselines, targets and actuals.");
+    }
+
+    private static IResult PlanNotFound(int planId) => Results.Problem($"No plan has id {planId}.", statusCode: 404);
+
+    private static PlanSummaryDto PlanSummary(Plan p) => new(p.Id, p.Name, p.Generation, p.PeriodStart.StartYear, p.PeriodEnd.StartYear, p.PredecessorId, p.Predecessor?.Name);
+
+    private static PlanTreeDto PlanTree(Plan plan) => new(
+        plan.Id, plan.Name, plan.Generation, plan.PeriodStart.StartYear, plan.PeriodEnd.StartYear, plan.Source,
+        plan.Levels.Select(l => l.Name).ToList(),
+        plan.Grades.Select(g => new GradeDto(g.Symbol, g.Label)).ToList(),
+        PlanQueries.Roots(plan).Select(NodeDto).ToList());
+
+    private static NodeDto NodeDto(PlanNode node) => new(
+        node.Code, node.Title, node.Description, node.Plan.Levels[node.Depth].Name,
+        PlanQueries.Children(node).Select(NodeDto).ToList(),
+        PlanQueries.PlacementsUnder(node).Select(p => new PlacedMeasureDto(p.Measure.Key, p.Code, p.ListedTitle ?? p.Measure.Title, p.IsRelisting)).ToList());
+
+    private static MeasureDto MeasureWithEntry(Measure m, FiscalYear? year)
+    {
+        var entry = year is null ? null : m.Entries.FirstOrDefault(e => e.FiscalYear == year);
+        return new MeasureDto(
+            m.Key, m.PrimaryPlacement.Code, m.Title, m.Description, m.Objective,
+            m.Departments.OrderBy(d => d.Order).Select(d => d.Department.Name).ToList(),
+            m.Placements.OrderBy(p => p.IsRelisting).Select(p => new PlacementDto(p.Code, p.Node.Code, p.IsRelisting)).ToList(),
+            m.IsPrefectureRun, m.IsNew,
+            new LifecycleDto(Camel(m.Status), m.EndedIn?.StartYear, m.LifecycleNote,
+                m.Predecessors.Select(s => s.Predecessor.Key).ToList(), m.NextPlanMeasure?.Key),
+            entry is null ? null : new EntryDto(entry.FiscalYear.StartYear, entry.Grade, entry.PlannedWork, entry.Results,
+                entry.InitialBudget?.Value, entry.FinalBudget?.Value, entry.IssuesAndDirection, entry.NextYearPlan, entry.Target, entry.Notes));
+    }
+
+    internal static string Camel<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+}
+
+public sealed record OrganisationDto(string Code, string Name, string Kind);
+public sealed record PlanSummaryDto(int Id, string Name, int Generation, int PeriodStart, int PeriodEnd, int? PredecessorId, string? Predecessor);
+public sealed record GradeDto(string Symbol, string Label);
+public sealed record PlanTreeDto(int Id, string Name, int Generation, int PeriodStart, int PeriodEnd, string? Source, List<string> Levels, List<GradeDto> GradeScale, List<NodeDto> Nodes);
+public sealed record NodeDto(string Code, string Title, string? Description, string Level, List<NodeDto> Children, List<PlacedMeasureDto> Measures);
+public sealed record PlacedMeasureDto(string Key, string Code, string Title, bool Relisting);
+public sealed record PlacementDto(string Code, string Parent, bool Relisting);
+public sealed record LifecycleDto(string Status, int? EndedIn, string? Note, List<string> SuccessorOf, string? NextPlanMeasure);
+/// <param name="InitialBudget">Thousand yen; null = no budget.</param>
+/// <param name="FinalBudget">Thousand yen; null = no budget.</param>
+public sealed record EntryDto(int FiscalYear, string? Grade, string? PlannedWork, string? Results, long? InitialBudget, long? FinalBudget,
+    string? IssuesAndDirection, string? NextYearPlan, string? Target, string? Notes);
+public sealed record MeasureDto(string Key, string Code, string Title, string? Description, string? Objective, List<string> Departments,
+    List<PlacementDto> Placements, bool PrefectureRun, bool IsNew, LifecycleDto Lifecycle, EntryDto? Entry);
+
+public sealed record TargetDto(int FiscalYear, decimal? Value, string? Qualitative, string? Note);
+public sealed record ActualDto(int FiscalYear, decimal Value, string? Note);
+public sealed record IndicatorDto(string Code, string Name, string Unit, string? AttachedTo, string? Owner, string Kind, string Direction, bool IsNew,
+    int? BaselineFrom, int? BaselineTo, decimal? BaselineValue, string? BaselineNote, List<TargetDto> Targets, List<ActualDto> Actuals)
+{
+    public static IndicatorDto From(Indicator i) => new(
+        i.Code, i.Name, i.Unit, i.Node?.Code ?? i.Measure?.Key, i.Owner?.Name, ApiEndpoints.Camel(i.Kind), ApiEndpoints.Camel(i.Direction), i.IsNew,
+        i.BaselineFrom?.StartYear, i.BaselineTo?.StartYear, i.BaselineValue, i.BaselineNote,
+        i.Targets.Select(t => new TargetDto(t.FiscalYear.StartYear, t.Value, t.Qualitative, t.Note)).ToList(),
+        i.Actuals.OrderBy(a => a.FiscalYear).Select(a => new ActualDto(a.FiscalYear.StartYear, a.Value, a.Note)).ToList());
+}

@@ -1,0 +1,93 @@
+using Ayumi.Domain;
+
+namespace Ayumi.Features.PlanFiles;
+
+// The JSON shape of docs/plan-file-format.md. Kept apart from the domain types so that the
+// file format stays stable while the model grows.
+
+public sealed record PlanFile(
+    string Format,
+    int FormatVersion,
+    PlanFileOrganisation Organisation,
+    List<PlanFileDepartment> Departments,
+    List<PlanFilePlan> Plans)
+{
+    public const string FormatName = "ayumi-plan";
+    public const int CurrentVersion = 1;
+}
+
+public sealed record PlanFileOrganisation(string Code, string Name, string Kind);
+
+public sealed record PlanFileDepartment(List<string> Path, List<string>? Aliases = null);
+
+public sealed record PlanFilePlan(
+    string Name,
+    int Generation,
+    FiscalYear PeriodStart,
+    FiscalYear PeriodEnd,
+    List<PlanLevel> Levels,
+    List<PlanFileNode> Nodes,
+    List<PlanFileMeasure> Measures,
+    string? Predecessor = null,
+    string? Source = null,
+    string? BasicPhilosophy = null,
+    List<GradeDefinition>? GradeScale = null,
+    List<PlanFileEvaluationBody>? EvaluationBodies = null,
+    List<string>? Notes = null,
+    List<PlanFileIndicator>? Indicators = null);
+
+public sealed record PlanFileEvaluationBody(string Name, string Kind, string? Description = null);
+
+public sealed record PlanFileNode(string Code, string Title, string? Description = null, List<PlanFileNode>? Children = null);
+
+public sealed record PlanFileMeasure(
+    string Key,
+    string Code,
+    string Parent,
+    string Title,
+    string? Description = null,
+    string? Objective = null,
+    List<string>? Departments = null,
+    bool PrefectureRun = false,
+    bool IsNew = false,
+    List<PlanFileRelisting>? Relistings = null,
+    PlanFileLifecycle? Lifecycle = null,
+    List<PlanFileEntry>? Entries = null);
+
+public sealed record PlanFileRelisting(string Code, string Parent, string? Title = null, string? Description = null);
+
+public sealed record PlanFileLifecycle(string Status, FiscalYear? EndedIn = null, string? Note = null, List<string>? SuccessorOf = null, PlanFileMeasureRef? NextPlanMeasure = null);
+
+public sealed record PlanFileMeasureRef(string Plan, string Key);
+
+public sealed record PlanFileEntry(
+    FiscalYear FiscalYear,
+    string? Target = null,
+    string? PlannedWork = null,
+    string? Results = null,
+    string? Grade = null,
+    long? InitialBudget = null,
+    long? FinalBudget = null,
+    string? IssuesAndDirection = null,
+    string? NextYearPlan = null,
+    string? Notes = null);
+
+public sealed record PlanFileIndicator(
+    string Code,
+    string Name,
+    string Unit,
+    string Kind,
+    string Direction,
+    string? AttachedTo = null,
+    string? Owner = null,
+    bool IsNew = false,
+    PlanFileBaseline? Baseline = null,
+    List<PlanFileTarget>? Targets = null,
+    List<PlanFileActual>? Actuals = null,
+    string? SourceNote = null);
+
+public sealed record PlanFileBaseline(FiscalYear From, FiscalYear? To = null, decimal? Value = null, string? Note = null);
+
+public sealed record PlanFileTarget(FiscalYear FiscalYear, decimal? Value = null, string? Qualitative = null, string? Note = null);
+
+public sealed record PlanFileActual(FiscalYear FiscalYear, decimal Value, string? Note = null);

@@ -1,0 +1,210 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Ayumi.Domain;
+using Ayumi.Features.Demo;
+
+namespace Ayumi.Features.PlanFiles;
+
+/// <summary>
+/// Loads an Ayumi plan file (docs/plan-file-format.md) into an organisation. Any problem
+/// stops the load with the file, line and reason; the caller saves nothing.
+/// </summary>
+public sealed class PlanFileReader
+{
+    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    private readonly string _fileName;
+    private readonly byte[] _json;
+
+    private PlanFileReader(string fileName, byte[] json)
+    {
+        _fileName = fileName;
+        _json = json;
+    }
+
+    /// <summary>Reads and checks the file's shape; throws <see cref="SeedFormatException"/> with the line of the problem.</summary>
+    public static PlanFile Parse(string fileName, byte[] json) => new PlanFileReader(fileName, json).Parse();
+
+    /// <summary>
+    /// Adds the file's departments and plans to <paramref name="organisation"/> (creating it
+    /// when null) and returns it.
+    /// </summary>
+    public static Organisation Load(string fileName, byte[] json, Organisation? organisation)
+    {
+        var reader = new PlanFileReader(fileName, json);
+        return reader.Apply(reader.Parse(), organisation);
+    }
+
+    private PlanFile Parse()
+    {
+        PlanFile? file;
+        try { file = JsonSerializer.Deserialize<PlanFile>(_json, JsonOptions); }
+        catch (JsonException e)
+        {
+            throw new SeedFormatException(_fileName, (int)(e.LineNumber ?? 0) + 1, $"{e.Path}: {FirstSentence(e.Message)}");
+        }
+        if (file is null) throw new SeedFormatException(_fileName, 1, "the file holds no plan (null).");
+        if (file.Format != PlanFile.FormatName) throw Error("$.format", $"expected \"{PlanFile.FormatName}\", found \"{file.Format}\".");
+        if (file.FormatVersion != PlanFile.CurrentVersion) throw Error("$.formatVersion", $"this Ayumi reads version {PlanFile.CurrentVersion}, the file is version {file.FormatVersion}.");
+        return file;
+    }
+
+    private Organisation Apply(PlanFile file, Organisation? organisation)
+    {
+        if (!LocalGovernmentCode.TryParse(file.Organisation.Code, out var code, out var reason)) throw Error("$.organisation.code", reason);
+        if (organisation is null) organisation = new Organisation(code, file.Organisation.Name);
+        else if (organisation.Code != code) throw Error("$.organisation.code", $"the file is for {file.Organisation.Code}, not {organisation.Code}.");
+
+        for (var i = 0; i < file.Departments.Count; i++)
+        {
+            var department = file.Departments[i];
+            if (department.Path.Count == 0 || department.Path.Any(string.IsNullOrWhiteSpace)) throw Error($"$.departments[{i}].path", "a department path needs one or more names.");
+            var unit = organisation.AddDepartmentPath(department.Path);
+            foreach (var alias in department.Aliases ?? []) unit.AddAlias(alias);
+        }
+
+        var successions = new List<(Measure Measure, string Key, string Path)>();
+        var continuations = new List<(Measure Measure, PlanFileMeasureRef Ref, string Path)>();
+        for (var p = 0; p < file.Plans.Count; p++)
+            ApplyPlan(file.Plans[p], $"$.plans[{p}]", organisation, successions, continuations);
+
+        foreach (var (measure, key, path) in successions)
+            Guard(path, () => measure.Succeed(measure.Plan.FindMeasure(key) ?? throw new DomainException($"no measure with key '{key}' in {measure.Plan.Name}.")));
+        foreach (var (measure, target, path) in continuations)
+            Guard(path, () =>
+            {
+                var plan = organisation.Plans.FirstOrDefault(x => x.Name == target.Plan) ?? throw new DomainException($"no plan named '{target.Plan}'.");
+                measure.ContinueIn(plan.FindMeasure(target.Key) ?? throw new DomainException($"no measure with key '{target.Key}' in {plan.Name}."));
+            });
+        return organisation;
+    }
+
+    private void ApplyPlan(PlanFilePlan source, string path, Organisation organisation,
+        List<(Measure, string, string)> successions, List<(Measure, PlanFileMeasureRef, string)> continuations)
+    {
+        var plan = Guard(path + ".name", () => organisation.AddPlan(source.Name, source.Generation, source.PeriodStart, source.PeriodEnd));
+        plan.Source = source.Source;
+        plan.BasicPhilosophy = source.BasicPhilosophy;
+        Guard(path + ".levels", () => plan.SetLevels(source.Levels));
+        if (source.GradeScale is { Count: > 0 } grades) Guard(path + ".gradeScale", () => plan.SetGradeScale(new GradeScale(grades)));
+        foreach (var (body, i) in (source.EvaluationBodies ?? []).Select((b, i) => (b, i)))
+            plan.EvaluationBodies.Add(new EvaluationBody(body.Name, ParseEnum<EvaluationKind>(body.Kind, $"{path}.evaluationBodies[{i}].kind"), body.Description));
+        plan.Notes.AddRange(source.Notes ?? []);
+        if (source.Predecessor is { } predecessorName)
+            Guard(path + ".predecessor", () => plan.FollowOn(organisation.Plans.FirstOrDefault(x => x.Name == predecessorName)
+                ?? throw new DomainException($"no earlier plan named '{predecessorName}'.")));
+
+        AddNodes(plan, null, source.Nodes, path + ".nodes");
+
+        for (var m = 0; m < source.Measures.Count; m++)
+        {
+            var item = source.Measures[m];
+            var at = $"{path}.measures[{m}]";
+            var parent = plan.FindNode(item.Parent) ?? throw Error(at + ".parent", $"no node with code '{item.Parent}'.");
+            var measure = Guard(at, () => plan.AddMeasure(item.Key, parent, item.Code, item.Title, item.Description));
+            measure.Objective = item.Objective;
+            measure.IsPrefectureRun = item.PrefectureRun;
+            measure.IsNew = item.IsNew;
+            foreach (var (name, d) in (item.Departments ?? []).Select((n, d) => (n, d)))
+                measure.AssignDepartment(organisation.FindDepartment(name) ?? throw Error($"{at}.departments[{d}]", $"unknown department '{name}': list it under $.departments."));
+            foreach (var (relisting, r) in (item.Relistings ?? []).Select((x, r) => (x, r)))
+            {
+                var node = plan.FindNode(relisting.Parent) ?? throw Error($"{at}.relistings[{r}].parent", $"no node with code '{relisting.Parent}'.");
+                Guard($"{at}.relistings[{r}]", () => measure.ListUnder(node, relisting.Code, isRelisting: true, relisting.Title, relisting.Description));
+            }
+            if (item.Lifecycle is { } lifecycle)
+            {
+                var status = ParseEnum<MeasureStatus>(lifecycle.Status, at + ".lifecycle.status");
+                if (status != MeasureStatus.Active) measure.End(status, lifecycle.EndedIn, lifecycle.Note);
+                successions.AddRange((lifecycle.SuccessorOf ?? []).Select(key => (measure, key, at + ".lifecycle.successorOf")));
+                if (lifecycle.NextPlanMeasure is { } next) continuations.Add((measure, next, at + ".lifecycle.nextPlanMeasure"));
+            }
+            foreach (var (entry, e) in (item.Entries ?? []).Select((x, e) => (x, e)))
+                ApplyEntry(measure, entry, $"{at}.entries[{e}]");
+        }
+
+        foreach (var (item, i) in (source.Indicators ?? []).Select((x, i) => (x, i)))
+            ApplyIndicator(plan, item, $"{path}.indicators[{i}]");
+    }
+
+    private void AddNodes(Plan plan, PlanNode? parent, List<PlanFileNode>? nodes, string path)
+    {
+        for (var i = 0; i < (nodes?.Count ?? 0); i++)
+        {
+            var source = nodes![i];
+            var node = Guard($"{path}[{i}]", () => plan.AddNode(parent, source.Code, source.Title, source.Description));
+            AddNodes(plan, node, source.Children, $"{path}[{i}].children");
+        }
+    }
+
+    private void ApplyEntry(Measure measure, PlanFileEntry source, string path)
+    {
+        if (measure.Entries.Any(x => x.FiscalYear == source.FiscalYear)) throw Error(path + ".fiscalYear", $"a second entry for {source.FiscalYear.ToJapanese()}.");
+        var entry = measure.EntryFor(source.FiscalYear);
+        entry.Target = source.Target;
+        entry.PlannedWork = source.PlannedWork;
+        entry.Results = source.Results;
+        entry.IssuesAndDirection = source.IssuesAndDirection;
+        entry.NextYearPlan = source.NextYearPlan;
+        entry.Notes = source.Notes;
+        entry.InitialBudget = Budget(source.InitialBudget, path + ".initialBudget");
+        entry.FinalBudget = Budget(source.FinalBudget, path + ".finalBudget");
+        Guard(path + ".grade", () => entry.SetGrade(source.Grade));
+    }
+
+    private void ApplyIndicator(Plan plan, PlanFileIndicator source, string path)
+    {
+        var indicator = Guard(path, () => plan.AddIndicator(source.Code, source.Name, source.Unit));
+        indicator.Kind = ParseEnum<IndicatorKind>(source.Kind, path + ".kind");
+        indicator.Direction = ParseEnum<IndicatorDirection>(source.Direction, path + ".direction");
+        indicator.IsNew = source.IsNew;
+        indicator.SourceNote = source.SourceNote;
+        if (source.AttachedTo is { } attached)
+        {
+            if (plan.FindNode(attached) is { } node) indicator.AttachTo(node);
+            else if (plan.FindMeasure(attached) is { } measure) indicator.AttachTo(measure);
+            else throw Error(path + ".attachedTo", $"no node code or measure key '{attached}' in {plan.Name}.");
+        }
+        if (source.Owner is { } owner)
+            indicator.AssignOwner(plan.Organisation.FindDepartment(owner) ?? throw Error(path + ".owner", $"unknown department '{owner}': list it under $.departments."));
+        if (source.Baseline is { } baseline) Guard(path + ".baseline", () => indicator.SetBaseline(baseline.From, baseline.To, baseline.Value, baseline.Note));
+        foreach (var (target, t) in (source.Targets ?? []).Select((x, t) => (x, t)))
+            Guard($"{path}.targets[{t}]", () => indicator.AddTarget(new IndicatorTarget(target.FiscalYear, target.Value, target.Qualitative, target.Note)));
+        foreach (var actual in source.Actuals ?? []) indicator.RecordActual(actual.FiscalYear, actual.Value, actual.Note);
+    }
+
+    private ThousandYen? Budget(long? value, string path) => value switch
+    {
+        null => null,
+        < 0 => throw Error(path, $"a budget cannot be negative ({value})."),
+        _ => new ThousandYen(value.Value),
+    };
+
+    private T ParseEnum<T>(string text, string path) where T : struct, Enum =>
+        Enum.TryParse<T>(text, ignoreCase: true, out var value) && !int.TryParse(text, out _) ? value
+        : throw Error(path, $"'{text}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(JsonNamingPolicy.CamelCase.ConvertName))}.");
+
+    private T Guard<T>(string path, Func<T> action)
+    {
+        try { return action(); }
+        catch (DomainException e) { throw Error(path, e.Message); }
+        catch (ArgumentException e) { throw Error(path, e.Message); }
+    }
+
+    private void Guard(string path, Action action) => Guard(path, () => { action(); return 0; });
+
+    private SeedFormatException Error(string path, string reason) =>
+        new(_fileName, JsonLineLocator.LineOf(_json, path) ?? 0, $"{path}: {reason}");
+
+    private static string FirstSentence(string message) => message.Split(". Path:")[0].TrimEnd('.') + ".";
+}

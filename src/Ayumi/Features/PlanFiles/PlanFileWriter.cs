@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Ayumi.Domain;
+
+namespace Ayumi.Features.PlanFiles;
+
+/// <summary>Writes an organisation's plans in the Ayumi plan file format.</summary>
+public static class PlanFileWriter
+{
+    /// <param name="plans">The plans to write, predecessors first; all must belong to <paramref name="organisation"/>.</param>
+    public static byte[] Write(Organisation organisation, IReadOnlyList<Plan> plans)
+    {
+        var file = new PlanFile(
+            PlanFile.FormatName,
+            PlanFile.CurrentVersion,
+            new PlanFileOrganisation(organisation.Code.Value, organisation.Name, JsonNamingPolicy.CamelCase.ConvertName(organisation.Kind.ToString())),
+            organisation.Departments.OrderBy(d => d.Path.ToString(), StringComparer.Ordinal)
+                .Select(d => new PlanFileDepartment([.. d.Path.Units], d.Aliases.Count == 0 ? null : [.. d.Aliases.Select(a => a.Name)]))
+                .ToList(),
+            plans.Select(ToFile).ToList());
+        return JsonSerializer.SerializeToUtf8Bytes(file, PlanFileReader.JsonOptions);
+    }
+
+    private static PlanFilePlan ToFile(Plan plan) => new(
+        plan.Name,
+        plan.Generation,
+        plan.PeriodStart,
+        plan.PeriodEnd,
+        plan.Levels,
+        Nodes: plan.Nodes.Where(n => n.Parent is null).OrderBy(n => n.Order).Select(ToFile).ToList(),
+        Measures: plan.Measures.OrderBy(m => m.PrimaryPlacement.Node.Order).ThenBy(m => m.PrimaryPlacement.ParsedCode).Select(ToFile).ToList(),
+        Predecessor: plan.Predecessor?.Name,
+        Source: plan.Source,
+        BasicPhilosophy: plan.BasicPhilosophy,
+        GradeScale: plan.Grades,
+        EvaluationBodies: plan.EvaluationBodies.Select(b => new PlanFileEvaluationBody(b.Name, Camel(b.Kind), b.Description)).ToList(),
+        Notes: plan.Notes,
+        Indicators: plan.Indicators.OrderBy(i => i.Order).Select(ToFile).ToList());
+
+    private static PlanFileNode ToFile(PlanNode node) =>
+        new(node.Code, node.Title, node.Description, node.Children.Count == 0 ? null : node.Children.OrderBy(c => c.Order).Select(ToFile).ToList());
+
+    private static PlanFileMeasure ToFile(Measure measure) => new(
+        measure.Key,
+        measure.PrimaryPlacement.Code,
+        measure.PrimaryPlacement.Node.Code,
+        measure.Title,
+        measure.Description,
+        measure.Objective,
+        measure.Departments.OrderBy(d => d.Order).Select(d => d.Department.Path.ToString()).ToList(),
+        measure.IsPrefectureRun,
+        measure.IsNew,
+        measure.Placements.Where(p => p.IsRelisting).Select(p => new PlanFileRelisting(p.Code, p.Node.Code, p.ListedTitle, p.ListedDescription)).ToList(),
+        new PlanFileLifecycle(
+            Camel(measure.Status),
+            measure.EndedIn,
+            measure.LifecycleNote,
+            measure.Predecessors.Select(p => p.Predecessor.Key).ToList(),
+            measure.NextPlanMeasure is { } next ? new PlanFileMeasureRef(next.Plan.Name, next.Key) : null),
+        measure.Entries.OrderBy(e => e.FiscalYear).Select(e => new PlanFileEntry(
+            e.FiscalYear, e.Target, e.PlannedWork, e.Results, e.Grade, e.InitialBudget?.Value, e.FinalBudget?.Value,
+            e.IssuesAndDirection, e.NextYearPlan, e.Notes)).ToList());
+
+    private static PlanFileIndicator ToFile(Indicator indicator) => new(
+        indicator.Code,
+        indicator.Name,
+        indicator.Unit,
+        Camel(indicator.Kind),
+        Camel(indicator.Direction),
+        indicator.Node?.Code ?? indicator.Measure?.Key,
+        indicator.Owner?.Path.ToString(),
+        indicator.IsNew,
+        indicator.BaselineFrom is { } from ? new PlanFileBaseline(from, indicator.BaselineTo, indicator.BaselineValue, indicator.BaselineNote) : null,
+        indicator.Targets.Select(t => new PlanFileTarget(t.FiscalYear, t.Value, t.Qualitative, t.Note)).ToList(),
+        indicator.Actuals.OrderBy(a => a.FiscalYear).Select(a => new PlanFileActual(a.FiscalYear, a.Value, a.Note)).ToList(),
+        indicator.SourceNote);
+
+    private static string Camel<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+}

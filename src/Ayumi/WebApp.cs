@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Ayumi.Data;
+using Ayumi.Features.Api;
+using Ayumi.Features.Demo;
+using Ayumi.Localization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.WebEncoders;
+
+namespace Ayumi;
+
+/// <summary>Builds the web application: services, middleware and endpoints.</summary>
+public static class WebApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddAyumiDatabase(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
+        builder.Services.AddScoped<DemoData>();
+        builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddAyumiLocalization();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+
+        var app = builder.Build();
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+        app.UseAyumiLocalization();
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers["Referrer-Policy"] = "same-origin";
+            context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'";
+            await next();
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAntiforgery();
+        app.MapRazorPages();
+        app.MapOpenApi();
+        app.MapAyumiApi();
+        return app;
+    }
+
+    /// <summary>
+    /// Creates or upgrades the schema and, when <c>Ayumi:DemoData</c> is on (the default for
+    /// SQLite), loads the five seed documents into an empty database.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration, bool loadDemo = true)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AyumiDbContext>();
+        await db.Database.MigrateAsync();
+        var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
+        var demoOn = configuration.GetValue<bool?>("Ayumi:DemoData") ?? settings.Provider == DatabaseSettings.Sqlite;
+        if (loadDemo && demoOn)
+            await scope.ServiceProvider.GetRequiredService<DemoData>().LoadIfEmptyAsync(configuration["Ayumi:DemoFolder"] ?? DemoData.DefaultFolder);
+    }
+
+}
