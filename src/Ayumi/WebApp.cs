@@ -19,7 +19,11 @@ public static class WebApp
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddAyumiDatabase(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
         builder.Services.AddScoped<DemoData>();
-        builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
+        builder.Services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+        });
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddAyumiLocalization();
         builder.Services.AddOpenApi();

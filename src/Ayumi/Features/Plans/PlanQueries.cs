@@ -9,7 +9,7 @@ public static class PlanQueries
 {
     /// <summary>The plan with nodes, measures, placements, departments and entries; null when there is no such plan.</summary>
     public static Task<Plan?> LoadTreeAsync(AyumiDbContext db, int planId, CancellationToken ct) =>
-        db.Plans.AsNoTracking()
+        db.Plans.AsNoTrackingWithIdentityResolution()
             .Include(p => p.Organisation)
             .Include(p => p.Predecessor)
             .Include(p => p.Nodes)

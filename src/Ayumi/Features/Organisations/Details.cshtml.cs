@@ -1,0 +1,46 @@
+using Ayumi.Data;
+using Ayumi.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ayumi.Features.Organisations;
+
+public sealed class DetailsModel(AyumiDbContext db) : PageModel
+{
+    public OrganisationView Organisation { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        if (!LocalGovernmentCode.TryParse(code, out var parsed, out _)) return NotFound();
+        var organisation = await db.Organisations.AsNoTracking()
+            .Include(o => o.Plans).ThenInclude(p => p.Predecessor)
+            .Include(o => o.Departments)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(o => o.Code == parsed, ct);
+        if (organisation is null) return NotFound();
+
+        var measureCounts = await db.Measures.Where(m => m.Plan.OrganisationId == organisation.Id)
+            .SelectMany(m => m.Departments.Select(d => d.DepartmentId))
+            .GroupBy(id => id).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var planCounts = await db.Measures.Where(m => m.Plan.OrganisationId == organisation.Id)
+            .GroupBy(m => m.PlanId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+
+        Organisation = new OrganisationView(
+            organisation.Code.Value,
+            organisation.Name,
+            organisation.Plans.OrderBy(p => p.Generation)
+                .Select(p => new PlanRow(p.Id, p.Name, p.GenerationLabel, p.PeriodLabel, p.Predecessor?.Name, planCounts.GetValueOrDefault(p.Id)))
+                .ToList(),
+            organisation.Departments.OrderBy(d => d.Name, StringComparer.Ordinal)
+                .Select(d => new DepartmentRow(d.Id, d.ParentId, d.Name, measureCounts.GetValueOrDefault(d.Id)))
+                .ToList());
+        return Page();
+    }
+
+    public sealed record OrganisationView(string Code, string Name, IReadOnlyList<PlanRow> Plans, IReadOnlyList<DepartmentRow> Departments);
+    public sealed record PlanRow(int Id, string Name, string Generation, string Period, string? Predecessor, int MeasureCount);
+    public sealed record DepartmentRow(int Id, int? ParentId, string Name, int MeasureCount);
+}
