@@ -17,7 +17,7 @@ public static class WebApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddAyumiDatabase(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
+        builder.Services.AddAyumiDatabase();
         builder.Services.AddScoped<DemoData>();
         builder.Services.AddRazorPages(o =>
         {

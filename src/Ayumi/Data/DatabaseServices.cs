@@ -33,13 +33,18 @@ public sealed record DatabaseSettings(string Provider, string ConnectionString)
 
 public static class DatabaseServices
 {
-    public static IServiceCollection AddAyumiDatabase(this IServiceCollection services, DatabaseSettings settings)
+    /// <summary>
+    /// Registers <see cref="AyumiDbContext"/> for the configured provider. The settings are read
+    /// when first needed, after every configuration source (including a test host's) is in place.
+    /// </summary>
+    public static IServiceCollection AddAyumiDatabase(this IServiceCollection services)
     {
-        services.AddSingleton(settings);
-        if (settings.Provider == DatabaseSettings.Postgres)
-            services.AddDbContext<AyumiDbContext, PostgresAyumiDbContext>(o => o.UseNpgsql(settings.ConnectionString));
-        else
-            services.AddDbContext<AyumiDbContext, SqliteAyumiDbContext>(o => o.UseSqlite(settings.ConnectionString));
+        services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddDbContext<SqliteAyumiDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+        services.AddDbContext<PostgresAyumiDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+        services.AddScoped<AyumiDbContext>(sp => sp.GetRequiredService<DatabaseSettings>().Provider == DatabaseSettings.Postgres
+            ? sp.GetRequiredService<PostgresAyumiDbContext>()
+            : sp.GetRequiredService<SqliteAyumiDbContext>());
         return services;
     }
 }
