@@ -23,6 +23,9 @@ public sealed partial record DepartmentPath(IReadOnlyList<string> Units)
 {
     public string Leaf => Units[^1];
 
+    /// <summary>The department as the sheet wrote it.</summary>
+    public string Written { get; init; } = string.Join(" ", Units);
+
     public override string ToString() => string.Join(" ", Units);
 
     public bool EndsWith(IReadOnlyList<string> tail) =>
@@ -57,7 +60,7 @@ public sealed partial record DepartmentPath(IReadOnlyList<string> Units)
         }
         else units.Add(main.Trim());
         if (paren.Success) units.Add(paren.Groups["inner"].Value.Trim());
-        return new DepartmentPath(units.Where(u => u.Length > 0).ToList());
+        return new DepartmentPath(units.Where(u => u.Length > 0).ToList()) { Written = text.Trim() };
     }
 
     /// <summary>

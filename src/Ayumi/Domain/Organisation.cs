@@ -41,11 +41,12 @@ public class Organisation
     /// whose path ends with the written units (社会福祉課 finds 福祉保健部 / 社会福祉課);
     /// null when none or several match.
     /// </summary>
-    public Department? FindDepartment(string writtenName)
+    public Department? FindDepartment(string writtenName) => FindDepartment(DepartmentPath.Parse(writtenName));
+
+    public Department? FindDepartment(DepartmentPath path)
     {
-        var byAlias = _departments.Where(d => d.HasAlias(writtenName)).ToList();
+        var byAlias = _departments.Where(d => d.HasAlias(path.Written)).ToList();
         if (byAlias.Count == 1) return byAlias[0];
-        var path = DepartmentPath.Parse(writtenName);
         var matches = _departments.Where(d => d.Path.EndsWith(path.Units)).ToList();
         return matches.Count == 1 ? matches[0] : null;
     }
@@ -54,13 +55,14 @@ public class Organisation
     /// Finds the department meant by <paramref name="writtenName"/>, creating the units that
     /// do not exist yet, and records the written form as an alias when it differs.
     /// </summary>
-    public Department ResolveDepartment(string writtenName)
+    public Department ResolveDepartment(string writtenName) => ResolveDepartment(DepartmentPath.Parse(writtenName));
+
+    public Department ResolveDepartment(DepartmentPath path)
     {
-        var found = FindDepartment(writtenName);
+        var found = FindDepartment(path);
         if (found is not null) return found;
-        var path = DepartmentPath.Parse(writtenName);
         var department = AddDepartmentPath(path.Units);
-        if (department.Path.ToString() != writtenName.Trim()) department.AddAlias(writtenName.Trim());
+        if (department.Path.ToString() != path.Written) department.AddAlias(path.Written);
         return department;
     }
 

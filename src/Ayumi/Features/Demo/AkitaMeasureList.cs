@@ -45,7 +45,7 @@ internal static partial class AkitaMeasureList
             var measure = plan.AddMeasure(row[0], policy, row[0], writtenTitle, description);
             measure.IsPrefectureRun = description.Contains(PrefectureMark);
             foreach (var department in DepartmentPath.ParseList(row[3]))
-                measure.AssignDepartment(organisation.ResolveDepartment(department.ToString()));
+                measure.AssignDepartment(organisation.ResolveDepartment(department));
             measure.EntryFor(year).PlannedWork = row.Optional(4);
         }
         return plan;

@@ -54,7 +54,7 @@ internal static partial class EnaProgressSheet
             if (policy is null) throw text.Error(row, "a measure row comes before the first policy row (1)….");
             var measure = plan.AddMeasure($"{policy.Code}-{row[NumberColumn]}", policy, row[NumberColumn], row[TitleColumn], row.Optional(DescriptionColumn));
             foreach (var department in DepartmentPath.ParseList(row[DepartmentColumn]))
-                measure.AssignDepartment(organisation.ResolveDepartment(department.ToString()));
+                measure.AssignDepartment(organisation.ResolveDepartment(department));
             var entry = measure.EntryFor(year);
             try { entry.SetGrade(scale.ReadCell(row[GradeColumn])); }
             catch (FormatException e) { throw text.Error(row, $"column {GradeColumn + 1} ({header[GradeColumn]}): {e.Message}"); }
