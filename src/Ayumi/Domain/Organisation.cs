@@ -37,7 +37,8 @@ public class Organisation
     }
 
     /// <summary>
-    /// The department a sheet means by <paramref name="writtenName"/>: an alias, or the unit
+    /// The department a sheet means by <paramref name="writtenName"/>: an alias, its full path
+    /// with units separated by spaces (as plan files write it), or the unit
     /// whose path ends with the written units (社会福祉課 finds 福祉保健部 / 社会福祉課);
     /// null when none or several match.
     /// </summary>
@@ -45,7 +46,7 @@ public class Organisation
 
     public Department? FindDepartment(DepartmentPath path)
     {
-        var byAlias = _departments.Where(d => d.HasAlias(path.Written)).ToList();
+        var byAlias = _departments.Where(d => d.HasAlias(path.Written) || d.Path.ToString() == path.Written).ToList();
         if (byAlias.Count == 1) return byAlias[0];
         var matches = _departments.Where(d => d.Path.EndsWith(path.Units)).ToList();
         return matches.Count == 1 ? matches[0] : null;

@@ -1,7 +1,7 @@
 namespace Ayumi.Domain;
 
 /// <summary>The name of one level of a plan's tree (基本目標, 施策, 重点取組…), top first.</summary>
-public sealed record PlanLevel(string Name, string? NameEn);
+public sealed record PlanLevel(string Name, string? NameEn = null);
 
 public enum EvaluationKind
 {

@@ -1,0 +1,106 @@
+using System.Text;
+using Ayumi.Domain;
+using Ayumi.Features.Demo;
+using Ayumi.Features.PlanFiles;
+
+namespace Ayumi.Tests.PlanFiles;
+
+public class PlanFileTests
+{
+    public static TheoryData<string> Organisations => ["052019", "212105", "040002", "132195", "280003"];
+
+    [Theory]
+    [MemberData(nameof(Organisations))]
+    public void Every_seed_survives_a_round_trip_through_the_plan_file_format(string code)
+    {
+        var organisation = DemoData.Read(TestPaths.Demo).Organisations.Single(o => o.Code.Value == code);
+        var plans = organisation.Plans.OrderBy(p => p.Generation).ToList();
+        var written = PlanFileWriter.Write(organisation, plans);
+
+        var reloaded = PlanFileReader.Load("roundtrip.json", written, null);
+        var rewritten = PlanFileWriter.Write(reloaded, reloaded.Plans.OrderBy(p => p.Generation).ToList());
+
+        Assert.Equal(Encoding.UTF8.GetString(written), Encoding.UTF8.GetString(rewritten));
+        Assert.Equal(organisation.Plans.Sum(p => p.Measures.Count), reloaded.Plans.Sum(p => p.Measures.Count));
+        Assert.Equal(
+            organisation.Plans.SelectMany(p => p.Measures).SelectMany(m => m.Entries).Count(),
+            reloaded.Plans.SelectMany(p => p.Measures).SelectMany(m => m.Entries).Count());
+    }
+
+    [Fact]
+    public void The_written_file_is_readable_json_with_japanese_as_characters()
+    {
+        var organisation = DemoData.Read(TestPaths.Demo).Organisations.Single(o => o.Code.Value == "212105");
+        var text = Encoding.UTF8.GetString(PlanFileWriter.Write(organisation, [.. organisation.Plans]));
+        Assert.Contains("\"format\": \"ayumi-plan\"", text);
+        Assert.Contains("生活保護", text);
+        Assert.Contains("\"fiscalYear\": \"FY2024\"", text);
+    }
+
+    [Fact]
+    public void A_syntax_error_names_its_line()
+    {
+        var json = "{\n  \"format\": \"ayumi-plan\",\n  \"formatVersion\": 1,\n  \"organisation\": { \"code\": \"212105\" \n}";
+        var error = Assert.Throws<SeedFormatException>(() => PlanFileReader.Load("broken.json", Encoding.UTF8.GetBytes(json), null));
+        Assert.Equal("broken.json", error.File);
+        Assert.True(error.Line >= 4, $"line {error.Line}");
+    }
+
+    [Fact]
+    public void An_unknown_property_is_an_error_not_silently_dropped_data()
+    {
+        var json = Minimal().Replace("\"name\": \"恵那市\"", "\"name\": \"恵那市\", \"mayor\": \"x\"");
+        var error = Assert.Throws<SeedFormatException>(() => PlanFileReader.Load("extra.json", Encoding.UTF8.GetBytes(json), null));
+        Assert.Contains("mayor", error.Message);
+    }
+
+    [Fact]
+    public void A_newer_format_version_is_refused()
+    {
+        var json = Minimal().Replace("\"formatVersion\": 1", "\"formatVersion\": 2");
+        var error = Assert.Throws<SeedFormatException>(() => PlanFileReader.Load("v2.json", Encoding.UTF8.GetBytes(json), null));
+        Assert.Contains("version 1", error.Reason);
+        Assert.Equal(3, error.Line);
+    }
+
+    [Fact]
+    public void A_wrong_check_digit_is_refused()
+    {
+        var json = Minimal().Replace("212105", "212106");
+        var error = Assert.Throws<SeedFormatException>(() => PlanFileReader.Load("code.json", Encoding.UTF8.GetBytes(json), null));
+        Assert.Contains("check digit", error.Reason);
+    }
+
+    [Fact]
+    public void A_grade_off_the_scale_is_refused_with_its_path()
+    {
+        var json = Minimal().Replace("\"grade\": \"A\"", "\"grade\": \"Z\"");
+        var error = Assert.Throws<SeedFormatException>(() => PlanFileReader.Load("grade.json", Encoding.UTF8.GetBytes(json), null));
+        Assert.Contains("$.plans[0].measures[0].entries[0].grade", error.Reason);
+    }
+
+    [Fact]
+    public void A_minimal_file_loads()
+    {
+        var organisation = PlanFileReader.Load("min.json", Encoding.UTF8.GetBytes(Minimal()), null);
+        var measure = organisation.Plans.Single().Measures.Single();
+        Assert.Equal("A", measure.Entries.Single().Grade);
+        Assert.Equal(new ThousandYen(120), measure.Entries.Single().InitialBudget);
+    }
+
+    private static string Minimal() => """
+        {
+          "format": "ayumi-plan",
+          "formatVersion": 1,
+          "organisation": { "code": "212105", "name": "恵那市", "kind": "municipality" },
+          "departments": [ { "path": ["社会福祉課"] } ],
+          "plans": [ {
+            "name": "試験計画", "generation": 1, "periodStart": "R6", "periodEnd": "R8",
+            "levels": [ { "name": "施策" }, { "name": "事業" } ],
+            "nodes": [ { "code": "(1)", "title": "住居" } ],
+            "measures": [ { "key": "1", "code": "1", "parent": "(1)", "title": "生活保護", "departments": ["社会福祉課"],
+              "entries": [ { "fiscalYear": "令和6年度", "grade": "A", "initialBudget": 120 } ] } ]
+          } ]
+        }
+        """;
+}
