@@ -13,6 +13,8 @@ public sealed class DetailsModel(AyumiDbContext db) : PageModel
     public IReadOnlyList<Measure> Successors { get; private set; } = [];
     /// <summary>Measures of an earlier plan that continue in this one.</summary>
     public IReadOnlyList<Measure> EarlierPlanMeasures { get; private set; } = [];
+    /// <summary>Whether the plan records budgets at all, so that an empty budget reads "none" rather than being left out.</summary>
+    public bool PlanTracksBudgets { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -28,6 +30,7 @@ public sealed class DetailsModel(AyumiDbContext db) : PageModel
         if (measure is null) return NotFound();
         Measure = measure;
         Successors = await db.Measures.AsNoTracking().Where(m => m.Predecessors.Any(p => p.PredecessorId == id)).ToListAsync(ct);
+        PlanTracksBudgets = await db.YearlyEntries.AnyAsync(e => e.Measure.PlanId == measure.PlanId && (e.InitialBudget != null || e.FinalBudget != null), ct);
         EarlierPlanMeasures = await db.Measures.AsNoTracking().Include(m => m.Plan).Where(m => m.NextPlanMeasureId == id).ToListAsync(ct);
         return Page();
     }
