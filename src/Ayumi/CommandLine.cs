@@ -32,9 +32,7 @@ public static class CommandLine
             switch (verb)
             {
                 case "serve":
-                    var app = WebApp.Build(rest);
-                    await app.Services.PrepareDatabaseAsync(app.Configuration);
-                    await app.RunAsync();
+                    await WebApp.Build(rest).RunAsync();
                     return 0;
                 case "migrate":
                     await using (var host = WebApp.Build(rest))

@@ -19,6 +19,7 @@ public static class WebApp
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddAyumiDatabase();
         builder.Services.AddScoped<DemoData>();
+        builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
@@ -64,4 +65,11 @@ public static class WebApp
             await scope.ServiceProvider.GetRequiredService<DemoData>().LoadIfEmptyAsync(configuration["Ayumi:DemoFolder"] ?? DemoData.DefaultFolder);
     }
 
+    /// <summary>Prepares the database when the web host starts, before it serves requests.</summary>
+    private sealed class DatabaseStartup(IServiceProvider services, IConfiguration configuration) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => services.PrepareDatabaseAsync(configuration);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }

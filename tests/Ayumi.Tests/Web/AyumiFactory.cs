@@ -1,7 +1,6 @@
 using Ayumi.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -75,9 +74,6 @@ public sealed class AyumiFactory(TestDatabase database) : WebApplicationFactory<
         builder.UseEnvironment("Testing");
     }
 
-    public async Task PrepareAsync(bool loadDemo = true) =>
-        await Services.PrepareDatabaseAsync(Services.GetRequiredService<IConfiguration>(), loadDemo);
-
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
 
     public override async ValueTask DisposeAsync()
@@ -97,7 +93,7 @@ public abstract class AyumiFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Factory = new AyumiFactory(await CreateDatabaseAsync());
-        await Factory.PrepareAsync();
+        Factory.StartServer();
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();

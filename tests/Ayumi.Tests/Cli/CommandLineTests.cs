@@ -1,0 +1,98 @@
+using Ayumi.Data;
+using Ayumi.Features.Demo;
+using Ayumi.Tests.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Ayumi.Tests.Cli;
+
+/// <summary>The command-line verbs against a real SQLite file, and the all-or-nothing demo load.</summary>
+public sealed class CommandLineTests : IAsyncLifetime
+{
+    private readonly TestDatabase _database = TestDatabase.Sqlite();
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ayumi-cli-" + Guid.NewGuid().ToString("N"));
+
+    public Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private string[] Args(params string[] verb) =>
+        [.. verb, "--Ayumi:Database:Provider=sqlite", $"--ConnectionStrings:Ayumi={_database.ConnectionString}", "--Logging:LogLevel:Default=Warning"];
+
+    private async Task<int> CountOrganisationsAsync()
+    {
+        var options = new DbContextOptionsBuilder<SqliteAyumiDbContext>().UseSqlite(_database.ConnectionString).Options;
+        await using var db = new SqliteAyumiDbContext(options);
+        return await db.Organisations.CountAsync();
+    }
+
+    [Fact]
+    public async Task Load_plan_then_export_plan_gives_back_the_same_file()
+    {
+        var source = TestPaths.PlanFile("komae-city.ayumi.json");
+        Assert.Equal(0, await CommandLine.RunAsync(Args("load-plan", source)));
+        var exported = Path.Combine(_folder, "komae.json");
+        Assert.Equal(0, await CommandLine.RunAsync(Args("export-plan", "--org", "132195", "--out", exported)));
+
+        var reloaded = Features.PlanFiles.PlanFileReader.Load("exported", await File.ReadAllBytesAsync(exported), null);
+        var original = Features.PlanFiles.PlanFileReader.Load("original", await File.ReadAllBytesAsync(source), null);
+        Assert.Equal(original.Plans.Single().Measures.Count, reloaded.Plans.Single().Measures.Count);
+        Assert.Equal(
+            original.Plans.Single().Measures.SelectMany(m => m.Entries).Select(e => e.Target).Order(),
+            reloaded.Plans.Single().Measures.SelectMany(m => m.Entries).Select(e => e.Target).Order());
+        Assert.Equal(1, await CountOrganisationsAsync());
+    }
+
+    [Fact]
+    public async Task A_broken_plan_file_is_refused_and_nothing_is_stored()
+    {
+        Assert.Equal(0, await CommandLine.RunAsync(Args("migrate")));
+        var broken = Path.Combine(_folder, "broken.json");
+        var text = await File.ReadAllTextAsync(TestPaths.PlanFile("hyogo-pref.ayumi.json"));
+        await File.WriteAllTextAsync(broken, text.Replace("\"owner\": \"労政福祉課\"", "\"owner\": \"存在しない課\""));
+
+        var error = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(error);
+        try { Assert.Equal(1, await CommandLine.RunAsync(Args("load-plan", broken))); }
+        finally { Console.SetError(original); }
+
+        Assert.Matches(@"broken\.json:\d+: \$\.plans\[0\]\.indicators\[9\]\.owner: unknown department '存在しない課'", error.ToString());
+        Assert.Equal(0, await CountOrganisationsAsync());
+    }
+
+    [Fact]
+    public async Task Unknown_verbs_and_missing_options_exit_with_usage()
+    {
+        Assert.Equal(2, await CommandLine.RunAsync(["frobnicate"]));
+        Assert.Equal(2, await CommandLine.RunAsync(Args("export-plan", "--org", "132195")));
+        Assert.Equal(2, await CommandLine.RunAsync(Args("export-plan", "--org", "132196", "--out", "x.json")));
+    }
+
+    [Fact]
+    public async Task A_demo_load_that_fails_leaves_the_database_as_it_was()
+    {
+        Assert.Equal(0, await CommandLine.RunAsync(Args("migrate")));
+        var folder = TestPaths.CopyOfDemo();
+        try
+        {
+            var hyogo = Path.Combine(folder, "plans", "hyogo-pref.ayumi.json");
+            await File.WriteAllTextAsync(hyogo, (await File.ReadAllTextAsync(hyogo)).Replace("\"generation\": 5", "\"generation\": \"five\""));
+            await using var db = new SqliteAyumiDbContext(new DbContextOptionsBuilder<SqliteAyumiDbContext>().UseSqlite(_database.ConnectionString).Options);
+            var demo = new DemoData(db, NullLogger<DemoData>.Instance);
+            var error = await Assert.ThrowsAsync<SeedFormatException>(() => demo.LoadIfEmptyAsync(folder));
+            Assert.Equal("hyogo-pref.ayumi.json", error.File);
+            Assert.True(error.Line > 1);
+            Assert.Equal(0, await CountOrganisationsAsync());
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+}
