@@ -1,0 +1,27 @@
+using System.Text.RegularExpressions;
+using Ayumi.Localization;
+
+namespace Ayumi.Tests;
+
+public partial class LocalizationTests
+{
+    private static readonly UiText Text = new();
+
+    [Fact]
+    public void Japanese_and_english_have_the_same_keys() =>
+        Assert.Equal(Text.Keys(UiText.Japanese).Order(), Text.Keys(UiText.English).Order());
+
+    [Fact]
+    public void Every_key_a_view_uses_exists()
+    {
+        var features = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Ayumi/Features"));
+        var used = Directory.EnumerateFiles(features, "*.cshtml", SearchOption.AllDirectories)
+            .SelectMany(f => KeyUse().Matches(File.ReadAllText(f)).Select(m => m.Groups["key"].Value))
+            .ToHashSet();
+        Assert.NotEmpty(used);
+        Assert.Empty(used.Except(Text.Keys(UiText.Japanese)));
+    }
+
+    [GeneratedRegex(@"T(?:\[|\.Format\()""(?<key>[a-zA-Z]+\.[a-zA-Z.]+)""")]
+    private static partial Regex KeyUse();
+}
