@@ -63,8 +63,27 @@ public abstract class PageTests(AyumiFixture fixture)
         Assert.Equal("12", counts["合計"]);
         Assert.Equal(12, page.QuerySelectorAll("table.measures tbody tr").Length);
         Assert.Contains("総務課、社会福祉課", page.QuerySelectorAll("table.measures td").Select(td => td.TextContent));
+        Assert.Empty(page.QuerySelectorAll("table.indicators"));
         var crumbs = page.QuerySelectorAll("nav.breadcrumbs li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Equal(["ホーム", "恵那市", "恵那市再犯防止推進計画"], crumbs);
+    }
+
+    [Fact]
+    public async Task The_plan_page_lists_the_indicators_with_baseline_and_target()
+    {
+        var page = await Page($"/plans/{await PlanId("280003", 5)}");
+        var rows = page.QuerySelectorAll("table.indicators tbody tr");
+        Assert.Equal(15, rows.Length);
+        var tenth = rows.Single(r => r.QuerySelector("td.code")!.TextContent == "⑩");
+        var cells = tenth.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal("労政福祉課", cells[2]);
+        Assert.StartsWith("23件", cells[3]);
+        Assert.Contains("(2017)", cells[3]);
+        Assert.StartsWith("62件", cells[4]);
+        Assert.Contains("累計", tenth.QuerySelector("th")!.TextContent);
+        var fourth = rows.Single(r => r.QuerySelector("td.code")!.TextContent == "④");
+        Assert.Contains("全国平均以上", fourth.TextContent);
+        Assert.Contains("89%", fourth.TextContent);
     }
 
     [Fact]

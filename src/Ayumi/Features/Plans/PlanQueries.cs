@@ -18,6 +18,7 @@ public static class PlanQueries
             .Include(p => p.Measures).ThenInclude(m => m.Entries)
             .Include(p => p.Measures).ThenInclude(m => m.Predecessors).ThenInclude(s => s.Predecessor)
             .Include(p => p.Measures).ThenInclude(m => m.NextPlanMeasure)
+            .Include(p => p.Indicators).ThenInclude(i => i.Owner)
             .AsSplitQuery()
             .FirstOrDefaultAsync(p => p.Id == planId, ct);
 
