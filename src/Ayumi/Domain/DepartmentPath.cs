@@ -21,8 +21,6 @@ public enum DepartmentLevel
 /// </summary>
 public sealed partial record DepartmentPath(IReadOnlyList<string> Units)
 {
-    public string Leaf => Units[^1];
-
     /// <summary>The department as the sheet wrote it.</summary>
     public string Written { get; init; } = string.Join(" ", Units);
 

@@ -14,9 +14,6 @@ public sealed record LocalGovernmentCode
     /// <summary>The six digits.</summary>
     public string Value { get; }
 
-    /// <summary>The prefecture number, 1 (Hokkaido) to 47 (Okinawa).</summary>
-    public int PrefectureNumber => (Value[0] - '0') * 10 + (Value[1] - '0');
-
     /// <summary>Whether the code names a prefecture rather than a municipality.</summary>
     public bool IsPrefecture => Value[2..5] == "000";
 

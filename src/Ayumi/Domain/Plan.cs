@@ -69,8 +69,6 @@ public class Plan
     /// <summary>令和6年度～令和8年度.</summary>
     public string PeriodLabel => $"{PeriodStart.ToJapanese()}～{PeriodEnd.ToJapanese()}";
 
-    public bool Covers(FiscalYear year) => year >= PeriodStart && year <= PeriodEnd;
-
     /// <summary>The number of levels above measures (goals and policies).</summary>
     public int NodeDepth => Levels.Count - 1;
 
