@@ -28,6 +28,7 @@ if (( DURATION < 1 || DURATION > 60 )); then
   exit 2
 fi
 
+LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 APP_DIR="$REPO/src/Ayumi"
 DLL="$APP_DIR/bin/Release/net10.0/Ayumi.dll"
@@ -100,6 +101,7 @@ for url in "${URLS[@]}"; do
   wrk -t1 -c4 -d2s "$BASE$url" >/dev/null
 done
 
+LOAD_MEASURING="$(cut -d' ' -f1-3 /proc/loadavg)"
 SUMMARY=()
 for url in "${URLS[@]}"; do
   echo
@@ -114,7 +116,14 @@ for url in "${URLS[@]}"; do
 done
 
 echo
-echo "== summary ($(date -u +%Y-%m-%d), $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s)"
+if REV="$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null)"; then
+  [[ -z "$(git -C "$REPO" status --porcelain -- src demo 2>/dev/null)" ]] || REV="$REV + uncommitted changes in src/ or demo/"
+else
+  REV="unknown (not a git checkout)"
+fi
+echo "== summary ($(date -u +%Y-%m-%d), commit $REV, $(nproc) cores)"
+echo "   load average (1/5/15 min) at the start: $LOAD_AT_START; after build and warm-up: $LOAD_MEASURING"
+echo "   wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency; wrk and the server share the machine's cores"
 echo "| URL | requests/s | p50 | p99 | non-2xx |"
 echo "|---|---:|---:|---:|---:|"
 printf '%s\n' "${SUMMARY[@]}"

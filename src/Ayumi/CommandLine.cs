@@ -19,6 +19,9 @@ public static class CommandLine
           load-plan FILE                          add the plans of an Ayumi plan file (JSON)
           export-plan --org CODE [--plan NAME] --out FILE
                                                   write an organisation's plans as a plan file
+          create-admin --email EMAIL [--name NAME]
+                                                  create an administrator; the password is read
+                                                  from AYUMI_ADMIN_PASSWORD or standard input
         Configuration: Ayumi:Database:Provider (sqlite|postgres), ConnectionStrings:Ayumi,
         Ayumi:DemoData (true|false); as settings, environment variables or --key=value.
         """;
@@ -42,6 +45,8 @@ public static class CommandLine
                     return await LoadPlanAsync(rest);
                 case "export-plan":
                     return await ExportPlanAsync(rest);
+                case "create-admin":
+                    return await CreateAdminAsync(rest);
                 case "help" or "--help" or "-h":
                     Console.WriteLine(Usage);
                     return 0;
@@ -112,6 +117,44 @@ public static class CommandLine
         }
         await File.WriteAllBytesAsync(output, PlanFileWriter.Write(organisation, plans));
         Console.WriteLine($"Wrote {plans.Count} plan(s) of {organisation.Name} to {output}.");
+        return 0;
+    }
+
+    private static async Task<int> CreateAdminAsync(string[] args)
+    {
+        var email = Option(args, "--email");
+        if (email is null)
+        {
+            Console.Error.WriteLine($"create-admin needs --email.\n{Usage}");
+            return 2;
+        }
+        var password = Environment.GetEnvironmentVariable("AYUMI_ADMIN_PASSWORD");
+        if (string.IsNullOrEmpty(password))
+        {
+            if (!Console.IsInputRedirected) Console.Write("Password: ");
+            password = Console.ReadLine();
+        }
+        if (string.IsNullOrEmpty(password))
+        {
+            Console.Error.WriteLine("error: no password given (AYUMI_ADMIN_PASSWORD or standard input).");
+            return 2;
+        }
+        await using var app = WebApp.Build(args);
+        await app.Services.PrepareDatabaseAsync(app.Configuration, loadDemo: false);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AyumiUser>>();
+        var user = await users.FindByEmailAsync(email);
+        var result = user is null
+            ? await users.CreateAsync(user = new AyumiUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = Option(args, "--name") ?? email, IsAdministrator = true }, password)
+            : await users.AddPasswordAsync(user, password);
+        if (!result.Succeeded)
+        {
+            Console.Error.WriteLine("error: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+            return 1;
+        }
+        user.IsAdministrator = true;
+        await users.UpdateAsync(user);
+        Console.WriteLine($"Administrator {email} is ready.");
         return 0;
     }
 

@@ -3,7 +3,9 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Ayumi.Data;
 using Ayumi.Features.Api;
+using Ayumi.Features.Accounts;
 using Ayumi.Features.Demo;
+using Ayumi.Features.Shared;
 using Ayumi.Localization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +29,8 @@ public static class WebApp
         });
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddAyumiLocalization();
+        builder.Services.AddAyumiAccounts();
+        builder.Services.AddSingleton<Mailer>();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
@@ -43,6 +47,8 @@ public static class WebApp
         });
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapOpenApi();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ayumi.Domain;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -10,7 +11,7 @@ namespace Ayumi.Data;
 /// Ayumi's database. The provider-specific subclasses exist only so that SQLite and
 /// PostgreSQL each keep their own migrations; handlers depend on this class.
 /// </summary>
-public abstract class AyumiDbContext(DbContextOptions options) : DbContext(options)
+public abstract class AyumiDbContext(DbContextOptions options) : IdentityDbContext<AyumiUser>(options)
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Department> Departments => Set<Department>();
@@ -20,6 +21,12 @@ public abstract class AyumiDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<MeasurePlacement> MeasurePlacements => Set<MeasurePlacement>();
     public DbSet<YearlyEntry> YearlyEntries => Set<YearlyEntry>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<ReportingYear> ReportingYears => Set<ReportingYear>();
+    public DbSet<EntryPart> EntryParts => Set<EntryPart>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
+    public DbSet<PolicyEvaluation> PolicyEvaluations => Set<PolicyEvaluation>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -29,8 +36,11 @@ public abstract class AyumiDbContext(DbContextOptions options) : DbContext(optio
         configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
     }
 
-    protected override void OnModelCreating(ModelBuilder model) =>
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        base.OnModelCreating(model);
         model.ApplyConfigurationsFromAssembly(typeof(AyumiDbContext).Assembly);
+    }
 
     private sealed class FiscalYearConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<FiscalYear, int>(y => y.StartYear, v => new FiscalYear(v));
     private sealed class ThousandYenConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<ThousandYen, long>(m => m.Value, v => new ThousandYen(v));

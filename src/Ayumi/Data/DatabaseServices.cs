@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ayumi.Data;
 
@@ -40,13 +41,26 @@ public static class DatabaseServices
     public static IServiceCollection AddAyumiDatabase(this IServiceCollection services)
     {
         services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
-        services.AddDbContext<SqliteAyumiDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString));
-        services.AddDbContext<PostgresAyumiDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<IAuditActor, SystemAuditActor>();
+        services.AddScoped<AuditInterceptor>();
+        services.AddDbContext<SqliteAyumiDbContext>((sp, o) => o
+            .UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString)
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        services.AddDbContext<PostgresAyumiDbContext>((sp, o) => o
+            .UseNpgsql(sp.GetRequiredService<DatabaseSettings>().ConnectionString)
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
         services.AddScoped<AyumiDbContext>(sp => sp.GetRequiredService<DatabaseSettings>().Provider == DatabaseSettings.Postgres
             ? sp.GetRequiredService<PostgresAyumiDbContext>()
             : sp.GetRequiredService<SqliteAyumiDbContext>());
         return services;
     }
+}
+
+/// <summary>The actor for work done outside a web request: the command line and the demo load.</summary>
+public sealed class SystemAuditActor : IAuditActor
+{
+    public (string? UserId, string Name) Current => (null, "system");
 }
 
 // Design-time factories for `dotnet ef migrations add`; each provider keeps its own migrations folder.

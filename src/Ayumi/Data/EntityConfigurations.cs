@@ -47,6 +47,8 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         b.HasMany(p => p.Measures).WithOne(m => m.Plan).HasForeignKey(m => m.PlanId);
         b.HasMany(p => p.Indicators).WithOne(i => i.Plan).HasForeignKey(i => i.PlanId);
         b.Ignore(p => p.GradeScale);
+        b.Ignore(p => p.PublishedYears);
+        b.HasMany(p => p.ReportingYears).WithOne(r => r.Plan).HasForeignKey(r => r.PlanId);
     }
 }
 
@@ -109,6 +111,77 @@ internal sealed class YearlyEntryConfiguration : IEntityTypeConfiguration<Yearly
     {
         b.HasIndex(e => new { e.MeasureId, e.FiscalYear }).IsUnique();
         b.Property(e => e.Grade).HasMaxLength(10);
+        b.HasMany(e => e.Parts).WithOne(p => p.YearlyEntry).HasForeignKey(p => p.YearlyEntryId);
+    }
+}
+
+internal sealed class EntryPartConfiguration : IEntityTypeConfiguration<EntryPart>
+{
+    public void Configure(EntityTypeBuilder<EntryPart> b)
+    {
+        b.HasIndex(p => new { p.YearlyEntryId, p.DepartmentId }).IsUnique();
+        b.HasOne(p => p.Department).WithMany().HasForeignKey(p => p.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(p => p.Grade).HasMaxLength(10);
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.Ignore(p => p.Content);
+        b.Ignore(p => p.IsEditable);
+    }
+}
+
+internal sealed class ReportingYearConfiguration : IEntityTypeConfiguration<ReportingYear>
+{
+    public void Configure(EntityTypeBuilder<ReportingYear> b)
+    {
+        b.HasIndex(r => new { r.PlanId, r.FiscalYear }).IsUnique();
+        b.Ignore(r => r.IsOpen);
+    }
+}
+
+internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> b)
+    {
+        b.HasIndex(m => new { m.UserId, m.OrganisationId, m.Role }).IsUnique();
+        b.HasOne<AyumiUser>().WithMany().HasForeignKey(m => m.UserId);
+        b.HasOne(m => m.Organisation).WithMany().HasForeignKey(m => m.OrganisationId);
+        b.OwnsMany(m => m.Departments, d =>
+        {
+            d.ToTable("MembershipDepartments");
+            d.WithOwner().HasForeignKey(x => x.MembershipId);
+            d.HasKey(x => new { x.MembershipId, x.DepartmentId });
+            d.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.HasIndex(a => a.MeasureId);
+        b.HasIndex(a => a.PlanId);
+        b.Property(a => a.EntityType).HasMaxLength(50);
+        b.Property(a => a.EntityId).HasMaxLength(50);
+        b.Property(a => a.UserName).HasMaxLength(256);
+    }
+}
+
+internal sealed class ReviewCommentConfiguration : IEntityTypeConfiguration<ReviewComment>
+{
+    public void Configure(EntityTypeBuilder<ReviewComment> b)
+    {
+        b.HasIndex(c => new { c.ReportingYearId, c.MeasureId });
+        b.HasOne<ReportingYear>().WithMany().HasForeignKey(c => c.ReportingYearId);
+    }
+}
+
+internal sealed class PolicyEvaluationConfiguration : IEntityTypeConfiguration<PolicyEvaluation>
+{
+    public void Configure(EntityTypeBuilder<PolicyEvaluation> b)
+    {
+        b.HasIndex(e => new { e.ReportingYearId, e.NodeId });
+        b.HasOne<ReportingYear>().WithMany().HasForeignKey(e => e.ReportingYearId);
+        b.HasOne<PlanNode>().WithMany().HasForeignKey(e => e.NodeId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -23,6 +23,7 @@ public class Plan
     private readonly List<PlanNode> _nodes = [];
     private readonly List<Measure> _measures = [];
     private readonly List<Indicator> _indicators = [];
+    private readonly List<ReportingYear> _reportingYears = [];
 
     private Plan() { Name = null!; Organisation = null!; }
 
@@ -60,8 +61,44 @@ public class Plan
     public IReadOnlyCollection<PlanNode> Nodes => _nodes;
     public IReadOnlyCollection<Measure> Measures => _measures;
     public IReadOnlyCollection<Indicator> Indicators => _indicators;
+    public IReadOnlyCollection<ReportingYear> ReportingYears => _reportingYears;
 
     public GradeScale GradeScale => new(Grades);
+
+    /// <summary>
+    /// Opens <paramref name="year"/> for the departments: every measure that still runs gets
+    /// its yearly entry (a relisted measure once) with one part per responsible department,
+    /// and this year's planned work is carried forward from last year's "next year's plan".
+    /// </summary>
+    /// <exception cref="DomainException">The year is already open or done, or a measure has no department to ask.</exception>
+    public ReportingYear OpenYear(FiscalYear year, DateOnly? deadline, DateTimeOffset at)
+    {
+        if (_reportingYears.Any(r => r.FiscalYear == year))
+            throw new DomainException($"{year.ToJapanese()} has already been opened for {Name}.", "error.yearAlreadyOpened", year.ToJapanese());
+        var reporting = new ReportingYear(this, year, ReportingStatus.Open, deadline, at);
+        _reportingYears.Add(reporting);
+        foreach (var measure in _measures.Where(m => m.RunsIn(year) && m.Status == MeasureStatus.Active))
+        {
+            var entry = measure.EntryFor(year);
+            var previous = measure.Entries.FirstOrDefault(e => e.FiscalYear == year.Previous);
+            entry.PlannedWork ??= previous?.NextYearPlan;
+            foreach (var department in measure.Departments.OrderBy(d => d.Order))
+                entry.AddPart(department.Department);
+        }
+        return reporting;
+    }
+
+    /// <summary>Records the years of entries that were reported and published before Ayumi (a loaded document).</summary>
+    public void RecordPublishedYears()
+    {
+        foreach (var year in _measures.SelectMany(m => m.Entries).Select(e => e.FiscalYear).Distinct().Order())
+            if (_reportingYears.All(r => r.FiscalYear != year))
+                _reportingYears.Add(new ReportingYear(this, year, ReportingStatus.Published, null, null));
+    }
+
+    /// <summary>The years the public may see.</summary>
+    public IReadOnlyCollection<FiscalYear> PublishedYears =>
+        _reportingYears.Where(r => r.Status == ReportingStatus.Published).Select(r => r.FiscalYear).ToList();
 
     /// <summary>第1次 / 第5次.</summary>
     public string GenerationLabel => $"第{Generation}次";

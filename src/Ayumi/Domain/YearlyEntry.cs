@@ -9,6 +9,8 @@ namespace Ayumi.Domain;
 /// </summary>
 public partial class YearlyEntry
 {
+    private readonly List<EntryPart> _parts = [];
+
     private YearlyEntry() { Measure = null!; }
 
     internal YearlyEntry(Measure measure, FiscalYear fiscalYear)
@@ -38,6 +40,61 @@ public partial class YearlyEntry
     /// <summary>取組目標 for this year (Komae's R6/R7/R8).</summary>
     public string? Target { get; set; }
     public string? Notes { get; set; }
+    /// <summary>How far the year's target was reached.</summary>
+    public string? TargetProgress { get; set; }
+    /// <summary>The departments' parts while the year is being filled in.</summary>
+    public IReadOnlyCollection<EntryPart> Parts => _parts;
+
+    internal EntryPart AddPart(Department department) =>
+        _parts.FirstOrDefault(p => p.Department == department) ?? Add(new EntryPart(this, department, PlannedWork));
+
+    private EntryPart Add(EntryPart part)
+    {
+        _parts.Add(part);
+        return part;
+    }
+
+    /// <summary>
+    /// Writes the approved parts into the entry the way the sheets do: one department's
+    /// words as they are; several departments' words each followed by （課名）, with
+    /// departments that wrote the same text sharing one mark; the budgets summed; and the
+    /// most cautious grade of the parts (the one furthest down the plan's scale).
+    /// </summary>
+    public void ComposeFromParts()
+    {
+        var parts = _parts.Where(p => p.Status == PartStatus.Approved)
+            .OrderBy(p => Measure.Departments.FirstOrDefault(d => d.Department == p.Department)?.Order ?? int.MaxValue).ToList();
+        if (parts.Count == 0 || parts.Count != _parts.Count) return;
+        PlannedWork = Join(parts, p => p.PlannedWork);
+        Results = Join(parts, p => p.Results);
+        IssuesAndDirection = Join(parts, p => p.IssuesAndDirection);
+        NextYearPlan = Join(parts, p => p.NextYearPlan);
+        TargetProgress = Join(parts, p => p.TargetProgress);
+        InitialBudget = Sum(parts.Select(p => p.InitialBudget));
+        FinalBudget = Sum(parts.Select(p => p.FinalBudget));
+        var scale = Measure.Plan.Grades.Select(g => g.Symbol).ToList();
+        Grade = parts.Select(p => p.Grade).Where(g => g is not null).OrderBy(g => scale.IndexOf(g!)).LastOrDefault();
+    }
+
+    private static string? Join(IReadOnlyList<EntryPart> parts, Func<EntryPart, string?> field)
+    {
+        if (parts.Count == 1) return field(parts[0]);
+        var groups = new List<(string Text, List<string> Departments)>();
+        foreach (var part in parts)
+        {
+            var text = field(part);
+            if (text is null) continue;
+            if (groups.Count > 0 && groups[^1].Text == text) groups[^1].Departments.Add(part.Department.Name);
+            else groups.Add((text, [part.Department.Name]));
+        }
+        return groups.Count == 0 ? null : string.Join(" ", groups.Select(g => $"{g.Text}（{string.Join("、", g.Departments)}）"));
+    }
+
+    private static ThousandYen? Sum(IEnumerable<ThousandYen?> amounts)
+    {
+        var present = amounts.Where(a => a is not null).Select(a => a!.Value).ToList();
+        return present.Count == 0 ? null : present.Aggregate((a, b) => a + b);
+    }
 
     /// <exception cref="DomainException">The symbol is not on the plan's scale.</exception>
     public void SetGrade(string? symbol)

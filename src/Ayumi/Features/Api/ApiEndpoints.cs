@@ -45,7 +45,7 @@ public static class ApiEndpoints
             if (plan is null) return PlanNotFound(planId);
             return Results.Ok(PlanQueries.MeasuresInTreeOrder(plan).Select(m => MeasureWithEntry(m, year)));
         }).WithName("ListMeasures").Produces<IEnumerable<MeasureDto>>()
-          .WithSummary("The measures of a plan, each once, with the entry of the given fiscal year (2024, FY2024, R6 or 令和6年度).");
+          .WithSummary("The measures of a plan, each once, with the entry of the given fiscal year (2024, FY2024, R6 or 令和6年度) when that year is published.");
 
         api.MapGet("/plans/{planId:int}/indicators", async Task<IResult> (int planId, AyumiDbContext db, CancellationToken ct) =>
         {
@@ -73,7 +73,7 @@ public static class ApiEndpoints
 
     private static MeasureDto MeasureWithEntry(Measure m, FiscalYear? year)
     {
-        var entry = year is null ? null : m.Entries.FirstOrDefault(e => e.FiscalYear == year);
+        var entry = year is { } y && m.Plan.PublishedYears.Contains(y) ? m.Entries.FirstOrDefault(e => e.FiscalYear == y) : null;
         return new MeasureDto(
             m.Key, m.PrimaryPlacement.Code, m.Title, m.Description, m.Objective,
             m.Departments.OrderBy(d => d.Order).Select(d => d.Department.Name).ToList(),

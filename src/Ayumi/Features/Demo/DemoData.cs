@@ -55,6 +55,7 @@ public sealed class DemoData(AyumiDbContext db, ILogger<DemoData> logger)
             var organisation = new Organisation(LocalGovernmentCode.Parse(code), name);
             var text = SeedText.Read(path);
             textReader(text, organisation);
+            foreach (var plan in organisation.Plans) plan.RecordPublishedYears();
             warnings.AddRange(text.Warnings);
             organisations.Add(organisation);
         }

@@ -20,6 +20,7 @@ public sealed class DetailsModel(AyumiDbContext db) : PageModel
     {
         var measure = await db.Measures.AsNoTrackingWithIdentityResolution()
             .Include(m => m.Plan).ThenInclude(p => p.Organisation)
+            .Include(m => m.Plan).ThenInclude(p => p.ReportingYears)
             .Include(m => m.Placements).ThenInclude(p => p.Node).ThenInclude(n => n.Parent)
             .Include(m => m.Departments).ThenInclude(d => d.Department).ThenInclude(d => d.Parent)
             .Include(m => m.Entries)
@@ -34,6 +35,10 @@ public sealed class DetailsModel(AyumiDbContext db) : PageModel
         EarlierPlanMeasures = await db.Measures.AsNoTracking().Include(m => m.Plan).Where(m => m.NextPlanMeasureId == id).ToListAsync(ct);
         return Page();
     }
+
+    /// <summary>The entries of published years, newest first: the public never sees work in progress here.</summary>
+    public IReadOnlyList<YearlyEntry> PublishedEntries =>
+        Measure.Entries.Where(e => Measure.Plan.PublishedYears.Contains(e.FiscalYear)).OrderByDescending(e => e.FiscalYear).ToList();
 
     public IReadOnlyList<string> DepartmentNames => Measure.Departments.OrderBy(d => d.Order).Select(d => d.Department.Name).ToList();
 }

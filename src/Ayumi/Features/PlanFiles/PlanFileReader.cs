@@ -135,6 +135,8 @@ public sealed class PlanFileReader
 
         foreach (var (item, i) in (source.Indicators ?? []).Select((x, i) => (x, i)))
             ApplyIndicator(plan, item, $"{path}.indicators[{i}]");
+        // A plan file carries reported history: its years are published, as the documents were.
+        plan.RecordPublishedYears();
     }
 
     private void AddNodes(Plan plan, PlanNode? parent, List<PlanFileNode>? nodes, string path)

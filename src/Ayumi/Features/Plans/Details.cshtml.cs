@@ -24,8 +24,8 @@ public sealed class DetailsModel(AyumiDbContext db) : PageModel
         if (plan is null) return NotFound();
         Plan = plan;
         Successors = await db.Plans.AsNoTracking().Where(p => p.PredecessorId == id).OrderBy(p => p.Generation).ToListAsync(ct);
-        Years = plan.Measures.SelectMany(m => m.Entries).Select(e => e.FiscalYear).Distinct().OrderDescending().ToList();
-        Year = FiscalYear.TryParse(year, out var chosen) ? chosen : Years.Count > 0 ? Years[0] : null;
+        Years = plan.PublishedYears.OrderDescending().ToList();
+        Year = FiscalYear.TryParse(year, out var chosen) && Years.Contains(chosen) ? chosen : Years.Count > 0 ? Years[0] : null;
         if (Year is { } shown)
         {
             var grades = plan.Measures.Select(m => m.Entries.FirstOrDefault(e => e.FiscalYear == shown)?.Grade).ToList();

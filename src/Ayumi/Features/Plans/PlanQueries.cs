@@ -19,6 +19,7 @@ public static class PlanQueries
             .Include(p => p.Measures).ThenInclude(m => m.Predecessors).ThenInclude(s => s.Predecessor)
             .Include(p => p.Measures).ThenInclude(m => m.NextPlanMeasure)
             .Include(p => p.Indicators).ThenInclude(i => i.Owner)
+            .Include(p => p.ReportingYears)
             .AsSplitQuery()
             .FirstOrDefaultAsync(p => p.Id == planId, ct);
 

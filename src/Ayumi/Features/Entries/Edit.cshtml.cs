@@ -1,0 +1,151 @@
+using Ayumi.Data;
+using Ayumi.Domain;
+using Ayumi.Features.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ayumi.Features.Entries;
+
+/// <summary>
+/// A department fills in its part of a measure's yearly entry: saves drafts and submits.
+/// The secretariat may read it. A save based on an outdated version is refused and both
+/// versions are shown side by side, with nothing typed lost.
+/// </summary>
+public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProvider clock) : PageModel
+{
+    public EntryPart Part { get; private set; } = null!;
+    public ReportingYear Year { get; private set; } = null!;
+    public bool CanEdit { get; private set; }
+    public Dictionary<string, string> Errors { get; } = [];
+    public string? Message { get; private set; }
+    public object[] MessageArguments { get; private set; } = [];
+    /// <summary>What is stored now, when the user's save collided with someone else's.</summary>
+    public PartContent? Theirs { get; private set; }
+
+    [BindProperty] public Form Input { get; set; } = new();
+
+    public sealed class Form
+    {
+        public string? PlannedWork { get; set; }
+        public string? Results { get; set; }
+        public string? Grade { get; set; }
+        public string? InitialBudget { get; set; }
+        public string? FinalBudget { get; set; }
+        public string? IssuesAndDirection { get; set; }
+        public string? NextYearPlan { get; set; }
+        public string? TargetProgress { get; set; }
+        public int Version { get; set; }
+
+        public static Form From(EntryPart part) => new()
+        {
+            PlannedWork = part.PlannedWork, Results = part.Results, Grade = part.Grade,
+            InitialBudget = part.InitialBudget?.ToString(), FinalBudget = part.FinalBudget?.ToString(),
+            IssuesAndDirection = part.IssuesAndDirection, NextYearPlan = part.NextYearPlan, TargetProgress = part.TargetProgress,
+            Version = part.Version,
+        };
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied) return denied;
+        Input = Form.From(Part);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(int id, CancellationToken ct) => SaveAsync(id, submit: false, ct);
+
+    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) => SaveAsync(id, submit: true, ct);
+
+    private async Task<IActionResult> SaveAsync(int id, bool submit, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied) return denied;
+        if (!CanEdit) return Forbid();
+        var content = Read();
+        if (content is null) return Page();
+        db.Entry(Part).Property(p => p.Version).OriginalValue = Input.Version;
+        try
+        {
+            Part.SaveDraft(content, Year);
+            if (submit) Part.Submit(Year, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+        }
+        catch (IncompleteEntryException e)
+        {
+            foreach (var field in e.Missing) Errors[field] = "entry.required";
+            Message = "entry.incomplete";
+            return Page();
+        }
+        catch (DomainException e)
+        {
+            Message = e.Key ?? "entry.refused";
+            MessageArguments = [.. e.Arguments];
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ShowConflictAsync(id, ct);
+        }
+        return Redirect($"/entries/{id}?saved={(submit ? "submitted" : "draft")}");
+    }
+
+    private async Task<IActionResult> ShowConflictAsync(int id, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        if (await LoadAsync(id, ct) is { } gone) return gone;
+        Theirs = Part.Content;
+        Input.Version = Part.Version;
+        Message = "entry.conflict";
+        return Page();
+    }
+
+    private PartContent? Read()
+    {
+        var initial = Budget(Input.InitialBudget, nameof(Input.InitialBudget));
+        var final = Budget(Input.FinalBudget, nameof(Input.FinalBudget));
+        var grade = string.IsNullOrWhiteSpace(Input.Grade) ? null : Input.Grade.Trim();
+        if (grade is not null && Part.YearlyEntry.Measure.Plan.GradeScale.Find(grade) is null) Errors[nameof(Input.Grade)] = "entry.badGrade";
+        foreach (var (name, text) in new[] { (nameof(Input.PlannedWork), Input.PlannedWork), (nameof(Input.Results), Input.Results), (nameof(Input.IssuesAndDirection), Input.IssuesAndDirection), (nameof(Input.NextYearPlan), Input.NextYearPlan), (nameof(Input.TargetProgress), Input.TargetProgress) })
+            if (text?.Length > 4000) Errors[name] = "entry.tooLong";
+        if (Errors.Count > 0)
+        {
+            Message = "entry.fix";
+            return null;
+        }
+        return new PartContent(Input.PlannedWork, Input.Results, grade, initial.Value, final.Value, Input.IssuesAndDirection, Input.NextYearPlan, Input.TargetProgress);
+    }
+
+    private (ThousandYen? Value, bool Ok) Budget(string? text, string field)
+    {
+        try { return (ThousandYen.ParseCell(text), true); }
+        catch (FormatException)
+        {
+            Errors[field] = "entry.badBudget";
+            return (null, false);
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var part = await db.EntryParts
+            .Include(p => p.Department)
+            .Include(p => p.YearlyEntry).ThenInclude(e => e.Parts).ThenInclude(p => p.Department)
+            .Include(p => p.YearlyEntry).ThenInclude(e => e.Measure).ThenInclude(m => m.Placements).ThenInclude(p => p.Node)
+            .Include(p => p.YearlyEntry).ThenInclude(e => e.Measure).ThenInclude(m => m.Departments)
+            .Include(p => p.YearlyEntry).ThenInclude(e => e.Measure).ThenInclude(m => m.Plan).ThenInclude(p => p.ReportingYears)
+            .Include(p => p.YearlyEntry).ThenInclude(e => e.Measure).ThenInclude(m => m.Plan).ThenInclude(p => p.Organisation)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (part is null) return NotFound();
+        var me = await current.GetAsync(ct);
+        if (!me.IsSignedIn) return Challenge();
+        var organisationId = part.YearlyEntry.Measure.Plan.OrganisationId;
+        var mayEdit = me.CanEdit(organisationId, part.DepartmentId);
+        if (!mayEdit && !me.CanManage(organisationId)) return Forbid();
+        Part = part;
+        Year = part.YearlyEntry.Measure.Plan.ReportingYears.Single(r => r.FiscalYear == part.YearlyEntry.FiscalYear);
+        CanEdit = mayEdit && Year.IsOpen && part.IsEditable;
+        if (Request.Query["saved"] is { Count: > 0 } saved) Message = saved == "submitted" ? "entry.submitted" : "entry.saved";
+        return null;
+    }
+}
