@@ -112,6 +112,7 @@ internal sealed class YearlyEntryConfiguration : IEntityTypeConfiguration<Yearly
         b.HasIndex(e => new { e.MeasureId, e.FiscalYear }).IsUnique();
         b.Property(e => e.Grade).HasMaxLength(10);
         b.HasMany(e => e.Parts).WithOne(p => p.YearlyEntry).HasForeignKey(p => p.YearlyEntryId);
+        b.Ignore(e => e.HasReport);
     }
 }
 

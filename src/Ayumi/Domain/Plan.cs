@@ -88,10 +88,14 @@ public class Plan
         return reporting;
     }
 
-    /// <summary>Records the years of entries that were reported and published before Ayumi (a loaded document).</summary>
+    /// <summary>
+    /// Records the years that were reported and published before Ayumi (a loaded document):
+    /// those with reported work. Years that only carry targets (Komae's R7 and R8) are still
+    /// to be reported.
+    /// </summary>
     public void RecordPublishedYears()
     {
-        foreach (var year in _measures.SelectMany(m => m.Entries).Select(e => e.FiscalYear).Distinct().Order())
+        foreach (var year in _measures.SelectMany(m => m.Entries).Where(e => e.HasReport).Select(e => e.FiscalYear).Distinct().Order())
             if (_reportingYears.All(r => r.FiscalYear != year))
                 _reportingYears.Add(new ReportingYear(this, year, ReportingStatus.Published, null, null));
     }

@@ -42,6 +42,11 @@ public partial class YearlyEntry
     public string? Notes { get; set; }
     /// <summary>How far the year's target was reached.</summary>
     public string? TargetProgress { get; set; }
+    /// <summary>Whether anything was reported for the year (beyond its target).</summary>
+    public bool HasReport =>
+        PlannedWork is not null || Results is not null || Grade is not null || InitialBudget is not null || FinalBudget is not null
+        || IssuesAndDirection is not null || NextYearPlan is not null || TargetProgress is not null;
+
     /// <summary>The departments' parts while the year is being filled in.</summary>
     public IReadOnlyCollection<EntryPart> Parts => _parts;
 

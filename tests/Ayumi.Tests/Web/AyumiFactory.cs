@@ -90,7 +90,7 @@ public abstract class AyumiFixture : IAsyncLifetime
 
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Factory = new AyumiFactory(await CreateDatabaseAsync());
         Factory.StartServer();

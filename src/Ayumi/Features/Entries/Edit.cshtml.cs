@@ -67,14 +67,9 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
         try
         {
             Part.SaveDraft(content, Year);
-            if (submit) Part.Submit(Year, clock.GetUtcNow());
+            if (submit) SubmitOrKeepDraft();
             await db.SaveChangesAsync(ct);
-        }
-        catch (IncompleteEntryException e)
-        {
-            foreach (var field in e.Missing) Errors[field] = "entry.required";
-            Message = "entry.incomplete";
-            return Page();
+            Input.Version = Part.Version;
         }
         catch (DomainException e)
         {
@@ -86,7 +81,19 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
         {
             return await ShowConflictAsync(id, ct);
         }
+        if (Message is not null) return Page();
         return Redirect($"/entries/{id}?saved={(submit ? "submitted" : "draft")}");
+    }
+
+    /// <summary>An incomplete submission still keeps what was typed, as a draft, and says what is missing.</summary>
+    private void SubmitOrKeepDraft()
+    {
+        try { Part.Submit(Year, clock.GetUtcNow()); }
+        catch (IncompleteEntryException e)
+        {
+            foreach (var field in e.Missing) Errors[field] = "entry.required";
+            Message = "entry.incomplete";
+        }
     }
 
     private async Task<IActionResult> ShowConflictAsync(int id, CancellationToken ct)

@@ -74,8 +74,8 @@ public sealed class YearModel(AyumiDbContext db, CurrentMember current, TimeProv
         if (!Me.CanReview(plan.OrganisationId, reporting.Status)) return Forbid();
         Plan = plan;
         Year = reporting;
-        Comments = await db.ReviewComments.AsNoTracking().Where(c => c.ReportingYearId == reporting.Id).OrderBy(c => c.At).ToListAsync(ct);
-        Evaluations = await db.PolicyEvaluations.AsNoTracking().Where(e => e.ReportingYearId == reporting.Id).OrderBy(e => e.At).ToListAsync(ct);
+        Comments = await db.ReviewComments.AsNoTracking().Where(c => c.ReportingYearId == reporting.Id).OrderBy(c => c.Id).ToListAsync(ct);
+        Evaluations = await db.PolicyEvaluations.AsNoTracking().Where(e => e.ReportingYearId == reporting.Id).OrderBy(e => e.Id).ToListAsync(ct);
         return null;
     }
 }
