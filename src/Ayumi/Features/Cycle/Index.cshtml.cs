@@ -1,6 +1,7 @@
 using Ayumi.Data;
 using Ayumi.Domain;
 using Ayumi.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ayumi.Features.Cycle;
 
 /// <summary>The secretariat opens a fiscal year of a plan and sees the years already run.</summary>
+[Authorize]
 public sealed class IndexModel(AyumiDbContext db, CurrentMember current, TimeProvider clock) : PageModel
 {
     public Plan Plan { get; private set; } = null!;
@@ -54,7 +56,6 @@ public sealed class IndexModel(AyumiDbContext db, CurrentMember current, TimePro
         var plan = await CycleQueries.PlanWithYearsAsync(db, id, ct);
         if (plan is null) return NotFound();
         var me = await current.GetAsync(ct);
-        if (!me.IsSignedIn) return Challenge();
         if (!me.CanManage(plan.OrganisationId)) return Forbid();
         Plan = plan;
         return null;

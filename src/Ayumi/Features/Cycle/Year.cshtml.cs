@@ -2,6 +2,7 @@ using Ayumi.Data;
 using Ayumi.Domain;
 using Ayumi.Features.Accounts;
 using Ayumi.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,7 @@ namespace Ayumi.Features.Cycle;
 /// returning and approving entries, chasing the departments still owing work, locking and
 /// publishing the year.
 /// </summary>
+[Authorize]
 public sealed class YearModel(AyumiDbContext db, CurrentMember current, TimeProvider clock, Mailer mailer) : PageModel
 {
     public Plan Plan { get; private set; } = null!;
@@ -129,7 +131,6 @@ public sealed class YearModel(AyumiDbContext db, CurrentMember current, TimeProv
         var reporting = plan?.ReportingYears.FirstOrDefault(r => r.FiscalYear == fiscalYear);
         if (plan is null || reporting is null) return NotFound();
         var me = await current.GetAsync(ct);
-        if (!me.IsSignedIn) return Challenge();
         if (!me.CanManage(plan.OrganisationId)) return Forbid();
         Plan = plan;
         Year = reporting;

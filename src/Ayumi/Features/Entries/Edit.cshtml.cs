@@ -1,6 +1,7 @@
 using Ayumi.Data;
 using Ayumi.Domain;
 using Ayumi.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,7 @@ namespace Ayumi.Features.Entries;
 /// The secretariat may read it. A save based on an outdated version is refused and both
 /// versions are shown side by side, with nothing typed lost.
 /// </summary>
+[Authorize]
 public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProvider clock) : PageModel
 {
     public EntryPart Part { get; private set; } = null!;
@@ -145,7 +147,6 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
             .FirstOrDefaultAsync(p => p.Id == id, ct);
         if (part is null) return NotFound();
         var me = await current.GetAsync(ct);
-        if (!me.IsSignedIn) return Challenge();
         var organisationId = part.YearlyEntry.Measure.Plan.OrganisationId;
         var mayEdit = me.CanEdit(organisationId, part.DepartmentId);
         if (!mayEdit && !me.CanManage(organisationId)) return Forbid();

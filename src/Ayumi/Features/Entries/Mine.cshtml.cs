@@ -1,6 +1,7 @@
 using Ayumi.Data;
 using Ayumi.Domain;
 using Ayumi.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ayumi.Features.Entries;
 
 /// <summary>A signed-in user's to-do list: their departments' parts of open years, and the dashboards they run.</summary>
+[Authorize]
 public sealed class MineModel(AyumiDbContext db, CurrentMember current) : PageModel
 {
     public MemberRoles Me { get; private set; } = MemberRoles.Anonymous;
@@ -20,7 +22,6 @@ public sealed class MineModel(AyumiDbContext db, CurrentMember current) : PageMo
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Me = await current.GetAsync(ct);
-        if (!Me.IsSignedIn) return Challenge();
         var editorRoles = Me.Roles.Where(r => r.Kind == MemberRole.DepartmentEditor).ToList();
         var departmentIds = editorRoles.SelectMany(r => r.DepartmentIds).Distinct().ToList();
         Parts = await db.EntryParts.AsNoTracking()

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Ayumi.Data;
 using Ayumi.Domain;
 using Ayumi.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ayumi.Features.Measures;
 
 /// <summary>The audit trail of a measure: every change to it, its listings, entries and parts, old → new.</summary>
+[Authorize]
 public sealed class HistoryModel(AyumiDbContext db, CurrentMember current) : PageModel
 {
     public Measure Measure { get; private set; } = null!;
@@ -20,7 +22,6 @@ public sealed class HistoryModel(AyumiDbContext db, CurrentMember current) : Pag
             .FirstOrDefaultAsync(m => m.Id == id, ct);
         if (measure is null) return NotFound();
         var me = await current.GetAsync(ct);
-        if (!me.IsSignedIn) return Challenge();
         if (!me.IsMemberOf(measure.Plan.OrganisationId)) return Forbid();
         Measure = measure;
         var entries = await db.AuditEntries.AsNoTracking().Where(a => a.MeasureId == id).OrderByDescending(a => a.Id).Take(500).ToListAsync(ct);

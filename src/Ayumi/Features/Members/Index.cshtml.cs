@@ -4,6 +4,7 @@ using Ayumi.Domain;
 using Ayumi.Features.Accounts;
 using Ayumi.Features.Shared;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ayumi.Features.Members;
 
 /// <summary>The secretariat invites users into its organisation and assigns their departments.</summary>
+[Authorize]
 public sealed class IndexModel(AyumiDbContext db, CurrentMember current, UserManager<AyumiUser> users, Mailer mailer) : PageModel
 {
     public Organisation Organisation { get; private set; } = null!;
@@ -83,7 +85,6 @@ public sealed class IndexModel(AyumiDbContext db, CurrentMember current, UserMan
         var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == parsed, ct);
         if (organisation is null) return NotFound();
         var me = await current.GetAsync(ct);
-        if (!me.IsSignedIn) return Challenge();
         if (!me.CanManage(organisation.Id)) return Forbid();
         Organisation = organisation;
         Departments = await db.Departments.AsNoTracking().Where(d => d.OrganisationId == organisation.Id).OrderBy(d => d.Name).ToListAsync(ct);

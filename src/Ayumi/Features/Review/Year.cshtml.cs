@@ -3,6 +3,7 @@ using Ayumi.Domain;
 using Ayumi.Features.Accounts;
 using Ayumi.Features.Cycle;
 using Ayumi.Features.Plans;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,7 @@ namespace Ayumi.Features.Review;
 /// Council and committee members read a locked year, comment on measures and evaluate goals
 /// and policies; the secretariat answers the comments.
 /// </summary>
+[Authorize]
 public sealed class YearModel(AyumiDbContext db, CurrentMember current, TimeProvider clock) : PageModel
 {
     public Plan Plan { get; private set; } = null!;
@@ -70,7 +72,6 @@ public sealed class YearModel(AyumiDbContext db, CurrentMember current, TimeProv
         var reporting = plan?.ReportingYears.FirstOrDefault(r => r.FiscalYear == fiscalYear);
         if (plan is null || reporting is null) return NotFound();
         Me = await current.GetAsync(ct);
-        if (!Me.IsSignedIn) return Challenge();
         if (!Me.CanReview(plan.OrganisationId, reporting.Status)) return Forbid();
         Plan = plan;
         Year = reporting;

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Ayumi.Domain;
+using Ayumi.Tests.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ayumi.Tests.Cycle;
+
+/// <summary>
+/// Who may do what: every page handler and API endpoint against every role, posting
+/// directly to handlers with other departments' ids. These fail if a rule is broken.
+/// </summary>
+public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture<SecurityTests.Fixture>
+{
+    public sealed class Fixture : CycleFixture
+    {
+        public int EnaPlan { get; private set; }
+        public int SoumuPart { get; private set; }
+        public int ShoukouPart { get; private set; }
+        public int MeasureId { get; private set; }
+        public Dictionary<string, WebUser> Users { get; } = [];
+
+        protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            EnaPlan = await Factory.PlanIdAsync("212105");
+            await CycleSetup.OpenAsync(Factory, EnaPlan, FiscalYear.Parse("FY2025"));
+            SoumuPart = await CycleSetup.PartIdAsync(Factory, EnaPlan, "総務課", "更生保護活動に関する情報の周知");
+            ShoukouPart = await CycleSetup.PartIdAsync(Factory, EnaPlan, "商工課", "協力雇用主の支援・拡大及び求人情報の提供");
+            MeasureId = await Factory.QueryAsync(db => db.Measures.Where(m => m.PlanId == EnaPlan && m.Title == "生活保護").Select(m => m.Id).SingleAsync());
+            Users["anonymous"] = Factory.NewUser();
+            foreach (var (role, email) in new[] { ("soumu", Soumu), ("reviewer", Reviewer), ("secretariat", Secretariat), ("akita", AkitaSecretariat), ("admin", Administrator) })
+                Users[role] = await Factory.SignedInAsync(email);
+        }
+    }
+
+    public enum Expect { Ok, Denied, SignIn, NotFound }
+
+    public static TheoryData<string, string, Expect> Pages() => new()
+    {
+        // role, page, expected
+        { "anonymous", "/my", Expect.SignIn }, { "soumu", "/my", Expect.Ok }, { "reviewer", "/my", Expect.Ok }, { "akita", "/my", Expect.Ok },
+        { "anonymous", "cycle", Expect.SignIn }, { "soumu", "cycle", Expect.Denied }, { "reviewer", "cycle", Expect.Denied },
+        { "akita", "cycle", Expect.Denied }, { "secretariat", "cycle", Expect.Ok }, { "admin", "cycle", Expect.Ok },
+        { "anonymous", "dashboard", Expect.SignIn }, { "soumu", "dashboard", Expect.Denied }, { "reviewer", "dashboard", Expect.Denied },
+        { "akita", "dashboard", Expect.Denied }, { "secretariat", "dashboard", Expect.Ok }, { "admin", "dashboard", Expect.Ok },
+        { "anonymous", "members", Expect.SignIn }, { "soumu", "members", Expect.Denied }, { "reviewer", "members", Expect.Denied },
+        { "akita", "members", Expect.Denied }, { "secretariat", "members", Expect.Ok }, { "admin", "members", Expect.Ok },
+        { "anonymous", "own-part", Expect.SignIn }, { "soumu", "own-part", Expect.Ok }, { "reviewer", "own-part", Expect.Denied },
+        { "akita", "own-part", Expect.Denied }, { "secretariat", "own-part", Expect.Ok }, { "admin", "own-part", Expect.Ok },
+        { "soumu", "other-part", Expect.Denied }, { "reviewer", "other-part", Expect.Denied },
+        { "anonymous", "review", Expect.SignIn }, { "reviewer", "review", Expect.Denied }, { "secretariat", "review", Expect.Denied }, { "soumu", "review", Expect.Denied },
+        { "anonymous", "history", Expect.SignIn }, { "soumu", "history", Expect.Ok }, { "reviewer", "history", Expect.Ok },
+        { "akita", "history", Expect.Denied }, { "secretariat", "history", Expect.Ok },
+        { "anonymous", "/entries/999999", Expect.SignIn }, { "soumu", "/entries/999999", Expect.NotFound },
+    };
+
+    private string Url(string page) => page switch
+    {
+        "cycle" => $"/plans/{fixture.EnaPlan}/cycle",
+        "dashboard" => $"/plans/{fixture.EnaPlan}/cycle/FY2025",
+        "members" => "/organisations/212105/members",
+        "own-part" => $"/entries/{fixture.SoumuPart}",
+        "other-part" => $"/entries/{fixture.ShoukouPart}",
+        "review" => $"/plans/{fixture.EnaPlan}/review/FY2025",
+        "history" => $"/measures/{fixture.MeasureId}/history",
+        _ => page,
+    };
+
+    private static void Check(HttpResponseMessage response, Expect expected)
+    {
+        switch (expected)
+        {
+            case Expect.Ok: Assert.Equal(HttpStatusCode.OK, response.StatusCode); break;
+            case Expect.Denied: Accounts.AssertDenied(response); break;
+            case Expect.SignIn: Accounts.AssertChallenged(response); break;
+            case Expect.NotFound: Assert.Equal(HttpStatusCode.NotFound, response.StatusCode); break;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Pages_are_shown_only_to_the_roles_they_belong_to(string role, string page, Expect expected) =>
+        Check(await fixture.Users[role].Client.GetAsync(Url(page)), expected);
+
+    public static TheoryData<string, string, string, Expect> Posts() => new()
+    {
+        // role, handler URL, form fields (k=v&…), expected
+        { "soumu", "other-part?handler=Save", "Input.Version=0&Input.Results=改ざん&Input.Grade=A", Expect.Denied },
+        { "soumu", "other-part?handler=Submit", "Input.Version=0&Input.Results=改ざん&Input.Grade=A", Expect.Denied },
+        { "reviewer", "own-part?handler=Save", "Input.Version=0&Input.Results=改ざん&Input.Grade=A", Expect.Denied },
+        { "secretariat", "own-part?handler=Save", "Input.Version=0&Input.Results=改ざん&Input.Grade=A", Expect.Denied },
+        { "akita", "own-part?handler=Save", "Input.Version=0&Input.Results=改ざん&Input.Grade=A", Expect.Denied },
+        { "anonymous", "own-part?handler=Save", "Input.Version=0&Input.Results=改ざん&Input.Grade=A", Expect.SignIn },
+        { "soumu", "dashboard?handler=Approve", "partId={own}", Expect.Denied },
+        { "soumu", "dashboard?handler=Return", "partId={other}&comment=x", Expect.Denied },
+        { "soumu", "dashboard?handler=Lock", "", Expect.Denied },
+        { "reviewer", "dashboard?handler=Publish", "", Expect.Denied },
+        { "akita", "dashboard?handler=Lock", "", Expect.Denied },
+        { "soumu", "cycle", "FiscalYear=FY2026", Expect.Denied },
+        { "akita", "cycle", "FiscalYear=FY2026", Expect.Denied },
+        { "soumu", "members", "Email=x@example.jp&DisplayName=x&Role=Secretariat", Expect.Denied },
+        { "akita", "members", "Email=x@example.jp&DisplayName=x&Role=Secretariat", Expect.Denied },
+        { "soumu", "review?handler=Comment", "measureId={measure}&text=x", Expect.Denied },
+        { "reviewer", "review?handler=Evaluate", "nodeId=1&kind=External&text=x", Expect.Denied },
+    };
+
+    [Theory]
+    [MemberData(nameof(Posts))]
+    public async Task Handlers_refuse_direct_posts_from_roles_without_the_right(string role, string handler, string fields, Expect expected)
+    {
+        var user = fixture.Users[role];
+        var page = handler.Split('?')[0];
+        var url = Url(page) + (handler.Contains('?') ? "?" + handler.Split('?')[1] : "");
+        var form = fields.Replace("{own}", fixture.SoumuPart.ToString()).Replace("{other}", fixture.ShoukouPart.ToString()).Replace("{measure}", fixture.MeasureId.ToString())
+            .Split('&', StringSplitOptions.RemoveEmptyEntries).Select(f => f.Split('=', 2)).Select(f => new KeyValuePair<string, string>(f[0], f[1]));
+        var before = await Snapshot();
+        var response = await user.PostAsync(url, form, formPage: role == "anonymous" ? "/account/login" : "/my");
+        Check(response, expected);
+        Assert.Equal(before, await Snapshot());
+    }
+
+    /// <summary>Everything a refused post could have changed.</summary>
+    private Task<string> Snapshot() => fixture.Factory.QueryAsync(async db =>
+        string.Join("|", await db.EntryParts.OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.Status}:{p.Results}:{p.Version}").ToListAsync())
+        + string.Join("|", await db.ReportingYears.OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.Status}").ToListAsync())
+        + await db.Memberships.CountAsync() + ":" + await db.ReviewComments.CountAsync() + ":" + await db.Users.CountAsync());
+
+    public static TheoryData<string> EveryPost => new()
+    {
+        "own-part?handler=Save", "own-part?handler=Submit", "cycle", "dashboard?handler=Approve", "dashboard?handler=Return",
+        "dashboard?handler=Lock", "dashboard?handler=Publish", "dashboard?handler=Remind", "dashboard?handler=Deadline",
+        "members", "review?handler=Comment", "review?handler=Evaluate", "/account/logout", "/account/login", "/account/accept",
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryPost))]
+    public async Task Every_post_without_an_anti_forgery_token_is_refused(string handler)
+    {
+        var user = fixture.Users["admin"];
+        var page = handler.Split('?')[0];
+        var url = Url(page) + (handler.Contains('?') ? "?" + handler.Split('?')[1] : "");
+        var before = await Snapshot();
+        var response = await user.Client.PostAsync(url, new FormUrlEncodedContent([new("partId", fixture.SoumuPart.ToString()), new("Input.Results", "csrf")]));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, await Snapshot());
+    }
+
+    [Fact]
+    public async Task The_api_and_public_pages_never_show_an_unpublished_year()
+    {
+        var anonymous = fixture.Users["anonymous"];
+        var measures = JsonNode.Parse(await anonymous.Client.GetStringAsync($"/api/v1/plans/{fixture.EnaPlan}/measures?fiscalYear=2025"))!.AsArray();
+        Assert.All(measures, m => Assert.Null(m!["entry"]));
+        var page = await anonymous.GetAsync($"/measures/{fixture.MeasureId}");
+        Assert.DoesNotContain("令和7年度", page.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Passwords_are_stored_hashed_by_identity()
+    {
+        var hash = await fixture.Factory.QueryAsync(db => db.Users.Where(u => u.Email == CycleFixture.Soumu).Select(u => u.PasswordHash).SingleAsync());
+        Assert.NotNull(hash);
+        Assert.DoesNotContain(Accounts.Password, hash);
+        Assert.StartsWith("AQAAAA", hash); // ASP.NET Core Identity v3 format (PBKDF2)
+    }
+}
