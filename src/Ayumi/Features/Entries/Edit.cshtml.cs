@@ -103,6 +103,8 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
         db.ChangeTracker.Clear();
         if (await LoadAsync(id, ct) is { } gone) return gone;
         Theirs = Part.Content;
+        // The form must carry the stored version now, not the posted one, so that saving again is a deliberate overwrite.
+        ModelState.Remove("Input.Version");
         Input.Version = Part.Version;
         Message = "entry.conflict";
         return Page();
