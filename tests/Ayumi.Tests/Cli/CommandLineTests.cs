@@ -70,6 +70,29 @@ public sealed class CommandLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Create_admin_makes_an_administrator_with_a_hashed_password()
+    {
+        Environment.SetEnvironmentVariable("AYUMI_ADMIN_PASSWORD", "admin-password-2025");
+        try { Assert.Equal(0, await CommandLine.RunAsync(Args("create-admin", "--email", "admin@example.jp", "--name", "管理者"))); }
+        finally { Environment.SetEnvironmentVariable("AYUMI_ADMIN_PASSWORD", null); }
+        await using var db = new SqliteAyumiDbContext(new DbContextOptionsBuilder<SqliteAyumiDbContext>().UseSqlite(_database.ConnectionString).Options);
+        var admin = await db.Users.SingleAsync(u => u.Email == "admin@example.jp");
+        Assert.True(admin.IsAdministrator);
+        Assert.Equal("管理者", admin.DisplayName);
+        Assert.DoesNotContain("admin-password-2025", admin.PasswordHash);
+        Assert.Equal(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Success,
+            new Microsoft.AspNetCore.Identity.PasswordHasher<Ayumi.Domain.AyumiUser>().VerifyHashedPassword(admin, admin.PasswordHash!, "admin-password-2025"));
+    }
+
+    [Fact]
+    public async Task Create_admin_refuses_a_weak_password()
+    {
+        Environment.SetEnvironmentVariable("AYUMI_ADMIN_PASSWORD", "short");
+        try { Assert.Equal(1, await CommandLine.RunAsync(Args("create-admin", "--email", "weak@example.jp"))); }
+        finally { Environment.SetEnvironmentVariable("AYUMI_ADMIN_PASSWORD", null); }
+    }
+
+    [Fact]
     public async Task Unknown_verbs_and_missing_options_exit_with_usage()
     {
         Assert.Equal(2, await CommandLine.RunAsync(["frobnicate"]));

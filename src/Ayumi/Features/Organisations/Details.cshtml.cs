@@ -29,6 +29,7 @@ public sealed class DetailsModel(AyumiDbContext db) : PageModel
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
         Organisation = new OrganisationView(
+            organisation.Id,
             organisation.Code.Value,
             organisation.Name,
             organisation.Plans.OrderBy(p => p.Generation)
@@ -40,7 +41,7 @@ public sealed class DetailsModel(AyumiDbContext db) : PageModel
         return Page();
     }
 
-    public sealed record OrganisationView(string Code, string Name, IReadOnlyList<PlanRow> Plans, IReadOnlyList<DepartmentRow> Departments);
+    public sealed record OrganisationView(int Id, string Code, string Name, IReadOnlyList<PlanRow> Plans, IReadOnlyList<DepartmentRow> Departments);
     public sealed record PlanRow(int Id, string Name, string Generation, string Period, string? Predecessor, int MeasureCount);
     public sealed record DepartmentRow(int Id, int? ParentId, string Name, int MeasureCount);
 }
