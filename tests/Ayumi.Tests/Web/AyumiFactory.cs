@@ -62,12 +62,13 @@ public abstract class TestDatabase : IAsyncDisposable
 }
 
 /// <summary>Ayumi hosted in memory against a test database, with the demo data loaded.</summary>
-public sealed class AyumiFactory(TestDatabase database) : WebApplicationFactory<Program>
+public sealed class AyumiFactory(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.UseSetting("Ayumi:Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:Ayumi", Database.ConnectionString);
         builder.UseSetting("Ayumi:DemoData", "true");
@@ -90,13 +91,16 @@ public abstract class AyumiFixture : IAsyncLifetime
 
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
+    /// <summary>Settings beyond the database, such as an SMTP server.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     public virtual async Task InitializeAsync()
     {
-        Factory = new AyumiFactory(await CreateDatabaseAsync());
+        Factory = new AyumiFactory(await CreateDatabaseAsync(), Settings);
         Factory.StartServer();
     }
 
-    public async Task DisposeAsync() => await Factory.DisposeAsync();
+    public virtual async Task DisposeAsync() => await Factory.DisposeAsync();
 }
 
 public sealed class SqliteAyumi : AyumiFixture
