@@ -55,6 +55,13 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         { "anonymous", "history", Expect.SignIn }, { "soumu", "history", Expect.Ok }, { "reviewer", "history", Expect.Ok },
         { "akita", "history", Expect.Denied }, { "secretariat", "history", Expect.Ok },
         { "anonymous", "/entries/999999", Expect.SignIn }, { "soumu", "/entries/999999", Expect.NotFound },
+        // The read-only API and the public pages are the same for every role.
+        { "anonymous", "/api/v1/organisations", Expect.Ok }, { "soumu", "/api/v1/organisations", Expect.Ok }, { "akita", "/api/v1/organisations", Expect.Ok },
+        { "anonymous", "api-plan", Expect.Ok }, { "reviewer", "api-plan", Expect.Ok }, { "admin", "api-plan", Expect.Ok },
+        { "anonymous", "api-measures", Expect.Ok }, { "soumu", "api-measures", Expect.Ok },
+        { "anonymous", "api-indicators", Expect.Ok }, { "secretariat", "api-indicators", Expect.Ok },
+        { "anonymous", "/api/v1/organisations/212105/plans", Expect.Ok }, { "akita", "/api/v1/organisations/212105/plans", Expect.Ok },
+        { "anonymous", "plan", Expect.Ok }, { "soumu", "plan", Expect.Ok }, { "anonymous", "/", Expect.Ok }, { "reviewer", "/", Expect.Ok },
     };
 
     private string Url(string page) => page switch
@@ -66,6 +73,10 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         "other-part" => $"/entries/{fixture.ShoukouPart}",
         "review" => $"/plans/{fixture.EnaPlan}/review/FY2025",
         "history" => $"/measures/{fixture.MeasureId}/history",
+        "api-plan" => $"/api/v1/plans/{fixture.EnaPlan}",
+        "api-measures" => $"/api/v1/plans/{fixture.EnaPlan}/measures?fiscalYear=2025",
+        "api-indicators" => $"/api/v1/plans/{fixture.EnaPlan}/indicators",
+        "plan" => $"/plans/{fixture.EnaPlan}",
         _ => page,
     };
 
