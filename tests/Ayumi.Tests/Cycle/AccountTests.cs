@@ -109,6 +109,20 @@ public sealed class AccountTests(AccountTests.Fixture fixture) : IClassFixture<A
     }
 
     [Fact]
+    public async Task After_a_submission_refused_for_a_missing_grade_the_form_submits_without_a_false_conflict()
+    {
+        var partId = await CycleSetup.PartIdAsync(fixture.Factory, fixture.EnaPlan, "総務課", "情報交換会の実施");
+        var soumu = await fixture.Factory.SignedInAsync(CycleFixture.Soumu);
+        var version = (await soumu.GetAsync($"/entries/{partId}")).QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!;
+        var refused = await soumu.PostAndReadAsync($"/entries/{partId}?handler=Submit", [F("Input.Version", version), F("Input.Results", "開催した。")]);
+        Assert.Contains("評価と実施内容の入力が必要", refused.QuerySelector("[role=alert]")!.TextContent);
+        var carried = refused.QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!;
+        Assert.NotEqual(version, carried);
+        var submitted = await soumu.PostAsync($"/entries/{partId}?handler=Submit", [F("Input.Version", carried), F("Input.Results", "開催した。"), F("Input.Grade", "A")]);
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+    }
+
+    [Fact]
     public async Task Script_typed_into_any_field_is_shown_as_text_everywhere()
     {
         const string attack = "<script>alert(1)</script>";

@@ -71,7 +71,7 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
             Part.SaveDraft(content, Year);
             if (submit) SubmitOrKeepDraft();
             await db.SaveChangesAsync(ct);
-            Input.Version = Part.Version;
+            CarryVersion(Part.Version);
         }
         catch (DomainException e)
         {
@@ -103,11 +103,19 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
         db.ChangeTracker.Clear();
         if (await LoadAsync(id, ct) is { } gone) return gone;
         Theirs = Part.Content;
-        // The form must carry the stored version now, not the posted one, so that saving again is a deliberate overwrite.
-        ModelState.Remove("Input.Version");
-        Input.Version = Part.Version;
+        CarryVersion(Part.Version);
         Message = "entry.conflict";
         return Page();
+    }
+
+    /// <summary>
+    /// The form must carry the stored version, not the posted one: after a kept draft the next
+    /// save is not a conflict, and after a conflict saving again is a deliberate overwrite.
+    /// </summary>
+    private void CarryVersion(int version)
+    {
+        ModelState.Remove("Input.Version");
+        Input.Version = version;
     }
 
     private PartContent? Read()

@@ -1,0 +1,289 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Ayumi.Domain;
+using Ayumi.Tests.Web;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Ayumi.Tests.Browser;
+
+/// <summary>
+/// Ayumi and Chromium as in <see cref="BrowserFixture"/>, with its own SQLite database holding
+/// Ena City's secretariat, two department editors, one editor of the remaining departments and
+/// a reviewer, so that no other test class sees the year this class opens.
+/// </summary>
+public sealed class CycleBrowserFixture : IAsyncLifetime
+{
+    public const string Secretariat = "jimukyoku@ena.example.jp";
+    public const string Soumu = "soumu@ena.example.jp";
+    public const string Fukushi = "fukushi@ena.example.jp";
+    public const string Others = "others@ena.example.jp";
+    public const string Reviewer = "iin@ena.example.jp";
+
+    public BrowserFixture Chromium { get; } = new();
+    public AyumiFactory Factory => Chromium.Factory;
+
+    public async Task InitializeAsync()
+    {
+        await Chromium.InitializeAsync();
+        await Factory.CreateAsync(Secretariat, "212105", MemberRole.Secretariat);
+        await Factory.CreateAsync(Soumu, "212105", MemberRole.DepartmentEditor, "総務課");
+        await Factory.CreateAsync(Fukushi, "212105", MemberRole.DepartmentEditor, "社会福祉課");
+        await Factory.CreateAsync(Others, "212105", MemberRole.DepartmentEditor, "商工課", "建築住宅課", "地域包括支援センター", "学校教育課");
+        await Factory.CreateAsync(Reviewer, "212105", MemberRole.Reviewer);
+    }
+
+    /// <summary>A fresh browser context (its own cookies), in Japanese.</summary>
+    public Task<IPage> NewPageAsync() => Chromium.NewPageAsync(locale: "ja-JP");
+
+    public Task DisposeAsync() => Chromium.DisposeAsync();
+}
+
+/// <summary>
+/// The yearly cycle of Ena City's plan in real Chromium: opening FY2025, two departments filling in
+/// and submitting their parts, a return and a resubmission, approval, locking, a reviewer's comment,
+/// publication and an anonymous visitor's view; every new page is scanned by axe at WCAG 2.1 AA.
+/// </summary>
+public sealed class CycleBrowserTests(CycleBrowserFixture fixture) : IClassFixture<CycleBrowserFixture>
+{
+    private const string ReturnedMeasure = "「社会を明るくする運動」の広報・周知";
+    private const string ReturnComment = "実施回数を追記してください。";
+    private const string ReviewComment = "支援件数の推移も示してください。";
+
+    private AyumiFactory Factory => fixture.Factory;
+
+    /// <summary>Every axe violation found on the way, reported together at the end.</summary>
+    private readonly List<string> _violations = [];
+
+    [Fact]
+    public async Task The_year_runs_from_opening_to_publication_in_the_browser_and_every_page_passes_axe()
+    {
+        var planId = await Factory.PlanIdAsync("212105");
+        var dashboardPath = $"/plans/{planId}/cycle/FY2025";
+
+        // The secretariat signs in, after one mistyped password.
+        var secretariat = await fixture.NewPageAsync();
+        await secretariat.GotoAsync("/account/login");
+        await ScanAsync(secretariat, "login");
+        await secretariat.GetByLabel("メールアドレス").FillAsync(CycleBrowserFixture.Secretariat);
+        await secretariat.GetByLabel("パスワード").FillAsync("wrong-password");
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "サインイン", Exact = true }).ClickAsync();
+        await Expect(secretariat.GetByRole(AriaRole.Alert)).ToContainTextAsync("メールアドレスまたはパスワードが違います。");
+        await SignInAsync(secretariat, CycleBrowserFixture.Secretariat);
+        await ScanAsync(secretariat, "/my of the secretariat");
+
+        // The members page lists everyone of Ena City.
+        await secretariat.GetByRole(AriaRole.Link, new() { Name = "恵那市 — 利用者" }).ClickAsync();
+        await Expect(secretariat).ToHaveURLAsync(new Regex("/organisations/212105/members$"));
+        var members = secretariat.Locator("table.members");
+        foreach (var email in new[] { CycleBrowserFixture.Secretariat, CycleBrowserFixture.Soumu, CycleBrowserFixture.Fukushi, CycleBrowserFixture.Reviewer })
+            await Expect(members).ToContainTextAsync(email);
+        await ScanAsync(secretariat, "members");
+
+        // The secretariat opens 令和7年度 with a deadline.
+        await secretariat.GotoAsync("/my");
+        await secretariat.GetByRole(AriaRole.Link, new() { Name = "恵那市再犯防止推進計画 — 年度の進行管理" }).ClickAsync();
+        await Expect(secretariat).ToHaveURLAsync(new Regex($"/plans/{planId}/cycle$"));
+        await ScanAsync(secretariat, "cycle index");
+        await secretariat.GetByLabel("年度", new() { Exact = true }).FillAsync("令和7年度");
+        await secretariat.GetByLabel("提出期限").FillAsync("2026-05-31");
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "開始する" }).ClickAsync();
+        await Expect(secretariat).ToHaveURLAsync(new Regex($"{Regex.Escape(dashboardPath)}$"));
+        await Expect(secretariat.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("令和7年度 進捗状況");
+        await Expect(secretariat.Locator("table.parts tbody tr")).ToHaveCountAsync(15);
+
+        // 総務課 fills in its five parts; the first is submitted once without a grade and is refused.
+        var soumu = await fixture.NewPageAsync();
+        await SignInAsync(soumu, CycleBrowserFixture.Soumu);
+        var soumuRows = soumu.Locator("table.my-entries tbody tr");
+        await Expect(soumuRows).ToHaveCountAsync(5);
+        foreach (var row in await soumuRows.AllInnerTextsAsync()) Assert.Contains("総務課", row);
+        await ScanAsync(soumu, "/my of a department editor");
+
+        await soumu.GetByRole(AriaRole.Link, new() { Name = ReturnedMeasure, Exact = true }).ClickAsync();
+        await Expect(soumu.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(ReturnedMeasure);
+        await ScanAsync(soumu, "entry form");
+        await soumu.GetByLabel("実施内容").FillAsync("広報誌に掲載した。");
+        await soumu.GetByRole(AriaRole.Button, new() { Name = "提出", Exact = true }).ClickAsync();
+        await Expect(soumu.GetByRole(AriaRole.Alert)).ToContainTextAsync("提出するには、評価と実施内容の入力が必要です。");
+        await Expect(soumu.Locator("#grade-error")).ToHaveTextAsync("入力が必要です。");
+        await Expect(soumu.GetByLabel("実施内容")).ToHaveValueAsync("広報誌に掲載した。");
+        await ScanAsync(soumu, "entry form with a validation error");
+        // The draft was stored by the refused submission, so the form must now carry the stored version.
+        var returnedPartId = int.Parse(new Uri(soumu.Url).Segments[^1]);
+        var storedVersion = await Factory.QueryAsync(db => db.EntryParts.Where(p => p.Id == returnedPartId).Select(p => p.Version).SingleAsync());
+        var formVersion = await soumu.Locator("input[name='Input.Version']").InputValueAsync();
+        Assert.True(formVersion == storedVersion.ToString(),
+            $"after a submission refused for a missing grade, the draft is stored as version {storedVersion} but the form carries version {formVersion}, so the next submission is refused as a conflict");
+        await FillAndSubmitAsync(soumu, "広報誌に掲載した。", budget: "1,200");
+
+        foreach (var title in await TitlesOnMyPageAsync(soumu))
+        {
+            if (title == ReturnedMeasure) continue;
+            await soumu.GotoAsync("/my");
+            await soumu.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).ClickAsync();
+            await FillAndSubmitAsync(soumu, "総務課が実施した。");
+        }
+        await soumu.GotoAsync("/my");
+        await Expect(soumuRows.Filter(new() { HasText = "提出済み" })).ToHaveCountAsync(5);
+
+        // 社会福祉課 fills in its six parts.
+        var fukushi = await fixture.NewPageAsync();
+        await SignInAsync(fukushi, CycleBrowserFixture.Fukushi);
+        var fukushiTitles = await TitlesOnMyPageAsync(fukushi);
+        Assert.Equal(6, fukushiTitles.Count);
+        foreach (var title in fukushiTitles)
+        {
+            await fukushi.GotoAsync("/my");
+            await fukushi.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).ClickAsync();
+            await FillAndSubmitAsync(fukushi, "社会福祉課が実施した。");
+        }
+
+        // The other departments' four parts go over HTTP to keep the run short.
+        // (A client of its own: on a Kestrel port, the factory's clients follow redirects whatever their options say.)
+        using var othersClient = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(fixture.Chromium.BaseUrl) };
+        var others = new WebUser(othersClient);
+        await others.SignInAsync(CycleBrowserFixture.Others);
+        var otherParts = (await Factory.QueryAsync(db => db.EntryParts.Include(p => p.Department).Include(p => p.YearlyEntry).ThenInclude(e => e.Measure)
+                .Where(p => p.YearlyEntry.Measure.PlanId == planId).ToListAsync()))
+            .Where(p => p.YearlyEntry.FiscalYear.StartYear == 2025 && p.Department.Name is not ("総務課" or "社会福祉課"))
+            .Select(p => p.Id).ToList();
+        Assert.Equal(4, otherParts.Count);
+        foreach (var partId in otherParts)
+            Assert.Equal(HttpStatusCode.Redirect, (await SubmitOverHttpAsync(others, partId)).StatusCode);
+
+        // The secretariat returns one 総務課 part with a comment on the dashboard.
+        await secretariat.GotoAsync(dashboardPath);
+        var returnedRow = secretariat.GetByRole(AriaRole.Row).Filter(new() { HasText = ReturnedMeasure }).Filter(new() { HasText = "総務課" });
+        await Expect(returnedRow).ToHaveCountAsync(1);
+        await returnedRow.GetByLabel("差し戻しの理由").FillAsync(ReturnComment);
+        await returnedRow.GetByRole(AriaRole.Button, new() { Name = "差し戻し" }).ClickAsync();
+        await Expect(secretariat.GetByRole(AriaRole.Status)).ToContainTextAsync("担当課へ差し戻しました。");
+        await Expect(returnedRow).ToContainTextAsync(ReturnComment);
+        await ScanAsync(secretariat, "dashboard");
+
+        // 総務課 sees the comment, revises and submits again.
+        await soumu.GotoAsync("/my");
+        var soumuReturned = soumuRows.Filter(new() { HasText = ReturnedMeasure });
+        await Expect(soumuReturned).ToContainTextAsync("差し戻し");
+        await soumuReturned.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(soumu.Locator("main")).ToContainTextAsync(ReturnComment);
+        await ScanAsync(soumu, "entry form of a returned part");
+        await FillAndSubmitAsync(soumu, "広報誌に2回掲載した。");
+
+        // Locking before everything is approved is refused.
+        await secretariat.GotoAsync(dashboardPath);
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "年度を確定する" }).ClickAsync();
+        await Expect(secretariat.GetByRole(AriaRole.Alert)).ToContainTextAsync("未承認の入力が15件");
+
+        // The secretariat approves every part with the buttons on the dashboard, then locks the year.
+        var approve = secretariat.GetByRole(AriaRole.Button, new() { Name = "承認", Exact = true });
+        await Expect(approve).ToHaveCountAsync(15);
+        for (var left = 15; left > 0; left--)
+        {
+            await approve.First.ClickAsync();
+            await Expect(approve).ToHaveCountAsync(left - 1);
+        }
+        await Expect(secretariat.GetByRole(AriaRole.Status)).ToContainTextAsync("承認しました。");
+        await Expect(secretariat.Locator("table.parts .status--approved")).ToHaveCountAsync(15);
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "年度を確定する" }).ClickAsync();
+        await Expect(secretariat.GetByRole(AriaRole.Status)).ToContainTextAsync("年度を確定しました。");
+        await ScanAsync(secretariat, "dashboard of a locked year");
+
+        // The reviewer signs in and comments on a measure.
+        var reviewer = await fixture.NewPageAsync();
+        await SignInAsync(reviewer, CycleBrowserFixture.Reviewer);
+        await reviewer.GetByRole(AriaRole.Link, new() { Name = "恵那市再犯防止推進計画 令和7年度" }).ClickAsync();
+        await Expect(reviewer).ToHaveURLAsync(new Regex($"/plans/{planId}/review/FY2025$"));
+        var measure = reviewer.Locator("section.review-measure").Filter(new()
+        {
+            Has = reviewer.GetByRole(AriaRole.Heading, new() { Name = "生活保護" }),
+        });
+        await Expect(measure).ToHaveCountAsync(1);
+        await Expect(measure).ToContainTextAsync("社会福祉課が実施した。");
+        await measure.GetByLabel("コメント", new() { Exact = true }).FillAsync(ReviewComment);
+        await measure.GetByRole(AriaRole.Button, new() { Name = "コメントする" }).ClickAsync();
+        await Expect(measure.Locator(".comment")).ToContainTextAsync(ReviewComment);
+        await ScanAsync(reviewer, "review");
+
+        // The secretariat reads the measure's history and publishes the year.
+        await secretariat.GotoAsync(dashboardPath);
+        await secretariat.GetByRole(AriaRole.Row).Filter(new() { HasText = "生活保護" }).GetByRole(AriaRole.Link, new() { Name = "生活保護" }).ClickAsync();
+        await secretariat.GetByRole(AriaRole.Link, new() { Name = "変更履歴を見る" }).ClickAsync();
+        await Expect(secretariat.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("変更履歴");
+        await Expect(secretariat.Locator("main")).ToContainTextAsync(CycleBrowserFixture.Fukushi);
+        await ScanAsync(secretariat, "history");
+        await secretariat.GotoAsync(dashboardPath);
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "公表する" }).ClickAsync();
+        await Expect(secretariat.GetByRole(AriaRole.Status)).ToContainTextAsync("公表しました。");
+
+        // An anonymous visitor sees FY2025 on the plan page, and no review comment.
+        var visitor = await fixture.NewPageAsync();
+        await visitor.GotoAsync($"/plans/{planId}?year=FY2025");
+        await Expect(visitor.GetByRole(AriaRole.Table, new() { Name = "令和7年度の評価の集計" })).ToBeVisibleAsync();
+        await Expect(visitor.Locator("table.tally tr.total td")).ToHaveTextAsync("12");
+        await Expect(visitor.Locator("main")).Not.ToContainTextAsync(ReviewComment);
+        await ScanAsync(visitor, "plan page of the published year");
+
+        Assert.Empty(_violations);
+    }
+
+    /// <summary>Signs in through the form, as a person would, and lands on /my.</summary>
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "サインイン" }).ClickAsync();
+        await page.GetByLabel("メールアドレス").FillAsync(email);
+        await page.GetByLabel("パスワード").FillAsync(Accounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/my$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("マイページ");
+    }
+
+    private static async Task<List<string>> TitlesOnMyPageAsync(IPage page)
+    {
+        await page.GotoAsync("/my");
+        return [.. await page.Locator("table.my-entries tbody th a").AllInnerTextsAsync()];
+    }
+
+    /// <summary>Fills in every part of the open entry form and submits it.</summary>
+    private static async Task FillAndSubmitAsync(IPage page, string results, string budget = "")
+    {
+        await page.GetByLabel("取組予定").FillAsync("計画どおり実施する。");
+        await page.GetByLabel("実施内容").FillAsync(results);
+        await page.GetByRole(AriaRole.Radio, new() { Name = "A(予定通り進行)" }).CheckAsync();
+        await page.GetByLabel("当初予算額").FillAsync(budget);
+        var progress = page.GetByLabel("取組目標の達成状況");
+        if (await progress.CountAsync() > 0) await progress.FillAsync("目標どおり。");
+        await page.GetByLabel("課題・今後の方向性").FillAsync("特になし。");
+        await page.GetByLabel("次年度の実施予定").FillAsync("継続して実施する。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提出", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("提出しました。");
+        await Expect(page.Locator(".summary-list .status")).ToHaveTextAsync("提出済み");
+    }
+
+    private static async Task<HttpResponseMessage> SubmitOverHttpAsync(WebUser user, int partId)
+    {
+        var version = (await user.GetAsync($"/entries/{partId}")).QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!;
+        return await user.PostAsync($"/entries/{partId}?handler=Submit",
+        [
+            new("Input.Version", version), new("Input.PlannedWork", "計画どおり実施する。"), new("Input.Results", "担当課が実施した。"),
+            new("Input.Grade", "A"), new("Input.InitialBudget", ""), new("Input.FinalBudget", ""), new("Input.NextYearPlan", "継続して実施する。"),
+        ]);
+    }
+
+    /// <summary>Runs axe with the WCAG 2.1 A and AA rules and keeps what it finds.</summary>
+    private async Task ScanAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        Assert.NotEmpty(result.Passes);
+        _violations.AddRange(result.Violations.Select(v =>
+            $"{what} ({new Uri(page.Url).PathAndQuery}): {v.Id} ({v.Impact}): {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
+    }
+}
