@@ -92,7 +92,9 @@ public abstract class ApiTests(AyumiFixture fixture)
     {
         var measures = (await GetJson($"/api/v1/plans/{await PlanId("132195")}/measures?fiscalYear=R7")).AsArray();
         var first = measures.Single(m => (string)m!["code"]! == "1-1-1")!;
-        Assert.Equal("周知先の開拓及び配架", (string)first["entry"]!["target"]!);
+        Assert.Null(first["entry"]); // FY2025 is not reported yet: the targets are plan content, the entry is not published
+        Assert.Equal(["2024 ホームページ及びチラシの作成", "2025 周知先の開拓及び配架"],
+            first["targets"]!.AsArray().Select(t => $"{t!["fiscalYear"]} {t["target"]}"));
         var shared = measures.Single(m => (string)m!["code"]! == "3-3-1")!;
         Assert.Equal(["福祉政策課", "学校教育課"], shared["departments"]!.AsArray().Select(d => (string)d!));
     }

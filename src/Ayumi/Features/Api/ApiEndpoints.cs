@@ -79,6 +79,7 @@ public static class ApiEndpoints
             m.Departments.OrderBy(d => d.Order).Select(d => d.Department.Name).ToList(),
             m.Placements.OrderBy(p => p.IsRelisting).Select(p => new PlacementDto(p.Code, p.Node.Code, p.IsRelisting)).ToList(),
             m.IsPrefectureRun, m.IsNew,
+            m.Entries.Where(e => e.Target is not null).OrderBy(e => e.FiscalYear).Select(e => new YearTargetDto(e.FiscalYear.StartYear, e.Target!)).ToList(),
             new LifecycleDto(Camel(m.Status), m.EndedIn?.StartYear, m.LifecycleNote,
                 m.Predecessors.Select(s => s.Predecessor.Key).ToList(), m.NextPlanMeasure?.Key),
             entry is null ? null : new EntryDto(entry.FiscalYear.StartYear, entry.Grade, entry.PlannedWork, entry.Results,
@@ -100,8 +101,11 @@ public sealed record LifecycleDto(string Status, int? EndedIn, string? Note, Lis
 /// <param name="FinalBudget">Thousand yen; null = no budget.</param>
 public sealed record EntryDto(int FiscalYear, string? Grade, string? PlannedWork, string? Results, long? InitialBudget, long? FinalBudget,
     string? IssuesAndDirection, string? NextYearPlan, string? Target, string? Notes);
+/// <param name="Targets">The yearly targets (取組目標) the plan sets, for every year: plan content, public before the year is reported.</param>
+/// <param name="Entry">The entry of the requested fiscal year, only once that year is published.</param>
 public sealed record MeasureDto(string Key, string Code, string Title, string? Description, string? Objective, List<string> Departments,
-    List<PlacementDto> Placements, bool PrefectureRun, bool IsNew, LifecycleDto Lifecycle, EntryDto? Entry);
+    List<PlacementDto> Placements, bool PrefectureRun, bool IsNew, List<YearTargetDto> Targets, LifecycleDto Lifecycle, EntryDto? Entry);
+public sealed record YearTargetDto(int FiscalYear, string Target);
 
 public sealed record TargetDto(int FiscalYear, decimal? Value, string? Qualitative, string? Note);
 public sealed record ActualDto(int FiscalYear, decimal Value, string? Note);
