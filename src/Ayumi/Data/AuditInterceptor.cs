@@ -16,8 +16,9 @@ public interface IAuditActor
 
 /// <summary>
 /// Records every change to plan data and entries in <see cref="AuditEntry"/> rows, in the
-/// same transaction as the change. Added records are written after the save so that their
-/// ids are known.
+/// same transaction as the change. Changes to existing records are audited in the same save
+/// (one batch); added records are audited right after it, when their ids are known, inside a
+/// transaction that covers both saves.
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider clock, IAuditActor actor) : SaveChangesInterceptor
 {
@@ -58,7 +59,9 @@ public sealed class AuditInterceptor(TimeProvider clock, IAuditActor actor) : Sa
                     break;
             }
         }
-        if ((_pending.Count > 0 || _added.Count > 0) && context.Database.CurrentTransaction is null)
+        context.Set<AuditEntry>().AddRange(_pending);
+        _pending.Clear();
+        if (_added.Count > 0 && context.Database.CurrentTransaction is null)
             _ownTransaction = await context.Database.BeginTransactionAsync(cancellationToken);
         return result;
     }
@@ -102,6 +105,9 @@ public sealed class AuditInterceptor(TimeProvider clock, IAuditActor actor) : Sa
         if (_writingAudit) return;
         _pending.Clear();
         _added.Clear();
+        // The audit rows of a save that failed must not ride along with a later save.
+        foreach (var audit in eventData.Context?.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList() ?? [])
+            audit.State = EntityState.Detached;
         if (_ownTransaction is not null)
         {
             await _ownTransaction.RollbackAsync(cancellationToken);

@@ -11,6 +11,7 @@ public static class AccountServices
     public static IServiceCollection AddAyumiAccounts(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        services.AddMemoryCache();
         services.AddScoped<IAuditActor, SignedInAuditActor>();
         services.AddScoped<CurrentMember>();
         services.AddIdentityCore<AyumiUser>(o =>

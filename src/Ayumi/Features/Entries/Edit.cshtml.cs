@@ -59,12 +59,25 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
 
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) => SaveAsync(id, submit: true, ct);
 
+    /// <summary>
+    /// Saving is the department's busiest request, so it reads only what the rules need (the
+    /// part, its plan's grade scale and the year's status) in one query; the full page is
+    /// loaded only when it has to be shown again.
+    /// </summary>
     private async Task<IActionResult> SaveAsync(int id, bool submit, CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } denied) return denied;
-        if (!CanEdit) return Forbid();
+        var part = await db.EntryParts
+            .Include(p => p.YearlyEntry).ThenInclude(e => e.Measure).ThenInclude(m => m.Plan).ThenInclude(p => p.ReportingYears)
+            .FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (part is null) return NotFound();
+        var plan = part.YearlyEntry.Measure.Plan;
+        var me = await current.GetAsync(ct);
+        var year = plan.ReportingYears.Single(r => r.FiscalYear == part.YearlyEntry.FiscalYear);
+        if (!me.CanEdit(plan.OrganisationId, part.DepartmentId) || !year.IsOpen || !part.IsEditable) return Forbid();
+        Part = part;
+        Year = year;
         var content = Read();
-        if (content is null) return Page();
+        if (content is null) return await ShowAgainAsync(id, ct);
         db.Entry(Part).Property(p => p.Version).OriginalValue = Input.Version;
         try
         {
@@ -77,14 +90,21 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
         {
             Message = e.Key ?? "entry.refused";
             MessageArguments = [.. e.Arguments];
-            return Page();
+            return await ShowAgainAsync(id, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
             return await ShowConflictAsync(id, ct);
         }
-        if (Message is not null) return Page();
+        if (Message is not null) return await ShowAgainAsync(id, ct);
         return Redirect($"/entries/{id}?saved={(submit ? "submitted" : "draft")}");
+    }
+
+    /// <summary>Shows the form again, with what was typed and the messages, over the stored part.</summary>
+    private async Task<IActionResult> ShowAgainAsync(int id, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return await LoadAsync(id, ct) ?? Page();
     }
 
     /// <summary>An incomplete submission still keeps what was typed, as a draft, and says what is missing.</summary>
@@ -100,12 +120,12 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
 
     private async Task<IActionResult> ShowConflictAsync(int id, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
-        if (await LoadAsync(id, ct) is { } gone) return gone;
+        var shown = await ShowAgainAsync(id, ct);
+        if (shown is not PageResult) return shown;
         Theirs = Part.Content;
         CarryVersion(Part.Version);
         Message = "entry.conflict";
-        return Page();
+        return shown;
     }
 
     /// <summary>

@@ -67,6 +67,7 @@ public sealed class IndexModel(AyumiDbContext db, CurrentMember current, UserMan
             foreach (var department in await db.Departments.Where(d => DepartmentIds.Contains(d.Id) && d.OrganisationId == Organisation.Id).ToListAsync(ct))
                 membership.AssignDepartment(department);
         await db.SaveChangesAsync(ct);
+        current.Forget(user.Id);
 
         if (!await users.HasPasswordAsync(user))
         {
