@@ -1,6 +1,7 @@
 using Ayumi.Data;
 using Ayumi.Domain;
 using Ayumi.Features.Accounts;
+using Ayumi.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,8 +16,7 @@ public sealed class IndexModel(AyumiDbContext db, CurrentMember current, TimePro
     public Plan Plan { get; private set; } = null!;
     [BindProperty] public string FiscalYear { get; set; } = "";
     [BindProperty] public DateOnly? Deadline { get; set; }
-    public string? Error { get; private set; }
-    public object[] ErrorArguments { get; private set; } = [];
+    public Notice? Notice { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -32,8 +32,7 @@ public sealed class IndexModel(AyumiDbContext db, CurrentMember current, TimePro
         if (await LoadAsync(id, ct) is { } denied) return denied;
         if (!Domain.FiscalYear.TryParse(FiscalYear, out var year))
         {
-            Error = "cycle.badYear";
-            ErrorArguments = [FiscalYear];
+            Notice = Notice.Error("cycle.badYear", FiscalYear);
             return Page();
         }
         await db.Measures.Where(m => m.PlanId == id).Include(m => m.Entries).Include(m => m.Departments).ThenInclude(d => d.Department).LoadAsync(ct);
@@ -43,8 +42,7 @@ public sealed class IndexModel(AyumiDbContext db, CurrentMember current, TimePro
         }
         catch (DomainException e)
         {
-            Error = e.Key ?? "cycle.cannotOpen";
-            ErrorArguments = [.. e.Arguments];
+            Notice = Notice.Refused(e, "cycle.cannotOpen");
             return Page();
         }
         await db.SaveChangesAsync(ct);

@@ -20,9 +20,7 @@ public sealed class YearModel(AyumiDbContext db, CurrentMember current, TimeProv
     public Plan Plan { get; private set; } = null!;
     public ReportingYear Year { get; private set; } = null!;
     public IReadOnlyList<EntryPart> Parts { get; private set; } = [];
-    public string? Message { get; private set; }
-    public object[] MessageArguments { get; private set; } = [];
-    public bool MessageIsError { get; private set; }
+    public Notice? Notice { get; private set; }
     public IReadOnlyList<string> OwingMailList { get; private set; } = [];
 
     public sealed record DepartmentRow(Department Department, IReadOnlyDictionary<PartStatus, int> Counts, int Total)
@@ -74,12 +72,12 @@ public sealed class YearModel(AyumiDbContext db, CurrentMember current, TimeProv
                 if (await mailer.SendAsync(address, $"歩み: {Plan.Name} {Year.FiscalYear.ToJapanese()}の入力のお願い",
                     $"{Plan.Name}の{Year.FiscalYear.ToJapanese()}の進行管理の入力をお願いします（期限: {Year.Deadline:yyyy-MM-dd}）。\n{Request.Scheme}://{Request.Host}/my\n", ct))
                     sent++;
-            SetMessage("cycle.reminded", false, sent);
+            Notice = Notice.Success("cycle.reminded", sent);
         }
         else
         {
             OwingMailList = addresses;
-            SetMessage("cycle.copyAddresses", false, addresses.Count);
+            Notice = Notice.Success("cycle.copyAddresses", addresses.Count);
         }
         return Page();
     }
@@ -104,24 +102,17 @@ public sealed class YearModel(AyumiDbContext db, CurrentMember current, TimeProv
         {
             change();
             await db.SaveChangesAsync(ct);
-            SetMessage(done, false);
+            Notice = Notice.Success(done);
         }
         catch (DomainException e)
         {
-            SetMessage(e.Key ?? "cycle.refused", true, e.Key is null ? [e.Message] : [.. e.Arguments]);
+            Notice = Notice.Refused(e, "cycle.refused");
         }
         catch (DbUpdateConcurrencyException)
         {
-            SetMessage("cycle.changedMeanwhile", true);
+            Notice = Notice.Error("cycle.changedMeanwhile");
         }
         return Page();
-    }
-
-    private void SetMessage(string key, bool isError, params object[] arguments)
-    {
-        Message = key;
-        MessageIsError = isError;
-        MessageArguments = arguments;
     }
 
     private async Task<IActionResult?> LoadAsync(int id, string year, CancellationToken ct)

@@ -1,6 +1,7 @@
 using Ayumi.Data;
 using Ayumi.Domain;
 using Ayumi.Features.Accounts;
+using Ayumi.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,8 +21,7 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
     public ReportingYear Year { get; private set; } = null!;
     public bool CanEdit { get; private set; }
     public Dictionary<string, string> Errors { get; } = [];
-    public string? Message { get; private set; }
-    public object[] MessageArguments { get; private set; } = [];
+    public Notice? Notice { get; private set; }
     /// <summary>What is stored now, when the user's save collided with someone else's.</summary>
     public PartContent? Theirs { get; private set; }
 
@@ -88,15 +88,14 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
         }
         catch (DomainException e)
         {
-            Message = e.Key ?? "entry.refused";
-            MessageArguments = [.. e.Arguments];
+            Notice = Notice.Refused(e, "entry.refused");
             return await ShowAgainAsync(id, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
             return await ShowConflictAsync(id, ct);
         }
-        if (Message is not null) return await ShowAgainAsync(id, ct);
+        if (Notice is not null) return await ShowAgainAsync(id, ct);
         return Redirect($"/entries/{id}?saved={(submit ? "submitted" : "draft")}");
     }
 
@@ -114,7 +113,7 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
         catch (IncompleteEntryException e)
         {
             foreach (var field in e.Missing) Errors[field] = "entry.required";
-            Message = "entry.incomplete";
+            Notice = Notice.Error("entry.incomplete");
         }
     }
 
@@ -124,7 +123,7 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
         if (shown is not PageResult) return shown;
         Theirs = Part.Content;
         CarryVersion(Part.Version);
-        Message = "entry.conflict";
+        Notice = Notice.Error("entry.conflict");
         return shown;
     }
 
@@ -148,7 +147,7 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
             if (text?.Length > 4000) Errors[name] = "entry.tooLong";
         if (Errors.Count > 0)
         {
-            Message = "entry.fix";
+            Notice = Notice.Error("entry.fix");
             return null;
         }
         return new PartContent(Input.PlannedWork, Input.Results, grade, initial.Value, final.Value, Input.IssuesAndDirection, Input.NextYearPlan, Input.TargetProgress);
@@ -183,7 +182,7 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
         Part = part;
         Year = part.YearlyEntry.Measure.Plan.ReportingYears.Single(r => r.FiscalYear == part.YearlyEntry.FiscalYear);
         CanEdit = mayEdit && Year.IsOpen && part.IsEditable;
-        if (Request.Query["saved"] is { Count: > 0 } saved) Message = saved == "submitted" ? "entry.submitted" : "entry.saved";
+        if (Request.Query["saved"] is { Count: > 0 } saved) Notice = Notice.Success(saved == "submitted" ? "entry.submitted" : "entry.saved");
         return null;
     }
 }

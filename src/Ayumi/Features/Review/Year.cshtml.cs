@@ -3,6 +3,7 @@ using Ayumi.Domain;
 using Ayumi.Features.Accounts;
 using Ayumi.Features.Cycle;
 using Ayumi.Features.Plans;
+using Ayumi.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,7 +23,7 @@ public sealed class YearModel(AyumiDbContext db, CurrentMember current, TimeProv
     public MemberRoles Me { get; private set; } = MemberRoles.Anonymous;
     public IReadOnlyList<ReviewComment> Comments { get; private set; } = [];
     public IReadOnlyList<PolicyEvaluation> Evaluations { get; private set; } = [];
-    public string? Message { get; private set; }
+    public Notice? Notice { get; private set; }
 
     public bool CanAnswer => Me.CanManage(Plan.OrganisationId);
 
@@ -59,7 +60,7 @@ public sealed class YearModel(AyumiDbContext db, CurrentMember current, TimeProv
         }
         catch (DomainException e)
         {
-            Message = e.Key ?? "review.refused";
+            Notice = Notice.Refused(e, "review.refused");
             return Page();
         }
         return Redirect($"/plans/{id}/review/{year}#comments");

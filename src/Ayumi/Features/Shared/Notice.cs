@@ -1,0 +1,15 @@
+using Ayumi.Domain;
+
+namespace Ayumi.Features.Shared;
+
+/// <summary>A message shown at the top of a page after an action: a UI text key with its arguments.</summary>
+public sealed record Notice(string Key, IReadOnlyList<object> Arguments, bool IsError)
+{
+    public static Notice Success(string key, params object[] arguments) => new(key, arguments, false);
+
+    public static Notice Error(string key, params object[] arguments) => new(key, arguments, true);
+
+    /// <summary>The rule a domain change broke, in the user's language when the rule names its text; otherwise <paramref name="fallbackKey"/> with the English reason.</summary>
+    public static Notice Refused(DomainException e, string fallbackKey) =>
+        e.Key is null ? Error(fallbackKey, e.Message) : Error(e.Key, [.. e.Arguments]);
+}
