@@ -32,8 +32,8 @@ public sealed class MineModel(AyumiDbContext db, CurrentMember current) : PageMo
             .Where(p => p.YearlyEntry.Measure.Plan.ReportingYears.Any(r => r.FiscalYear == p.YearlyEntry.FiscalYear && r.Status == ReportingStatus.Open))
             .AsSplitQuery()
             .ToListAsync(ct);
-        Parts = Parts.Where(p => Me.CanEdit(p.YearlyEntry.Measure.Plan.OrganisationId, p.DepartmentId))
-            .OrderBy(p => p.YearlyEntry.Measure.Plan.Name).ThenBy(p => p.YearlyEntry.Measure.PrimaryPlacement.ParsedCode).ToList();
+        // A department belongs to one organisation, and memberships only name their own organisation's departments.
+        Parts = Parts.OrderBy(p => p.YearlyEntry.Measure.Plan.Name).ThenBy(p => p.YearlyEntry.Measure.PrimaryPlacement.ParsedCode).ToList();
 
         var managed = Me.IsAdministrator
             ? await db.Organisations.AsNoTracking().Select(o => o.Id).ToListAsync(ct)
