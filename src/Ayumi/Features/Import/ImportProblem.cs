@@ -1,0 +1,35 @@
+namespace Ayumi.Features.Import;
+
+/// <summary>Where in an imported file something was found. Row is 1-based, Column 0-based (printed as A, B, …).</summary>
+public sealed record SourceLocation(string File, string? Sheet = null, int? Row = null, int? Column = null)
+{
+    /// <summary>Spreadsheet column letters for a 0-based column: 0 → A, 26 → AA.</summary>
+    public static string ColumnLetters(int column)
+    {
+        var letters = "";
+        for (var n = column + 1; n > 0; n = (n - 1) / 26) letters = (char)('A' + (n - 1) % 26) + letters;
+        return letters;
+    }
+}
+
+public enum ProblemSeverity { Error, Warning }
+
+/// <summary>
+/// Something wrong or noteworthy in an imported file. <see cref="Key"/> names the message in
+/// Localization/*.json (keys start with <c>import.</c>) and <see cref="Arguments"/> fill its
+/// {0}, {1}…; <see cref="English"/> is the same message for logs and exceptions.
+/// </summary>
+public sealed record ImportProblem(ProblemSeverity Severity, SourceLocation Where, string Key, IReadOnlyList<object> Arguments, string English)
+{
+    public static ImportProblem Error(SourceLocation where, string key, string english, params object[] arguments) =>
+        new(ProblemSeverity.Error, where, key, arguments, english);
+
+    public static ImportProblem Warning(SourceLocation where, string key, string english, params object[] arguments) =>
+        new(ProblemSeverity.Warning, where, key, arguments, english);
+}
+
+/// <summary>A file that cannot be read at all: not a spreadsheet, corrupt, encrypted, too large, empty.</summary>
+public sealed class ImportFileException(ImportProblem problem) : Exception(problem.English)
+{
+    public ImportProblem Problem { get; } = problem;
+}
