@@ -17,6 +17,10 @@ public static class CommandLine
           serve                                   run the web application (default)
           migrate                                 create or upgrade the database schema
           load-plan FILE                          add the plans of an Ayumi plan file (JSON)
+          import FILE --org CODE [--plan NAME] [--year FY] [--profile NAME] [--dry-run]
+                                                  import a progress sheet (CSV, TSV, .xlsx, .xls):
+                                                  prints the preview; exits 0 when the file was read
+                                                  without errors (and committed unless --dry-run)
           export-plan --org CODE [--plan NAME] --out FILE
                                                   write an organisation's plans as a plan file
           create-admin --email EMAIL [--name NAME]
@@ -43,6 +47,8 @@ public static class CommandLine
                     return 0;
                 case "load-plan":
                     return await LoadPlanAsync(rest);
+                case "import":
+                    return await ImportAsync(rest);
                 case "export-plan":
                     return await ExportPlanAsync(rest);
                 case "create-admin":
@@ -120,6 +126,62 @@ public static class CommandLine
         return 0;
     }
 
+    private static async Task<int> ImportAsync(string[] args)
+    {
+        var file = Positional(args, "--org", "--plan", "--year", "--profile");
+        var org = Option(args, "--org");
+        if (file is null || org is null)
+        {
+            Console.Error.WriteLine($"import needs a file and --org.\n{Usage}");
+            return 2;
+        }
+        if (!File.Exists(file))
+        {
+            Console.Error.WriteLine($"error: {file} does not exist.");
+            return 2;
+        }
+        if (!LocalGovernmentCode.TryParse(org, out var code, out var reason))
+        {
+            Console.Error.WriteLine($"error: {reason}");
+            return 2;
+        }
+        FiscalYear? year = null;
+        if (Option(args, "--year") is { } yearText)
+        {
+            if (!FiscalYear.TryParse(yearText, out var parsed))
+            {
+                Console.Error.WriteLine($"error: '{yearText}' is not a fiscal year (令和6年度, R6, FY2024…).");
+                return 2;
+            }
+            year = parsed;
+        }
+        var dryRun = args.Contains("--dry-run");
+        await using var app = WebApp.Build(args);
+        await app.Services.PrepareDatabaseAsync(app.Configuration, loadDemo: false);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AyumiDbContext>();
+        MappingProfile? profile = null;
+        if (Option(args, "--profile") is { } profileName)
+        {
+            profile = await db.MappingProfiles.SingleOrDefaultAsync(p => p.Organisation.Code == code && p.Name == profileName);
+            if (profile is null)
+            {
+                Console.Error.WriteLine($"error: organisation {code} has no mapping profile named '{profileName}'.");
+                return 2;
+            }
+        }
+        var text = scope.ServiceProvider.GetRequiredService<Localization.UiText>();
+        var progress = new Progress<Features.Import.ImportProgress>(p => Console.Error.Write($"\r{text.Format("import.progress", p.RowsDone, p.RowsTotal)}"));
+        var options = new Features.Import.ImportOptions(Option(args, "--plan"), Profile: profile, Year: year, Progress: progress);
+        Features.Import.ImportReport report;
+        await using (var content = File.OpenRead(file))
+            report = await scope.ServiceProvider.GetRequiredService<Features.Import.ImportRun>()
+                .RunAsync(code, Path.GetFileName(file), content, options, commit: !dryRun);
+        Console.Error.WriteLine();
+        foreach (var line in Features.Import.ImportReportText.Lines(report, text, committed: !dryRun && !report.HasErrors)) Console.WriteLine(line);
+        return report.HasErrors ? 1 : 0;
+    }
+
     private static async Task<int> CreateAdminAsync(string[] args)
     {
         var email = Option(args, "--email");
@@ -156,6 +218,17 @@ public static class CommandLine
         await users.UpdateAsync(user);
         Console.WriteLine($"Administrator {email} is ready.");
         return 0;
+    }
+
+    /// <summary>The first argument that is neither an option nor the value of one of <paramref name="optionsWithValues"/>.</summary>
+    private static string? Positional(string[] args, params string[] optionsWithValues)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (optionsWithValues.Contains(args[i])) i++;
+            else if (!args[i].StartsWith("--")) return args[i];
+        }
+        return null;
     }
 
     private static string? Option(string[] args, string name)

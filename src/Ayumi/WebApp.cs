@@ -21,6 +21,8 @@ public static class WebApp
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddAyumiDatabase();
         builder.Services.AddScoped<DemoData>();
+        builder.Services.AddScoped<Features.Import.ImportRun>();
+        builder.Services.AddSingleton<Features.Import.ImportUploads>();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddRazorPages(o =>
         {

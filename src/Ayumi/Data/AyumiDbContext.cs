@@ -27,6 +27,7 @@ public abstract class AyumiDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
     public DbSet<PolicyEvaluation> PolicyEvaluations => Set<PolicyEvaluation>();
+    public DbSet<MappingProfile> MappingProfiles => Set<MappingProfile>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {

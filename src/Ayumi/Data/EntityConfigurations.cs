@@ -207,3 +207,14 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         });
     }
 }
+
+internal sealed class MappingProfileConfiguration : IEntityTypeConfiguration<MappingProfile>
+{
+    public void Configure(EntityTypeBuilder<MappingProfile> b)
+    {
+        b.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId);
+        b.Property(p => p.Name).HasMaxLength(100);
+        b.HasIndex(p => new { p.OrganisationId, p.Name }).IsUnique();
+        b.Property(p => p.Columns).HasJsonConversion();
+    }
+}

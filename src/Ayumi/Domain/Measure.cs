@@ -65,6 +65,14 @@ public class Measure
 
     public bool RunsIn(FiscalYear year) => EndedIn is null || year < EndedIn.Value;
 
+    /// <summary>Rewords the measure, e.g. when a later edition of the sheet renames it.</summary>
+    public void Rewrite(string title, string? description)
+    {
+        if (string.IsNullOrWhiteSpace(title)) throw new DomainException("A measure needs a title.");
+        Title = title.Trim();
+        Description = description;
+    }
+
     public MeasurePlacement ListUnder(PlanNode node, string code, bool isRelisting, string? listedTitle = null, string? listedDescription = null)
     {
         if (!isRelisting && _placements.Any(p => !p.IsRelisting)) throw new DomainException($"'{Title}' already has its primary listing; a further listing is a relisting (再掲).");

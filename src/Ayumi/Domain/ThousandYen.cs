@@ -57,6 +57,7 @@ public readonly record struct ThousandYen : IComparable<ThousandYen>
         return true;
     }
 
-    private static bool IsNone(string? cell) =>
+    /// <summary>Blank, or a dash (-, －, ―) that the sheets write for "no budget".</summary>
+    public static bool IsNone(string? cell) =>
         string.IsNullOrWhiteSpace(cell) || cell.Trim() is "-" or "－" or "―" or "ー" or "‐" or "−";
 }

@@ -1,5 +1,6 @@
 using Ayumi.Data;
 using Ayumi.Features.Demo;
+using Ayumi.Features.PlanFiles;
 using Ayumi.Tests.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,23 +1,39 @@
 using Ayumi.Data;
 using Ayumi.Domain;
+using Ayumi.Features.Import;
+using Ayumi.Features.Import.Reading;
 using Ayumi.Features.PlanFiles;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ayumi.Features.Demo;
 
 /// <summary>
-/// The five seed documents as demo data: Akita, Ena and Miyagi read from their text,
-/// Komae and Hyogo from their transcription in Ayumi's plan file format.
+/// The five seed documents as demo data: Akita, Ena and Miyagi through the importer, as any
+/// municipality's sheets would go; Komae and Hyogo from their transcription in Ayumi's plan
+/// file format. The importer reads the rows; what the sheets do not say (the plans' names,
+/// periods and level names) is written down here.
 /// </summary>
 public sealed class DemoData(AyumiDbContext db, ILogger<DemoData> logger)
 {
-    private static readonly (string Code, string Name, string File, Func<SeedText, Organisation, Plan>? TextReader)[] Seeds =
+    private sealed record Seed(string Code, string Name, string File, string? PlanName = null, NewPlanSettings? Plan = null);
+
+    private static readonly Seed[] Seeds =
     [
-        ("052019", "秋田市", "seeds/akita-city.txt", AkitaMeasureList.Read),
-        ("212105", "恵那市", "seeds/ena-city.txt", EnaProgressSheet.Read),
-        ("040002", "宮城県", "seeds/miyagi-pref.txt", MiyagiProgressSheet.Read),
-        ("132195", "狛江市", "plans/komae-city.ayumi.json", null),
-        ("280003", "兵庫県", "plans/hyogo-pref.ayumi.json", null),
+        new("052019", "秋田市", "seeds/akita-city.txt", "秋田市再犯防止推進計画", new NewPlanSettings(
+            Levels: [new("基本方針", "Basic policy"), new("施策", "Policy"), new("取組", "Measure")],
+            Source: "秋田市 再犯防止推進計画の取組一覧 (令和3年度取組予定)",
+            Notes: ["資料には基本方針・施策の名称の記載がなく、番号のみを示しています。"])),
+        new("212105", "恵那市", "seeds/ena-city.txt", "恵那市再犯防止推進計画", new NewPlanSettings(
+            Levels: [new("具体的な取り組み", "Policy"), new("事業", "Measure")],
+            Source: "恵那市再犯防止推進計画 実施計画 進行管理シート (令和6年度評価・令和7年度実施予定)")),
+        new("040002", "宮城県", "seeds/miyagi-pref.txt", "宮城県再犯防止推進計画", new NewPlanSettings(
+            PeriodStart: new FiscalYear(2020), PeriodEnd: new FiscalYear(2024),
+            Levels: [new("施策の方向性", "Policy direction"), new("事業", "Measure")],
+            Source: "宮城県再犯防止推進計画の進行管理 (令和5年度実績・令和6年度計画)",
+            Notes: ["計画期間は資料に明記がなく、第二次計画が令和7年度から5か年であることから令和2年度～令和6年度としています。",
+                    "原資料の28～35番、36～44番の事業は抽出時に失われ、要約のみが残っているため読み込めませんでした。"])),
+        new("132195", "狛江市", "plans/komae-city.ayumi.json"),
+        new("280003", "兵庫県", "plans/hyogo-pref.ayumi.json"),
     ];
 
     /// <summary>The folder that holds <c>seeds/</c> and <c>plans/</c>, copied beside the application.</summary>
@@ -38,27 +54,43 @@ public sealed class DemoData(AyumiDbContext db, ILogger<DemoData> logger)
         return warnings;
     }
 
-    /// <summary>Reads every seed into memory; throws <see cref="SeedFormatException"/> on the first unreadable line.</summary>
+    /// <summary>Reads every seed into memory; throws <see cref="SeedFormatException"/> on the first error.</summary>
     public static (List<Organisation> Organisations, List<string> Warnings) Read(string folder)
     {
         var organisations = new List<Organisation>();
         var warnings = new List<string>();
-        foreach (var (code, name, file, textReader) in Seeds)
+        foreach (var seed in Seeds)
         {
-            var path = Path.Combine(folder, file);
-            if (!File.Exists(path)) throw new SeedFormatException(file, 0, $"the demo file is missing from {folder}.");
-            if (textReader is null)
+            var path = Path.Combine(folder, seed.File);
+            if (!File.Exists(path)) throw new SeedFormatException(seed.File, 0, $"the demo file is missing from {folder}.");
+            if (seed.PlanName is null)
             {
                 organisations.Add(PlanFileReader.Load(Path.GetFileName(path), File.ReadAllBytes(path), null));
                 continue;
             }
-            var organisation = new Organisation(LocalGovernmentCode.Parse(code), name);
-            var text = SeedText.Read(path);
-            textReader(text, organisation);
+            var organisation = new Organisation(LocalGovernmentCode.Parse(seed.Code), seed.Name);
+            var report = Import(organisation, path, new ImportOptions(seed.PlanName, seed.Plan));
+            warnings.AddRange(report.Warnings.Select(w => $"{Describe(w.Where)}: {w.English}"));
             foreach (var plan in organisation.Plans) plan.RecordPublishedYears();
-            warnings.AddRange(text.Warnings);
             organisations.Add(organisation);
         }
         return (organisations, warnings);
     }
+
+    private static ImportReport Import(Organisation organisation, string path, ImportOptions options)
+    {
+        var fileName = Path.GetFileName(path);
+        Workbook workbook;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            workbook = WorkbookReader.Read(fileName, stream, ReadLimits.Default);
+        }
+        catch (ImportFileException e) { throw new SeedFormatException(fileName, e.Problem.Where.Row ?? 0, e.Problem.English); }
+        var report = PlanImporter.Run(organisation, workbook, options);
+        if (report.Errors.FirstOrDefault() is { } error) throw new SeedFormatException(fileName, error.Where.Row ?? 0, error.English);
+        return report;
+    }
+
+    private static string Describe(SourceLocation where) => $"{where.File}:{where.Row}";
 }

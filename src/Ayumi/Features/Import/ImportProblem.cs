@@ -29,7 +29,8 @@ public sealed record ImportProblem(ProblemSeverity Severity, SourceLocation Wher
 }
 
 /// <summary>A file that cannot be read at all: not a spreadsheet, corrupt, encrypted, too large, empty.</summary>
-public sealed class ImportFileException(ImportProblem problem) : Exception(problem.English)
+/// <param name="cause">The library's own exception, kept for the logs.</param>
+public sealed class ImportFileException(ImportProblem problem, Exception? cause = null) : Exception(problem.English, cause)
 {
     public ImportProblem Problem { get; } = problem;
 }

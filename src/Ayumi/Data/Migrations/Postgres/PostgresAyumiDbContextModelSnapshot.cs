@@ -350,6 +350,34 @@ namespace Ayumi.Data.Migrations.Postgres
                     b.ToTable("Indicators");
                 });
 
+            modelBuilder.Entity("Ayumi.Domain.MappingProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("MappingProfiles");
+                });
+
             modelBuilder.Entity("Ayumi.Domain.Measure", b =>
                 {
                     b.Property<int>("Id")
@@ -1045,6 +1073,17 @@ namespace Ayumi.Data.Migrations.Postgres
                     b.Navigation("Owner");
 
                     b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.MappingProfile", b =>
+                {
+                    b.HasOne("Ayumi.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.Measure", b =>

@@ -335,6 +335,32 @@ namespace Ayumi.Data.Migrations.Sqlite
                     b.ToTable("Indicators");
                 });
 
+            modelBuilder.Entity("Ayumi.Domain.MappingProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("MappingProfiles");
+                });
+
             modelBuilder.Entity("Ayumi.Domain.Measure", b =>
                 {
                     b.Property<int>("Id")
@@ -1004,6 +1030,17 @@ namespace Ayumi.Data.Migrations.Sqlite
                     b.Navigation("Owner");
 
                     b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.MappingProfile", b =>
+                {
+                    b.HasOne("Ayumi.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.Measure", b =>

@@ -13,6 +13,9 @@ public sealed record Workbook(string FileName, string Format, IReadOnlyList<Shee
 /// <param name="Merges">Merged cell ranges, as Excel records them; their value sits in the top-left cell.</param>
 public sealed record Sheet(string Name, IReadOnlyList<SheetRow> Rows, IReadOnlyList<CellRange> Merges)
 {
+    /// <summary>The sheet is hidden in Excel; such sheets often hold the lists behind drop-downs rather than data.</summary>
+    public bool IsHidden { get; init; }
+
     /// <summary>The merged range that contains the cell, if any.</summary>
     public CellRange? MergeAt(int rowNumber, int column) =>
         Merges.FirstOrDefault(m => m.Contains(rowNumber, column));
@@ -44,7 +47,9 @@ public sealed record CellRange(int FirstRow, int LastRow, int FirstColumn, int L
 /// <summary>Limits that protect the server from files that are too large or expand too much.</summary>
 /// <param name="MaxFileBytes">The largest file accepted (default 20 MB).</param>
 /// <param name="MaxExpandedBytes">The most an .xlsx may expand to when unzipped (default 200 MB); more is treated as a zip bomb.</param>
-public sealed record ReadLimits(long MaxFileBytes = 20 * 1024 * 1024, long MaxExpandedBytes = 200 * 1024 * 1024)
+/// <param name="MaxCells">The most cells (rows × columns of each sheet's used range, summed) a workbook may span (default 20 million):
+/// a few bytes can declare a cell at XFD1048576, and reading every empty cell up to it would take minutes.</param>
+public sealed record ReadLimits(long MaxFileBytes = 20 * 1024 * 1024, long MaxExpandedBytes = 200 * 1024 * 1024, long MaxCells = 20_000_000)
 {
     public static ReadLimits Default { get; } = new();
 }

@@ -1,0 +1,46 @@
+namespace Ayumi.Features.Import;
+
+/// <summary>What an import did, or would do, to one row of a sheet.</summary>
+public enum RowAction { Created, Updated, Unchanged, Relisted }
+
+/// <summary>One measure row of an imported sheet and what becomes of it.</summary>
+public sealed record RowOutcome(SourceLocation Where, string PlanName, string Key, string Title, RowAction Action);
+
+/// <summary>Counts of what an import creates, changes and leaves alone.</summary>
+public sealed class ImportCounts
+{
+    public int PlansCreated { get; set; }
+    public int NodesCreated { get; set; }
+    public int DepartmentsCreated { get; set; }
+    public int MeasuresCreated { get; set; }
+    public int MeasuresUpdated { get; set; }
+    public int MeasuresUnchanged { get; set; }
+    public int RelistingsCreated { get; set; }
+    public int EntriesCreated { get; set; }
+    public int EntriesUpdated { get; set; }
+    public int EntriesUnchanged { get; set; }
+
+    /// <summary>True when the import would change nothing stored.</summary>
+    public bool ChangesNothing => PlansCreated + NodesCreated + DepartmentsCreated + MeasuresCreated + MeasuresUpdated
+        + RelistingsCreated + EntriesCreated + EntriesUpdated == 0;
+}
+
+/// <summary>
+/// The preview of an import: what will be created, updated and left unchanged, and every
+/// problem by file, sheet, row and column. Nothing may be written while it has errors.
+/// </summary>
+public sealed class ImportReport
+{
+    public required string FileName { get; init; }
+    public ImportCounts Counts { get; } = new();
+    public List<ImportProblem> Problems { get; } = [];
+    public List<RowOutcome> Rows { get; } = [];
+    /// <summary>The plans the file was read into, by name.</summary>
+    public List<string> PlanNames { get; } = [];
+    /// <summary>How many sheet rows were read, blank ones included.</summary>
+    public int RowsRead { get; set; }
+
+    public bool HasErrors => Problems.Any(p => p.Severity == ProblemSeverity.Error);
+    public IEnumerable<ImportProblem> Errors => Problems.Where(p => p.Severity == ProblemSeverity.Error);
+    public IEnumerable<ImportProblem> Warnings => Problems.Where(p => p.Severity == ProblemSeverity.Warning);
+}

@@ -1,0 +1,36 @@
+using Ayumi.Localization;
+
+namespace Ayumi.Features.Import;
+
+/// <summary>An import's preview and problems in the reader's language, for the screen and the command line.</summary>
+public static class ImportReportText
+{
+    /// <summary>"ena.xlsx・シート「進行管理」・12行目・G列" / "ena.xlsx, sheet 進行管理, row 12, column G".</summary>
+    public static string Location(SourceLocation where, UiText text)
+    {
+        var parts = new List<string> { where.File };
+        if (where.Sheet is not null) parts.Add(text.Format("import.where.sheet", where.Sheet));
+        if (where.Row is not null) parts.Add(text.Format("import.where.row", where.Row));
+        if (where.Column is not null) parts.Add(text.Format("import.where.column", SourceLocation.ColumnLetters(where.Column.Value)));
+        return string.Join(text["import.where.separator"], parts);
+    }
+
+    public static string Message(ImportProblem problem, UiText text) => text.Format(problem.Key, [.. problem.Arguments]);
+
+    public static IEnumerable<string> Lines(ImportReport report, UiText text, bool committed)
+    {
+        yield return report.HasErrors ? text.Format("import.result.refused", report.FileName)
+            : committed ? text.Format("import.result.committed", report.FileName)
+            : text.Format("import.result.preview", report.FileName);
+        var c = report.Counts;
+        if (!report.HasErrors || c.MeasuresCreated + c.MeasuresUpdated + c.MeasuresUnchanged > 0)
+        {
+            if (report.PlanNames.Count > 0) yield return text.Format("import.summary.plans", string.Join("、", report.PlanNames));
+            yield return text.Format("import.summary.created", c.PlansCreated, c.NodesCreated, c.MeasuresCreated, c.RelistingsCreated, c.EntriesCreated, c.DepartmentsCreated);
+            yield return text.Format("import.summary.updated", c.MeasuresUpdated, c.EntriesUpdated);
+            yield return text.Format("import.summary.unchanged", c.MeasuresUnchanged, c.EntriesUnchanged);
+        }
+        foreach (var problem in report.Problems)
+            yield return $"{text[problem.Severity == ProblemSeverity.Error ? "import.severity.error" : "import.severity.warning"]} {Location(problem.Where, text)}: {Message(problem, text)}";
+    }
+}

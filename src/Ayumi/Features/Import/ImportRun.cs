@@ -1,0 +1,69 @@
+using Ayumi.Data;
+using Ayumi.Domain;
+using Ayumi.Features.Import.Reading;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ayumi.Features.Import;
+
+/// <summary>
+/// An import against the database: reads the file, runs it over the organisation's stored
+/// plans and, when asked to commit and nothing is wrong, saves everything in one transaction.
+/// A preview (or an import with errors) writes nothing.
+/// </summary>
+public sealed class ImportRun(AyumiDbContext db)
+{
+    public async Task<ImportReport> RunAsync(LocalGovernmentCode organisationCode, string fileName, Stream content, ImportOptions options, bool commit,
+        ReadLimits? limits = null, CancellationToken cancellationToken = default)
+    {
+        Workbook workbook;
+        try { workbook = WorkbookReader.Read(fileName, content, limits ?? ReadLimits.Default); }
+        catch (ImportFileException e)
+        {
+            var failed = new ImportReport { FileName = fileName };
+            failed.Problems.Add(e.Problem);
+            return failed;
+        }
+        var organisation = await db.LoadOrganisationGraphAsync(o => o.Code == organisationCode, cancellationToken)
+            ?? throw new DomainException($"There is no organisation with code {organisationCode}.", "import.unknownOrganisation", organisationCode.ToString());
+        var report = PlanImporter.Run(organisation, workbook, options);
+        await RefuseYearsInTheCycleAsync(report, cancellationToken);
+        if (report.HasErrors || !commit || report.Counts.ChangesNothing)
+        {
+            db.ChangeTracker.Clear();
+            return report;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            report.Problems.Add(ImportProblem.Error(new SourceLocation(fileName), "import.concurrentChange",
+                "Someone changed the same plan while the file was being imported; nothing was written. Import the file again."));
+        }
+        return report;
+    }
+
+    /// <summary>
+    /// Entries of a year that is open, locked or published in Ayumi's own cycle belong to the
+    /// departments' workflow; an import must not overwrite them behind the secretariat's back.
+    /// </summary>
+    private async Task RefuseYearsInTheCycleAsync(ImportReport report, CancellationToken cancellationToken)
+    {
+        var touched = db.ChangeTracker.Entries<YearlyEntry>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified && e.Entity.Measure.Plan.Id != 0)
+            .Select(e => (PlanId: e.Entity.Measure.Plan.Id, e.Entity.FiscalYear)).Distinct().ToList();
+        if (touched.Count == 0) return;
+        var planIds = touched.Select(t => t.PlanId).Distinct().ToList();
+        var inCycle = await db.ReportingYears.Where(y => planIds.Contains(y.PlanId))
+            .Select(y => new { y.PlanId, y.FiscalYear, PlanName = y.Plan.Name }).ToListAsync(cancellationToken);
+        foreach (var year in inCycle.Where(y => touched.Contains((y.PlanId, y.FiscalYear))))
+            report.Problems.Add(ImportProblem.Error(new SourceLocation(report.FileName), "import.yearInCycle",
+                $"{year.FiscalYear.ToJapanese()} of {year.PlanName} is managed in Ayumi's yearly cycle; its entries cannot be overwritten by an import.",
+                year.FiscalYear.ToJapanese(), year.PlanName));
+    }
+}

@@ -1,0 +1,82 @@
+using Ayumi.Data;
+using Ayumi.Domain;
+using Ayumi.Features.Accounts;
+using Ayumi.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ayumi.Features.Import;
+
+/// <summary>
+/// What an uploaded file will create, change and leave alone, with every problem by sheet,
+/// row and column; unknown departments can be mapped to existing ones; the commit writes
+/// everything or nothing.
+/// </summary>
+[Authorize]
+public sealed class PreviewModel(AyumiDbContext db, CurrentMember current, ImportUploads uploads, ImportRun run, IConfiguration configuration) : PageModel
+{
+    /// <summary>More rows than this are counted but not listed, to keep the page light.</summary>
+    public const int RowsListed = 300;
+
+    public Organisation Organisation { get; private set; } = null!;
+    public UploadedFile Upload { get; private set; } = null!;
+    public ImportReport Report { get; private set; } = null!;
+    public string? ProfileName { get; private set; }
+    public IReadOnlyList<string> NewDepartments { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> Departments { get; private set; } = [];
+    public bool Committed { get; private set; }
+    public bool HeaderMissing => Report.Problems.Any(p => p.Key == "import.noHeader");
+
+    /// <summary>Written department name → chosen department id (0: create it).</summary>
+    [BindProperty] public Dictionary<string, int> DepartmentMap { get; set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string code, string id, CancellationToken ct)
+    {
+        if (await LoadAsync(code, id, ct) is { } refused) return refused;
+        await RunAsync(commit: false, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, string id, CancellationToken ct)
+    {
+        if (await LoadAsync(code, id, ct) is { } refused) return refused;
+        await RunAsync(commit: true, ct);
+        if (!Report.HasErrors)
+        {
+            Committed = true;
+            uploads.Remove(Upload);
+        }
+        return Page();
+    }
+
+    private async Task RunAsync(bool commit, CancellationToken ct)
+    {
+        MappingProfile? profile = null;
+        if (Upload.ProfileId is { } profileId)
+        {
+            profile = await db.MappingProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == profileId && p.OrganisationId == Organisation.Id, ct);
+            ProfileName = profile?.Name;
+        }
+        var map = DepartmentMap.Where(d => d.Value > 0 && Departments.Any(x => x.Id == d.Value)).ToDictionary(d => d.Key, d => d.Value);
+        var options = new ImportOptions(Upload.PlanName, Profile: profile, Year: uploads.YearOf(Upload), DepartmentMap: map);
+        await using (var content = uploads.Open(Upload))
+            Report = await run.RunAsync(Organisation.Code, Upload.FileName, content, options, commit, ImportAccess.Limits(configuration), ct);
+        NewDepartments = Report.Problems.Where(p => p.Key == "import.newDepartment").Select(p => (string)p.Arguments[0]).Distinct().ToList();
+    }
+
+    private async Task<IActionResult?> LoadAsync(string code, string id, CancellationToken ct)
+    {
+        var (organisation, refused) = await ImportAccess.LoadAsync(db, current, code, ct);
+        if (refused is not null) return refused;
+        Organisation = organisation!;
+        var me = await current.GetAsync(ct);
+        var upload = uploads.Find(id, Organisation.Code.Value, me.UserId!);
+        if (upload is null) return NotFound();
+        Upload = upload;
+        Departments = (await db.Departments.AsNoTracking().Where(d => d.OrganisationId == Organisation.Id).OrderBy(d => d.Name)
+            .Select(d => new { d.Id, d.Name }).ToListAsync(ct)).Select(d => (d.Id, d.Name)).ToList();
+        return null;
+    }
+}

@@ -1,0 +1,170 @@
+using System.Text;
+
+namespace Ayumi.Features.Import.Reading;
+
+/// <summary>
+/// Reads CSV, TSV and tab-separated text (such as the seeds) into a one-sheet workbook. The
+/// encoding is found, never asked: users do not know whether Excel saved UTF-8 or Shift_JIS.
+/// </summary>
+internal static class TextTableReader
+{
+    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly Encoding Utf16 = new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
+    private static readonly Encoding Utf16BigEndian = new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
+    private static Encoding ShiftJis => Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+
+    /// <summary>How many lines are looked at to tell a tab-separated file from a comma-separated one.</summary>
+    private const int DelimiterSampleLines = 50;
+
+    public static Workbook Read(string fileName, byte[] bytes, IProgress<int>? rowsRead)
+    {
+        var text = Decode(fileName, bytes).Replace("\r\n", "\n").Replace('\r', '\n');
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        var delimiter = Delimiter(extension, text);
+        var rows = Parse(fileName, text, delimiter, rowsRead);
+        var format = extension == ".txt" ? "text" : delimiter == '\t' ? "tsv" : "csv";
+        return new Workbook(fileName, format, [new Sheet(Path.GetFileNameWithoutExtension(fileName), rows, [])]);
+    }
+
+    /// <summary>Excel's "Unicode text" is UTF-16 with a byte order mark.</summary>
+    public static bool HasUtf16Mark(ReadOnlySpan<byte> bytes) => bytes.StartsWith([(byte)0xFF, (byte)0xFE]) || bytes.StartsWith([(byte)0xFE, (byte)0xFF]);
+
+    private static string Decode(string fileName, byte[] bytes)
+    {
+        if (bytes.AsSpan().StartsWith([(byte)0xEF, (byte)0xBB, (byte)0xBF])) return DecodeOrFail(fileName, Utf8, bytes[3..]);
+        if (bytes.AsSpan().StartsWith([(byte)0xFF, (byte)0xFE])) return DecodeOrFail(fileName, Utf16, bytes[2..]);
+        if (bytes.AsSpan().StartsWith([(byte)0xFE, (byte)0xFF])) return DecodeOrFail(fileName, Utf16BigEndian, bytes[2..]);
+        var utf8 = TryDecode(Utf8, bytes);
+        if (utf8.Text is not null) return utf8.Text;
+        var shiftJis = TryDecode(ShiftJis, bytes);
+        if (shiftJis.Text is not null) return shiftJis.Text;
+        // Neither fits. The encoding that got further is most likely the one the file was
+        // written in, so its first bad byte is the one worth pointing at.
+        var (encoding, badByte) = utf8.BadByte >= shiftJis.BadByte ? (Utf8, utf8.BadByte) : (ShiftJis, shiftJis.BadByte);
+        throw ReadProblems.UndecodableText(fileName, LineOf(encoding, bytes, badByte));
+    }
+
+    private static string DecodeOrFail(string fileName, Encoding encoding, byte[] bytes)
+    {
+        var result = TryDecode(encoding, bytes);
+        return result.Text ?? throw ReadProblems.UndecodableText(fileName, LineOf(encoding, bytes, result.BadByte));
+    }
+
+    private static (string? Text, int BadByte) TryDecode(Encoding encoding, byte[] bytes)
+    {
+        try { return (encoding.GetString(bytes), -1); }
+        catch (DecoderFallbackException e) { return (null, Math.Max(e.Index, 0)); }
+    }
+
+    /// <summary>The 1-based line of a byte, counted in the text before it (decoded leniently, as it is only for the message).</summary>
+    private static int LineOf(Encoding encoding, byte[] bytes, int index)
+    {
+        var lenient = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
+        var before = lenient.GetString(bytes, 0, Math.Min(index, bytes.Length)).Replace("\r\n", "\n").Replace('\r', '\n');
+        return before.Count(c => c == '\n') + 1;
+    }
+
+    /// <summary>
+    /// The extension says which delimiter to expect, but files are often misnamed (Excel's
+    /// "text" export saved as .csv), so the other delimiter wins when only it appears.
+    /// </summary>
+    private static char Delimiter(string extension, string text)
+    {
+        var end = 0;
+        for (var n = 0; n < DelimiterSampleLines && end < text.Length; n++)
+        {
+            var next = text.IndexOf('\n', end);
+            end = next < 0 ? text.Length : next + 1;
+        }
+        var sample = text.AsSpan(0, end);
+        bool tabs = sample.Contains('\t'), commas = sample.Contains(',');
+        var expected = extension switch
+        {
+            ".csv" => ',',
+            ".tsv" or ".txt" => '\t',
+            _ => tabs ? '\t' : ',',
+        };
+        return expected switch
+        {
+            ',' when tabs && !commas => '\t',
+            '\t' when commas && !tabs => ',',
+            _ => expected,
+        };
+    }
+
+    /// <summary>
+    /// RFC 4180: a cell that starts with a quote runs to the closing quote, with "" for a quote
+    /// and line breaks kept; a row is numbered by the line it starts on.
+    /// </summary>
+    private static List<SheetRow> Parse(string fileName, string text, char delimiter, IProgress<int>? rowsRead)
+    {
+        var rows = new List<SheetRow>();
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var line = 1;
+        var recordLine = 1;
+        var atCellStart = true;
+
+        void EndCell()
+        {
+            cells.Add(cell.ToString());
+            cell.Clear();
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (atCellStart && c == '"')
+            {
+                i = ReadQuoted(fileName, text, i + 1, cell, ref line, cells.Count);
+                atCellStart = false;
+            }
+            else if (c == delimiter)
+            {
+                EndCell();
+                atCellStart = true;
+            }
+            else if (c == '\n')
+            {
+                EndCell();
+                rows.Add(SheetRows.Of(recordLine, false, cells));
+                cells.Clear();
+                if (rows.Count % WorkbookReader.ProgressEvery == 0) rowsRead?.Report(rows.Count);
+                recordLine = ++line;
+                atCellStart = true;
+            }
+            else
+            {
+                cell.Append(c);
+                atCellStart = false;
+            }
+        }
+        if (!atCellStart || cells.Count > 0)
+        {
+            EndCell();
+            rows.Add(SheetRows.Of(recordLine, false, cells));
+        }
+        rowsRead?.Report(rows.Count);
+        return SheetRows.WithoutTrailingBlanks(rows);
+    }
+
+    /// <returns>The index of the closing quote.</returns>
+    private static int ReadQuoted(string fileName, string text, int start, StringBuilder cell, ref int line, int column)
+    {
+        var startLine = line;
+        for (var i = start; i < text.Length; i++)
+        {
+            if (text[i] == '"')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '"') cell.Append(text[++i]);
+                else return i;
+            }
+            else
+            {
+                if (text[i] == '\n') line++;
+                cell.Append(text[i]);
+            }
+        }
+        throw ReadProblems.UnclosedQuote(fileName, startLine, column);
+    }
+}
