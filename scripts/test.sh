@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs Ayumi's whole test suite: unit, golden, integration (SQLite and PostgreSQL) and
 # browser tests. Installs what the tests need on a fresh Debian machine (PostgreSQL,
-# Chromium, Noto CJK fonts), starts a throwaway PostgreSQL server on 127.0.0.1 for the
-# duration of the run, and prints "N passed, N failed" at the end.
+# Chromium, Noto CJK fonts, LibreOffice Calc), starts a throwaway PostgreSQL server on
+# 127.0.0.1 for the duration of the run, and prints "N passed, N failed" at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +10,7 @@ need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -q "Noto Sans CJK" || need+=(fonts-noto-cjk)
+command -v libreoffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)  # converts test workbooks to legacy .xls
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} (Debian packages)…"
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"

@@ -22,6 +22,17 @@ public partial class LocalizationTests
         Assert.Empty(used.Except(Text.Keys(UiText.Japanese)));
     }
 
-    [GeneratedRegex(@"T(?:\[|\.Format\()""(?<key>[a-zA-Z]+\.[a-zA-Z.]+)""")]
+    /// <summary>Views build some keys from a prefix and a value (<c>T["import.field." + field]</c>); every value has its text.</summary>
+    [Fact]
+    public void Every_key_built_from_an_enum_or_a_choice_exists()
+    {
+        var built = Enum.GetValues<Ayumi.Domain.ImportField>().Select(f => $"import.field.{f}")
+            .Concat(Enum.GetValues<Ayumi.Features.Import.RowAction>().Select(a => $"import.action.{a}"))
+            .Concat(Ayumi.Features.Import.ColumnsModel.Offsets.Select(o => $"import.offset.{o}"))
+            .Concat(Enum.GetValues<Ayumi.Domain.MemberRole>().Select(r => $"role.{r}"));
+        Assert.Empty(built.Except(Text.Keys(UiText.Japanese)));
+    }
+
+    [GeneratedRegex(@"T(?:\[|\.Format\()""(?<key>[a-zA-Z]+\.[a-zA-Z.]+)(?<!\.)""")]
     private static partial Regex KeyUse();
 }

@@ -52,6 +52,39 @@ public sealed class CommandLineTests : IAsyncLifetime
         Assert.Equal(1, await CountOrganisationsAsync());
     }
 
+    private async Task<int> CountMeasuresAsync(string planName)
+    {
+        var options = new DbContextOptionsBuilder<SqliteAyumiDbContext>().UseSqlite(_database.ConnectionString).Options;
+        await using var db = new SqliteAyumiDbContext(options);
+        return await db.Measures.CountAsync(m => m.Plan.Name == planName);
+    }
+
+    [Fact]
+    public async Task Import_previews_with_dry_run_then_commits_and_refuses_a_broken_file_with_exit_code_1()
+    {
+        Assert.Equal(0, await CommandLine.RunAsync(Args("load-plan", TestPaths.PlanFile("komae-city.ayumi.json"))));
+        var sheet = TestPaths.Seed("akita-city.txt");
+        var output = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(output);
+        try
+        {
+            Assert.Equal(0, await CommandLine.RunAsync(Args("import", sheet, "--org", "132195", "--plan", "取組一覧", "--dry-run")));
+            Assert.Equal(0, await CountMeasuresAsync("取組一覧"));
+            Assert.Contains("akita-city.txt の取り込み内容（まだ保存していません）", output.ToString());
+            Assert.Contains("新規: 計画 1、施策など 12、取組 23、再掲 5、年度の記録 23", output.ToString());
+
+            Assert.Equal(0, await CommandLine.RunAsync(Args("import", sheet, "--org", "132195", "--plan", "取組一覧")));
+            Assert.Equal(23, await CountMeasuresAsync("取組一覧"));
+
+            output.GetStringBuilder().Clear();
+            Assert.Equal(1, await CommandLine.RunAsync(Args("import", TestPaths.PlanFile("komae-city.ayumi.json"), "--org", "132195", "--plan", "別の計画")));
+            Assert.Contains("エラー komae-city.ayumi.json", output.ToString());
+            Assert.Equal(0, await CountMeasuresAsync("別の計画"));
+        }
+        finally { Console.SetOut(original); }
+    }
+
     [Fact]
     public async Task A_broken_plan_file_is_refused_and_nothing_is_stored()
     {

@@ -27,7 +27,7 @@ public sealed class ImportRun(AyumiDbContext db)
             ?? throw new DomainException($"There is no organisation with code {organisationCode}.", "import.unknownOrganisation", organisationCode.ToString());
         var report = PlanImporter.Run(organisation, workbook, options);
         await RefuseYearsInTheCycleAsync(report, cancellationToken);
-        if (report.HasErrors || !commit || report.Counts.ChangesNothing)
+        if (report.HasErrors || !commit)
         {
             db.ChangeTracker.Clear();
             return report;

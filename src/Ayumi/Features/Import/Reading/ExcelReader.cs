@@ -103,13 +103,17 @@ internal static class ExcelReader
         return new Sheet(reader.Name, SheetRows.WithoutTrailingBlanks(rows), merges) { IsHidden = reader.VisibleState != "visible" };
     }
 
+    private static readonly DateTime FirstDay = new(1900, 1, 1);
+
     private static string CellText(object? value) => value switch
     {
         null => "",
         string text => text.Replace("\r\n", "\n").Replace('\r', '\n'),
         double number => Number(number),
         bool flag => flag ? "TRUE" : "FALSE",
-        DateTime date => date.ToString(date.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        // Excel keeps a time of day alone as a fraction of its day zero (1899-12-30); a date
+        // shows as its day, as date formats show it, even when a time is stored with it.
+        DateTime date => date.ToString(date < FirstDay ? "H:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 

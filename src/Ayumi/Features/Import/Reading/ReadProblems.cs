@@ -35,7 +35,7 @@ internal static class ReadProblems
     {
         var letters = SourceLocation.ColumnLetters(column);
         return Fail(new(file, Row: line, Column: column), "import.unclosedQuote",
-            $"The quotation mark (\") that starts the cell in line {line}, column {letters} of the file {file} is never closed.", [file, line, letters]);
+            $"The quotation mark (\") that starts the cell in line {line}, column {letters} of the file {file} is never closed. Close or remove it, then try again.", [file, line, letters]);
     }
 
     public static ImportFileException TooManyCells(string file, string sheet, int rows, int columns) => Fail(new(file, sheet), "import.tooManyCells",

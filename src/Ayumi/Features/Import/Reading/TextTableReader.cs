@@ -26,42 +26,61 @@ internal static class TextTableReader
         return new Workbook(fileName, format, [new Sheet(Path.GetFileNameWithoutExtension(fileName), rows, [])]);
     }
 
+    private static ReadOnlySpan<byte> Utf8Mark => [0xEF, 0xBB, 0xBF];
+    private static ReadOnlySpan<byte> Utf16Mark => [0xFF, 0xFE];
+    private static ReadOnlySpan<byte> Utf16BigEndianMark => [0xFE, 0xFF];
+
     /// <summary>Excel's "Unicode text" is UTF-16 with a byte order mark.</summary>
-    public static bool HasUtf16Mark(ReadOnlySpan<byte> bytes) => bytes.StartsWith([(byte)0xFF, (byte)0xFE]) || bytes.StartsWith([(byte)0xFE, (byte)0xFF]);
+    public static bool HasUtf16Mark(ReadOnlySpan<byte> bytes) => bytes.StartsWith(Utf16Mark) || bytes.StartsWith(Utf16BigEndianMark);
 
     private static string Decode(string fileName, byte[] bytes)
     {
-        if (bytes.AsSpan().StartsWith([(byte)0xEF, (byte)0xBB, (byte)0xBF])) return DecodeOrFail(fileName, Utf8, bytes[3..]);
-        if (bytes.AsSpan().StartsWith([(byte)0xFF, (byte)0xFE])) return DecodeOrFail(fileName, Utf16, bytes[2..]);
-        if (bytes.AsSpan().StartsWith([(byte)0xFE, (byte)0xFF])) return DecodeOrFail(fileName, Utf16BigEndian, bytes[2..]);
+        if (bytes.AsSpan().StartsWith(Utf8Mark)) return DecodeOrFail(fileName, Utf8, bytes[Utf8Mark.Length..]);
+        if (bytes.AsSpan().StartsWith(Utf16Mark)) return DecodeOrFail(fileName, Utf16, bytes[Utf16Mark.Length..]);
+        if (bytes.AsSpan().StartsWith(Utf16BigEndianMark)) return DecodeOrFail(fileName, Utf16BigEndian, bytes[Utf16BigEndianMark.Length..]);
         var utf8 = TryDecode(Utf8, bytes);
         if (utf8.Text is not null) return utf8.Text;
-        var shiftJis = TryDecode(ShiftJis, bytes);
+        var shiftJis = TryShiftJis(bytes);
         if (shiftJis.Text is not null) return shiftJis.Text;
         // Neither fits. The encoding that got further is most likely the one the file was
-        // written in, so its first bad byte is the one worth pointing at.
-        var (encoding, badByte) = utf8.BadByte >= shiftJis.BadByte ? (Utf8, utf8.BadByte) : (ShiftJis, shiftJis.BadByte);
-        throw ReadProblems.UndecodableText(fileName, LineOf(encoding, bytes, badByte));
+        // written in, so the line where it failed is the one worth pointing at.
+        throw ReadProblems.UndecodableText(fileName, Math.Max(utf8.BadLine, shiftJis.BadLine));
     }
 
     private static string DecodeOrFail(string fileName, Encoding encoding, byte[] bytes)
     {
         var result = TryDecode(encoding, bytes);
-        return result.Text ?? throw ReadProblems.UndecodableText(fileName, LineOf(encoding, bytes, result.BadByte));
+        return result.Text ?? throw ReadProblems.UndecodableText(fileName, result.BadLine);
     }
 
-    private static (string? Text, int BadByte) TryDecode(Encoding encoding, byte[] bytes)
+    private static (string? Text, int BadLine) TryDecode(Encoding encoding, byte[] bytes)
     {
-        try { return (encoding.GetString(bytes), -1); }
-        catch (DecoderFallbackException e) { return (null, Math.Max(e.Index, 0)); }
+        try
+        {
+            return (encoding.GetString(bytes), 0);
+        }
+        catch (DecoderFallbackException e)
+        {
+            // Only the message needs the text before the bad byte, so it is decoded leniently.
+            var lenient = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
+            return (null, LineAt(lenient.GetString(bytes, 0, Math.Clamp(e.Index, 0, bytes.Length)), int.MaxValue));
+        }
     }
 
-    /// <summary>The 1-based line of a byte, counted in the text before it (decoded leniently, as it is only for the message).</summary>
-    private static int LineOf(Encoding encoding, byte[] bytes, int index)
+    private static (string? Text, int BadLine) TryShiftJis(byte[] bytes)
     {
-        var lenient = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
-        var before = lenient.GetString(bytes, 0, Math.Min(index, bytes.Length)).Replace("\r\n", "\n").Replace('\r', '\n');
-        return before.Count(c => c == '\n') + 1;
+        var result = TryDecode(ShiftJis, bytes);
+        // .NET turns the bytes 80, A0, FD, FE and FF, which Shift_JIS never uses, into
+        // characters instead of failing; text holding them is not Shift_JIS.
+        var unused = result.Text?.IndexOfAny(['\u0080', '\uF8F0', '\uF8F1', '\uF8F2', '\uF8F3']) ?? -1;
+        return unused < 0 ? result : (null, LineAt(result.Text!, unused));
+    }
+
+    /// <summary>The 1-based line of a position in the text (line breaks not yet normalised).</summary>
+    private static int LineAt(string text, int position)
+    {
+        var before = text.AsSpan(0, Math.Min(position, text.Length));
+        return before.Count('\n') + before.Count('\r') - before.Count("\r\n") + 1;
     }
 
     /// <summary>
