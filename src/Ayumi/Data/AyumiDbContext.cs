@@ -28,6 +28,7 @@ public abstract class AyumiDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
     public DbSet<PolicyEvaluation> PolicyEvaluations => Set<PolicyEvaluation>();
     public DbSet<MappingProfile> MappingProfiles => Set<MappingProfile>();
+    public DbSet<ReportTemplate> ReportTemplates => Set<ReportTemplate>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {

@@ -43,6 +43,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         b.Property(p => p.Grades).HasJsonConversion();
         b.Property(p => p.EvaluationBodies).HasJsonConversion();
         b.Property(p => p.Notes).HasJsonConversion();
+        b.Property(p => p.ReportTemplateName).HasMaxLength(100);
         b.HasMany(p => p.Nodes).WithOne(n => n.Plan).HasForeignKey(n => n.PlanId);
         b.HasMany(p => p.Measures).WithOne(m => m.Plan).HasForeignKey(m => m.PlanId);
         b.HasMany(p => p.Indicators).WithOne(i => i.Plan).HasForeignKey(i => i.PlanId);
@@ -216,5 +217,16 @@ internal sealed class MappingProfileConfiguration : IEntityTypeConfiguration<Map
         b.Property(p => p.Name).HasMaxLength(100);
         b.HasIndex(p => new { p.OrganisationId, p.Name }).IsUnique();
         b.Property(p => p.Columns).HasJsonConversion();
+    }
+}
+
+internal sealed class ReportTemplateConfiguration : IEntityTypeConfiguration<ReportTemplate>
+{
+    public void Configure(EntityTypeBuilder<ReportTemplate> b)
+    {
+        b.HasOne<Organisation>().WithMany().HasForeignKey(t => t.OrganisationId);
+        b.Property(t => t.Name).HasMaxLength(100);
+        b.HasIndex(t => new { t.OrganisationId, t.Name }).IsUnique();
+        b.Property(t => t.Columns).HasJsonConversion();
     }
 }

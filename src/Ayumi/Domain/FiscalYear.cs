@@ -14,7 +14,7 @@ namespace Ayumi.Domain;
 /// Supported range: FY1926 to FY9998.
 /// </remarks>
 [System.Text.Json.Serialization.JsonConverter(typeof(FiscalYearJsonConverter))]
-public readonly partial record struct FiscalYear : IComparable<FiscalYear>
+public readonly partial record struct FiscalYear : IComparable<FiscalYear>, IFormattable
 {
     private static readonly Era[] Eras =
     [
@@ -43,6 +43,9 @@ public readonly partial record struct FiscalYear : IComparable<FiscalYear>
 
     public FiscalYear Next => new(StartYear + 1);
     public FiscalYear Previous => new(StartYear - 1);
+
+    /// <summary>The fiscal year <paramref name="years"/> after this one (before it when negative).</summary>
+    public FiscalYear Offset(int years) => new(StartYear + years);
 
     /// <summary>The fiscal year that contains <paramref name="date"/>.</summary>
     public static FiscalYear Containing(DateOnly date) => new(date.Month >= 4 ? date.Year : date.Year - 1);
@@ -90,6 +93,9 @@ public readonly partial record struct FiscalYear : IComparable<FiscalYear>
         "Y" => StartYear.ToString(CultureInfo.InvariantCulture),
         _ => throw new FormatException($"Unknown fiscal year format '{format}'. Use J, R, G, FY or Y."),
     };
+
+    /// <summary>Lets headings be written as format strings: <c>string.Format("{0:R}評価", year)</c> gives R6評価.</summary>
+    public string ToString(string? format, IFormatProvider? formatProvider) => format is null ? ToString() : ToString(format);
 
     public int CompareTo(FiscalYear other) => StartYear.CompareTo(other.StartYear);
     public static bool operator <(FiscalYear a, FiscalYear b) => a.StartYear < b.StartYear;

@@ -58,6 +58,8 @@ public class Plan
     public List<EvaluationBody> EvaluationBodies { get; private set; } = [];
     /// <summary>Footnotes and statements of the document that belong to no single item.</summary>
     public List<string> Notes { get; private set; } = [];
+    /// <summary>The progress sheet layout this plan's reports use by default (a <see cref="ReportTemplate"/> name).</summary>
+    public string? ReportTemplateName { get; set; }
     public IReadOnlyCollection<PlanNode> Nodes => _nodes;
     public IReadOnlyCollection<Measure> Measures => _measures;
     public IReadOnlyCollection<Indicator> Indicators => _indicators;

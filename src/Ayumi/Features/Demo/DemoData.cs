@@ -15,25 +15,25 @@ namespace Ayumi.Features.Demo;
 /// </summary>
 public sealed class DemoData(AyumiDbContext db, ILogger<DemoData> logger)
 {
-    private sealed record Seed(string Code, string Name, string File, string? PlanName = null, NewPlanSettings? Plan = null);
+    private sealed record Seed(string Code, string Name, string File, string Template, string? PlanName = null, NewPlanSettings? Plan = null);
 
     private static readonly Seed[] Seeds =
     [
-        new("052019", "秋田市", "seeds/akita-city.txt", "秋田市再犯防止推進計画", new NewPlanSettings(
+        new("052019", "秋田市", "seeds/akita-city.txt", ReportTemplate.Akita, "秋田市再犯防止推進計画", new NewPlanSettings(
             Levels: [new("基本方針", "Basic policy"), new("施策", "Policy"), new("取組", "Measure")],
             Source: "秋田市 再犯防止推進計画の取組一覧 (令和3年度取組予定)",
             Notes: ["資料には基本方針・施策の名称の記載がなく、番号のみを示しています。"])),
-        new("212105", "恵那市", "seeds/ena-city.txt", "恵那市再犯防止推進計画", new NewPlanSettings(
+        new("212105", "恵那市", "seeds/ena-city.txt", ReportTemplate.Ena, "恵那市再犯防止推進計画", new NewPlanSettings(
             Levels: [new("具体的な取り組み", "Policy"), new("事業", "Measure")],
             Source: "恵那市再犯防止推進計画 実施計画 進行管理シート (令和6年度評価・令和7年度実施予定)")),
-        new("040002", "宮城県", "seeds/miyagi-pref.txt", "宮城県再犯防止推進計画", new NewPlanSettings(
+        new("040002", "宮城県", "seeds/miyagi-pref.txt", ReportTemplate.Miyagi, "宮城県再犯防止推進計画", new NewPlanSettings(
             PeriodStart: new FiscalYear(2020), PeriodEnd: new FiscalYear(2024),
             Levels: [new("施策の方向性", "Policy direction"), new("事業", "Measure")],
             Source: "宮城県再犯防止推進計画の進行管理 (令和5年度実績・令和6年度計画)",
             Notes: ["計画期間は資料に明記がなく、第二次計画が令和7年度から5か年であることから令和2年度～令和6年度としています。",
                     "原資料の28～35番、36～44番の事業は抽出時に失われ、要約のみが残っているため読み込めませんでした。"])),
-        new("132195", "狛江市", "plans/komae-city.ayumi.json"),
-        new("280003", "兵庫県", "plans/hyogo-pref.ayumi.json"),
+        new("132195", "狛江市", "plans/komae-city.ayumi.json", ReportTemplate.Komae),
+        new("280003", "兵庫県", "plans/hyogo-pref.ayumi.json", ReportTemplate.Akita),
     ];
 
     /// <summary>The folder that holds <c>seeds/</c> and <c>plans/</c>, copied beside the application.</summary>
@@ -65,13 +65,19 @@ public sealed class DemoData(AyumiDbContext db, ILogger<DemoData> logger)
             if (!File.Exists(path)) throw new SeedFormatException(seed.File, 0, $"the demo file is missing from {folder}.");
             if (seed.PlanName is null)
             {
-                organisations.Add(PlanFileReader.Load(Path.GetFileName(path), File.ReadAllBytes(path), null));
+                var loaded = PlanFileReader.Load(Path.GetFileName(path), File.ReadAllBytes(path), null);
+                foreach (var plan in loaded.Plans) plan.ReportTemplateName = seed.Template;
+                organisations.Add(loaded);
                 continue;
             }
             var organisation = new Organisation(LocalGovernmentCode.Parse(seed.Code), seed.Name);
             var report = Import(organisation, path, new ImportOptions(seed.PlanName, seed.Plan));
             warnings.AddRange(report.Warnings.Select(w => $"{Describe(w.Where)}: {w.English}"));
-            foreach (var plan in organisation.Plans) plan.RecordPublishedYears();
+            foreach (var plan in organisation.Plans)
+            {
+                plan.RecordPublishedYears();
+                plan.ReportTemplateName = seed.Template;
+            }
             organisations.Add(organisation);
         }
         return (organisations, warnings);

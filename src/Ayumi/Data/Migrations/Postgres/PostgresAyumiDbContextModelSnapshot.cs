@@ -598,6 +598,10 @@ namespace Ayumi.Data.Migrations.Postgres
                     b.Property<int?>("PredecessorId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ReportTemplateName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Source")
                         .HasColumnType("text");
 
@@ -697,6 +701,40 @@ namespace Ayumi.Data.Migrations.Postgres
                     b.HasIndex("ReportingYearId", "NodeId");
 
                     b.ToTable("PolicyEvaluations");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.ReportTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("GradeTally")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("PoliciesAsSectionRows")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ReportTemplates");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.ReportingYear", b =>
@@ -1268,6 +1306,13 @@ namespace Ayumi.Data.Migrations.Postgres
                         .HasForeignKey("ReportingYearId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.ReportTemplate", b =>
+                {
+                    b.HasOne("Ayumi.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.ReportingYear", b =>

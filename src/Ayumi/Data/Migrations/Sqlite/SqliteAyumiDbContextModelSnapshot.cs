@@ -571,6 +571,10 @@ namespace Ayumi.Data.Migrations.Sqlite
                     b.Property<int?>("PredecessorId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReportTemplateName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .HasColumnType("TEXT");
 
@@ -666,6 +670,38 @@ namespace Ayumi.Data.Migrations.Sqlite
                     b.HasIndex("ReportingYearId", "NodeId");
 
                     b.ToTable("PolicyEvaluations");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.ReportTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("GradeTally")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PoliciesAsSectionRows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ReportTemplates");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.ReportingYear", b =>
@@ -1225,6 +1261,13 @@ namespace Ayumi.Data.Migrations.Sqlite
                         .HasForeignKey("ReportingYearId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.ReportTemplate", b =>
+                {
+                    b.HasOne("Ayumi.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.ReportingYear", b =>

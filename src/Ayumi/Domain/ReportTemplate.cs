@@ -1,0 +1,112 @@
+namespace Ayumi.Domain;
+
+/// <summary>What a column of a progress sheet shows.</summary>
+public enum ReportField
+{
+    Goal,
+    Policy,
+    Code,
+    Title,
+    Description,
+    Departments,
+    Objective,
+    Grade,
+    Results,
+    PlannedWork,
+    NextYearPlan,
+    InitialBudget,
+    FinalBudget,
+    IssuesAndDirection,
+    Target,
+    TargetProgress,
+    NextPlanTitle,
+    NextPlanDescription,
+    Notes,
+}
+
+/// <summary>
+/// One column of a progress sheet. <see cref="Heading"/> is a format string whose {0} is the
+/// report's fiscal year, {1} and {2} the two following ones, {3} the previous one
+/// (<c>{0:R}評価</c> → R6評価, <c>{1:J}の計画</c> → 令和7年度の計画), and {4} the next plan's name.
+/// <see cref="YearOffset"/> picks the entry the value comes from (1: the next year's entry).
+/// </summary>
+public sealed record ReportColumn(ReportField Field, string Heading, int YearOffset = 0)
+{
+    public bool IsYearly => Field is ReportField.Grade or ReportField.Results or ReportField.PlannedWork or ReportField.NextYearPlan
+        or ReportField.InitialBudget or ReportField.FinalBudget or ReportField.IssuesAndDirection or ReportField.Target
+        or ReportField.TargetProgress or ReportField.Notes;
+
+    public bool IsMoney => Field is ReportField.InitialBudget or ReportField.FinalBudget;
+}
+
+/// <summary>
+/// A named layout of the progress sheet: which columns, in which order, with which headings.
+/// Four come with Ayumi, after the sheets municipalities already publish; an organisation
+/// can save its own.
+/// </summary>
+public class ReportTemplate
+{
+    private ReportTemplate() { Name = ""; }
+
+    public ReportTemplate(string name, IEnumerable<ReportColumn> columns, bool policiesAsSectionRows, bool gradeTally)
+    {
+        Name = string.IsNullOrWhiteSpace(name) ? throw new DomainException("A report template needs a name.", "reports.templateNameMissing") : name.Trim();
+        PoliciesAsSectionRows = policiesAsSectionRows;
+        GradeTally = gradeTally;
+        Replace(columns);
+    }
+
+    public int Id { get; private set; }
+    public int? OrganisationId { get; private set; }
+    public string Name { get; private set; }
+    public List<ReportColumn> Columns { get; private set; } = [];
+    /// <summary>Policies as rows of their own across the table (Ena's <c>(1)住居・就労の確保など</c>) rather than a column.</summary>
+    public bool PoliciesAsSectionRows { get; private set; }
+    /// <summary>A closing tally of grades (A 9事業 … of 12), as Ena's sheet ends.</summary>
+    public bool GradeTally { get; private set; }
+
+    public void Replace(IEnumerable<ReportColumn> columns)
+    {
+        var list = columns.ToList();
+        if (!list.Any(c => c.Field == ReportField.Title)) throw new DomainException("A report template must show the measure's title.", "reports.templateNeedsTitle");
+        Columns = list;
+    }
+
+    public void BelongTo(Organisation organisation) => OrganisationId = organisation.Id;
+
+    public const string Ena = "恵那市型（評価・実施内容・翌年度の予定）";
+    public const string Miyagi = "宮城県型（予算・実施状況・次期計画）";
+    public const string Komae = "狛江市型（取組と年度ごとの目標）";
+    public const string Akita = "秋田市型（取組の一覧と年度の予定）";
+
+    /// <summary>The layouts of the seed documents, in their own words.</summary>
+    public static IReadOnlyList<ReportTemplate> BuiltIn { get; } =
+    [
+        new(Ena,
+        [
+            new(ReportField.Code, "番号"), new(ReportField.Title, "事業"), new(ReportField.Departments, "担当課"), new(ReportField.Description, "内容"),
+            new(ReportField.Grade, "{0:R}評価"), new(ReportField.Results, "{0:R}実施内容"), new(ReportField.NextYearPlan, "{1:R}実施予定"),
+        ], policiesAsSectionRows: true, gradeTally: true),
+        new(Miyagi,
+        [
+            new(ReportField.Code, "番号"), new(ReportField.Policy, "施策の方向性 括弧内は{4}上での方針の方向性"), new(ReportField.Title, "事業名"),
+            new(ReportField.Description, "事業の内容"), new(ReportField.FinalBudget, "{0:R}年度 最終予算額 【単位：千円】"),
+            new(ReportField.Results, "{0:R}年度 事業実施状況"), new(ReportField.InitialBudget, "{1:R}年度 当初予算額 【単位：千円】", 1),
+            new(ReportField.PlannedWork, "{1:R}年度の計画", 1), new(ReportField.NextPlanTitle, "{4}上の事業名"),
+            new(ReportField.NextPlanDescription, "{4}上の事業の内容"), new(ReportField.IssuesAndDirection, "事業推進上の課題・今後の方向性について", 1),
+            new(ReportField.Departments, "担当課・係名"),
+        ], policiesAsSectionRows: false, gradeTally: false),
+        new(Komae,
+        [
+            new(ReportField.Goal, "基本目標"), new(ReportField.Policy, "施策"), new(ReportField.Code, "番号"), new(ReportField.Title, "重点取組"),
+            new(ReportField.Description, "取組内容"), new(ReportField.Departments, "担当課"), new(ReportField.Objective, "取組"),
+            new(ReportField.Target, "{0:R}取組目標"), new(ReportField.Target, "{1:R}取組目標", 1), new(ReportField.Target, "{2:R}取組目標", 2),
+        ], policiesAsSectionRows: false, gradeTally: false),
+        new(Akita,
+        [
+            new(ReportField.Code, "番号"), new(ReportField.Title, "取組"), new(ReportField.Description, "取組内容"), new(ReportField.Departments, "所管課"),
+            new(ReportField.PlannedWork, "{0:J}取組予定"),
+        ], policiesAsSectionRows: false, gradeTally: false),
+    ];
+}
+

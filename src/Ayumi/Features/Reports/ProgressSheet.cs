@@ -1,0 +1,175 @@
+using System.Globalization;
+using Ayumi.Domain;
+using Ayumi.Features.Plans;
+
+namespace Ayumi.Features.Reports;
+
+/// <summary>A cell of the progress sheet: its text, last year's wording when it changed, and the amount for money columns.</summary>
+public sealed record SheetCell(string Text, string? Previous = null, long? Amount = null)
+{
+    public static SheetCell Empty { get; } = new("");
+
+    public bool Changed => Previous is not null;
+
+    /// <summary>The parts of the text and whether each is new since last year (下線部が更新箇所).</summary>
+    public IEnumerable<(string Text, bool IsNew)> Segments() => Previous is null
+        ? [(Text, false)]
+        : TextDiff.Compare(Previous, Text).Where(s => s.Kind != TextDiff.Kind.Removed).Select(s => (s.Text, s.Kind == TextDiff.Kind.Added));
+}
+
+/// <summary>A row of the sheet: a policy heading across the table, or a listing of a measure.</summary>
+public sealed record SheetLine(string? Section, IReadOnlyList<SheetCell> Cells, int? MeasureId = null, bool IsRelisting = false)
+{
+    public bool IsSection => Section is not null;
+}
+
+/// <summary>
+/// The progress sheet of a plan for a fiscal year in a template's layout: the rows the council
+/// reads and the city publishes. Relisted measures appear wherever they are listed, marked
+/// 再掲, and count once in the tally; text changed since last year's edition carries the
+/// earlier wording so that every output can underline what is new.
+/// </summary>
+public sealed class ProgressSheet
+{
+    private ProgressSheet(Plan plan, FiscalYear year, ReportTemplate template)
+    {
+        Plan = plan;
+        Year = year;
+        Template = template;
+        var nextPlanName = plan.Organisation.Plans.FirstOrDefault(p => p.PredecessorId == plan.Id)?.Name
+            ?? plan.Measures.Select(m => m.NextPlanMeasure?.Plan?.Name).FirstOrDefault(n => n is not null) ?? "次期計画";
+        Headings = template.Columns.Select(c => string.Format(CultureInfo.InvariantCulture, c.Heading, year, year.Next, year.Next.Next, year.Previous, nextPlanName)).ToList();
+    }
+
+    public Plan Plan { get; }
+    public FiscalYear Year { get; }
+    public ReportTemplate Template { get; }
+    public IReadOnlyList<string> Headings { get; }
+    public List<SheetLine> Lines { get; } = [];
+    /// <summary>Measures by grade of the year, each measure once; grades in the plan's order.</summary>
+    public IReadOnlyList<(GradeDefinition Grade, int Count)> Tally { get; private set; } = [];
+    public int MeasureCount { get; private set; }
+    public bool HasChanges => Lines.Any(l => l.Cells.Any(c => c.Changed));
+
+    /// <param name="plan">Loaded with <see cref="PlanQueries.LoadTreeAsync"/>.</param>
+    public static ProgressSheet Build(Plan plan, FiscalYear year, ReportTemplate template)
+    {
+        var sheet = new ProgressSheet(plan, year, template);
+        var nextPlanNodes = NextPlanNodes(plan);
+        var newInNextPlan = NewInNextPlan(plan, nextPlanNodes);
+        var counted = new HashSet<int>();
+        foreach (var node in PlanQueries.Walk(PlanQueries.Roots(plan)).Where(n => n.Depth == plan.NodeDepth - 1))
+        {
+            if (template.PoliciesAsSectionRows) sheet.Lines.Add(new SheetLine($"{node.Code}{node.Title}", []));
+            foreach (var placement in PlanQueries.PlacementsUnder(node))
+            {
+                sheet.Lines.Add(new SheetLine(null, template.Columns.Select(c => sheet.Cell(c, placement, nextPlanNodes)).ToList(), placement.MeasureId, placement.IsRelisting));
+                if (!placement.IsRelisting) counted.Add(placement.MeasureId);
+            }
+            foreach (var measure in newInNextPlan.Where(m => m.Node == node).Select(m => m.Measure))
+                sheet.Lines.Add(new SheetLine(null, template.Columns.Select(c => sheet.NextPlanOnlyCell(c, measure, node, nextPlanNodes)).ToList()));
+        }
+        var measures = plan.Measures.Where(m => counted.Contains(m.Id)).ToList();
+        sheet.MeasureCount = measures.Count;
+        sheet.Tally = plan.Grades.Select(g => (g, measures.Count(m => m.Entries.Any(e => e.FiscalYear == year && e.Grade == g.Symbol)))).ToList();
+        return sheet;
+    }
+
+    /// <summary>Where each policy of this plan goes in the next plan, read from the measures that continue into it.</summary>
+    private static Dictionary<int, PlanNode> NextPlanNodes(Plan plan)
+    {
+        var map = new Dictionary<int, PlanNode>();
+        foreach (var measure in plan.Measures.Where(m => m.NextPlanMeasure is not null))
+        {
+            var next = measure.NextPlanMeasure!.Placements.FirstOrDefault(p => !p.IsRelisting)?.Node;
+            if (next is not null) map.TryAdd(measure.PrimaryPlacement.NodeId, next);
+        }
+        return map;
+    }
+
+    /// <summary>Measures new in the next plan, shown (as Miyagi does) under the policy of this plan that leads to theirs.</summary>
+    private static List<(Measure Measure, PlanNode Node)> NewInNextPlan(Plan plan, Dictionary<int, PlanNode> nextPlanNodes)
+    {
+        var byNextNode = nextPlanNodes.GroupBy(p => p.Value.Id).ToDictionary(g => g.Key, g => plan.Nodes.First(n => n.Id == g.First().Key));
+        var continued = plan.Measures.Where(m => m.NextPlanMeasure is not null).Select(m => m.NextPlanMeasure!.Id).ToHashSet();
+        var nextPlan = plan.Measures.Select(m => m.NextPlanMeasure?.Plan).FirstOrDefault(p => p is not null);
+        if (nextPlan is null) return [];
+        return nextPlan.Measures.Where(m => m.IsNew && !continued.Contains(m.Id))
+            .Select(m => (Measure: m, Node: m.Placements.Where(p => !p.IsRelisting).Select(p => byNextNode.GetValueOrDefault(p.NodeId)).FirstOrDefault()))
+            .Where(x => x.Node is not null).Select(x => (x.Measure, x.Node!))
+            .OrderBy(x => MeasureCode.TryParse(x.Measure.PrimaryPlacement.Code, out var c) ? c : null).ToList();
+    }
+
+    private SheetCell Cell(ReportColumn column, MeasurePlacement placement, Dictionary<int, PlanNode> nextPlanNodes)
+    {
+        var measure = placement.Measure;
+        var current = Value(column, placement, Year, nextPlanNodes, lifecycleNotes: true);
+        if (current is null) return SheetCell.Empty;
+        var amount = column.IsMoney && !IsLifecycleNote(measure, current) && long.TryParse(current, NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? a : (long?)null;
+        // Last year's wording is what the departments wrote then; a lifecycle note standing in for it is not an edition to compare with.
+        var previous = column.IsYearly && !column.IsMoney ? Value(column, placement, Year.Previous, nextPlanNodes, lifecycleNotes: false) : null;
+        return new SheetCell(current, previous is not null && previous != current ? previous : null, amount);
+    }
+
+    private static bool IsLifecycleNote(Measure measure, string text) => text == measure.LifecycleNote;
+
+    private SheetCell NextPlanOnlyCell(ReportColumn column, Measure measure, PlanNode node, Dictionary<int, PlanNode> nextPlanNodes) => column.Field switch
+    {
+        ReportField.Code => new(measure.PrimaryPlacement.Code),
+        ReportField.Policy => new(PolicyText(node, nextPlanNodes)),
+        ReportField.NextPlanTitle => new(measure.Title),
+        ReportField.NextPlanDescription => new(measure.Description ?? ""),
+        ReportField.Departments => new(Departments(measure)),
+        ReportField.IssuesAndDirection => new(measure.Entries.FirstOrDefault(e => e.FiscalYear == Year.Offset(column.YearOffset))?.IssuesAndDirection ?? ""),
+        _ => SheetCell.Empty,
+    };
+
+    /// <summary>The text a column shows for a listing in a year; null when there is nothing to show.</summary>
+    private static string? Value(ReportColumn column, MeasurePlacement placement, FiscalYear year, Dictionary<int, PlanNode> nextPlanNodes, bool lifecycleNotes)
+    {
+        var measure = placement.Measure;
+        var entryYear = year.Offset(column.YearOffset);
+        var entry = measure.Entries.FirstOrDefault(e => e.FiscalYear == entryYear);
+        var ended = lifecycleNotes && measure.Status != MeasureStatus.Active && !measure.RunsIn(entryYear) ? measure.LifecycleNote : null;
+        return column.Field switch
+        {
+            ReportField.Goal => Ancestor(placement.Node, 0) is { } goal ? $"{goal.Code} {goal.Title}" : null,
+            ReportField.Policy => PolicyText(placement.Node, nextPlanNodes),
+            ReportField.Code => placement.Code,
+            ReportField.Title => placement.ListedTitle ?? measure.Title,
+            ReportField.Description => placement.ListedDescription ?? measure.Description,
+            ReportField.Departments => Departments(measure),
+            ReportField.Objective => measure.Objective,
+            ReportField.Grade => entry?.Grade is { } symbol ? GradeText(measure.Plan, symbol) : null,
+            ReportField.Results => entry?.Results ?? ended,
+            ReportField.PlannedWork => entry?.PlannedWork ?? ended,
+            ReportField.NextYearPlan => entry?.NextYearPlan ?? ended,
+            ReportField.InitialBudget => entry?.InitialBudget is { } initial ? initial.Value.ToString(CultureInfo.InvariantCulture) : ended is null ? null : "-",
+            ReportField.FinalBudget => entry?.FinalBudget is { } final ? final.Value.ToString(CultureInfo.InvariantCulture) : ended is null ? null : "-",
+            ReportField.IssuesAndDirection => entry?.IssuesAndDirection ?? ended,
+            ReportField.Target => entry?.Target,
+            ReportField.TargetProgress => entry?.TargetProgress,
+            ReportField.Notes => entry?.Notes,
+            ReportField.NextPlanTitle => placement.IsRelisting && measure.NextPlanMeasure is { } relisted ? $"{relisted.Title}(再掲)"
+                : measure.NextPlanMeasure?.Title ?? (measure.Status == MeasureStatus.Active ? null : measure.LifecycleNote),
+            ReportField.NextPlanDescription => measure.NextPlanMeasure?.Description ?? (measure.Status == MeasureStatus.Active ? null : measure.LifecycleNote),
+            _ => null,
+        };
+    }
+
+    private static PlanNode? Ancestor(PlanNode node, int depth)
+    {
+        var current = node;
+        while (current is not null && current.Depth > depth) current = current.Parent;
+        return current?.Depth == depth ? current : null;
+    }
+
+    private static string PolicyText(PlanNode node, Dictionary<int, PlanNode> nextPlanNodes) =>
+        nextPlanNodes.TryGetValue(node.Id, out var next) ? $"{node.Code} {node.Title} ({next.Code} {next.Title})" : $"{node.Code} {node.Title}";
+
+    private static string Departments(Measure measure) =>
+        string.Join("、", measure.Departments.OrderBy(d => d.Order).Select(d => d.WrittenAs ?? d.Department.Name));
+
+    private static string GradeText(Plan plan, string symbol) =>
+        plan.Grades.FirstOrDefault(g => g.Symbol == symbol) is { } grade ? $"{grade.Symbol}({grade.Label})" : symbol;
+}

@@ -1,0 +1,27 @@
+using Ayumi.Data;
+using Ayumi.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ayumi.Features.Reports;
+
+/// <summary>Loads what a report needs in a few queries: the plan's tree with every entry, and the next plan's measures it maps to.</summary>
+public static class ReportQueries
+{
+    public static async Task<Plan?> LoadAsync(AyumiDbContext db, int planId, CancellationToken ct)
+    {
+        var plan = await Tree(db).Include(p => p.Organisation).ThenInclude(o => o.Plans).Include(p => p.ReportingYears)
+            .FirstOrDefaultAsync(p => p.Id == planId, ct);
+        if (plan is null) return null;
+        // The next plan is loaded into the same context so that next-plan links resolve to its placements and nodes.
+        var next = plan.Organisation.Plans.FirstOrDefault(p => p.PredecessorId == plan.Id);
+        if (next is not null) await Tree(db).Where(p => p.Id == next.Id).LoadAsync(ct);
+        return plan;
+    }
+
+    private static IQueryable<Plan> Tree(AyumiDbContext db) => db.Plans
+        .Include(p => p.Nodes)
+        .Include(p => p.Measures).ThenInclude(m => m.Placements)
+        .Include(p => p.Measures).ThenInclude(m => m.Departments).ThenInclude(d => d.Department)
+        .Include(p => p.Measures).ThenInclude(m => m.Entries)
+        .AsSplitQuery();
+}

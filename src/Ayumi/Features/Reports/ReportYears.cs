@@ -1,0 +1,18 @@
+using Ayumi.Domain;
+
+namespace Ayumi.Features.Reports;
+
+public static class ReportYears
+{
+    /// <summary>The years a report can be made for: those with an entry, and those run in the yearly cycle.</summary>
+    public static List<FiscalYear> WithData(Plan plan) =>
+        plan.Measures.SelectMany(m => m.Entries).Where(e => e.HasReport || e.Target is not null).Select(e => e.FiscalYear)
+            .Concat(plan.ReportingYears.Select(r => r.FiscalYear)).Distinct().Order().ToList();
+
+    /// <summary>The latest of <paramref name="years"/> with results or grades: a sheet that reports, not one that only plans.</summary>
+    public static FiscalYear Latest(Plan plan, IReadOnlyList<FiscalYear> years)
+    {
+        var reported = plan.Measures.SelectMany(m => m.Entries).Where(e => e.Results is not null || e.Grade is not null).Select(e => e.FiscalYear).ToHashSet();
+        return years.Where(reported.Contains).DefaultIfEmpty(years[^1]).Max();
+    }
+}

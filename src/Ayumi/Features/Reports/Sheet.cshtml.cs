@@ -1,0 +1,65 @@
+using Ayumi.Data;
+using Ayumi.Domain;
+using Ayumi.Features.Accounts;
+using Ayumi.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ayumi.Features.Reports;
+
+/// <summary>
+/// The progress sheet of a plan for a fiscal year, as a page and as .xlsx, PDF and CSV
+/// downloads. Everyone sees published years; the secretariat also sees years still in work.
+/// </summary>
+public sealed class SheetModel(AyumiDbContext db, CurrentMember current, UiText text, PdfRenderer pdf) : PageModel
+{
+    public ProgressSheet Sheet { get; private set; } = null!;
+    public IReadOnlyList<FiscalYear> Years { get; private set; } = [];
+    public IReadOnlyList<string> Templates { get; private set; } = [];
+    public bool ShowPrevious { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, string? year, string? template, bool previous, CancellationToken ct)
+    {
+        if (await LoadAsync(id, year, template, ct) is { } refused) return refused;
+        ShowPrevious = previous;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync(int id, string? year, string? template, CancellationToken ct) =>
+        await LoadAsync(id, year, template, ct) ?? File(ProgressSheetWorkbook.Write(Sheet, k => text[k]),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("xlsx"));
+
+    public async Task<IActionResult> OnGetCsvAsync(int id, string? year, string? template, CancellationToken ct) =>
+        await LoadAsync(id, year, template, ct) ?? File(ProgressSheetCsv.Write(Sheet), "text/csv; charset=utf-8", FileName("csv"));
+
+    public async Task<IActionResult> OnGetPdfAsync(int id, string? year, string? template, CancellationToken ct)
+    {
+        if (await LoadAsync(id, year, template, ct) is { } refused) return refused;
+        var body = (Sheet.HasChanges ? ProgressSheetHtml.Legend(k => text[k]) : "") + ProgressSheetHtml.Table(Sheet, showPrevious: false, k => text[k]);
+        return File(await pdf.RenderAsync(Title, body, UiText.CurrentLanguage, ct), "application/pdf", FileName("pdf"));
+    }
+
+    public string Title => string.Format(text["reports.sheetTitle"], Sheet.Plan.Name, Sheet.Year.ToJapanese());
+
+    private string FileName(string extension) => $"{Sheet.Plan.Name}_{Sheet.Year.ToJapanese()}_進行管理.{extension}";
+
+    private async Task<IActionResult?> LoadAsync(int id, string? year, string? template, CancellationToken ct)
+    {
+        var plan = await ReportQueries.LoadAsync(db, id, ct);
+        if (plan is null) return NotFound();
+        var me = await current.GetAsync(ct);
+        var visible = me.CanManage(plan.OrganisationId) ? ReportYears.WithData(plan) : plan.PublishedYears.Order().ToList();
+        FiscalYear fiscalYear;
+        if (year is null && visible.Count > 0) fiscalYear = ReportYears.Latest(plan, visible);
+        else if (!FiscalYear.TryParse(year, out fiscalYear)) return NotFound();
+        if (!visible.Contains(fiscalYear)) return me.IsSignedIn ? NotFound() : Challenge();
+        Years = visible;
+        var custom = await db.ReportTemplates.AsNoTracking().Where(t => t.OrganisationId == plan.OrganisationId).ToListAsync(ct);
+        var all = ReportTemplate.BuiltIn.Concat(custom).ToList();
+        Templates = all.Select(t => t.Name).ToList();
+        var chosen = all.FirstOrDefault(t => t.Name == template) ?? all.FirstOrDefault(t => t.Name == plan.ReportTemplateName) ?? ReportTemplate.BuiltIn[0];
+        Sheet = ProgressSheet.Build(plan, fiscalYear, chosen);
+        return null;
+    }
+}
