@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using AngleSharp;
+using AngleSharp.Dom;
+using Ayumi.Data;
+using Ayumi.Domain;
+using Ayumi.Tests.Web;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ayumi.Tests.Reporting;
+
+/// <summary>The progress sheet in the seeds' layouts, as a page and as the files the council and the public download.</summary>
+public abstract class ProgressSheetTests(AyumiFixture fixture)
+{
+    private readonly HttpClient _client = fixture.Factory.CreateClient(new() { AllowAutoRedirect = false });
+
+    private async Task<IDocument> Page(string url)
+    {
+        var response = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(response.Content.ReadAsStream()));
+    }
+
+    private async Task<byte[]> Download(string url, string contentType)
+    {
+        var response = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith(contentType, response.Content.Headers.ContentType!.ToString());
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private Task<int> PlanId(string code, int generation = 1) => fixture.Factory.PlanIdAsync(code, generation);
+
+    [Fact]
+    public async Task Enas_sheet_lists_every_measure_under_its_policy_row_and_ends_with_the_grade_tally()
+    {
+        var page = await Page($"/plans/{await PlanId("212105")}/report/R6");
+        var table = page.QuerySelector("table.progress-sheet")!;
+        Assert.Equal(["番号", "事業", "担当課", "内容", "R6評価", "R6実施内容", "R7実施予定"], table.QuerySelectorAll("thead th").Select(th => th.TextContent));
+        Assert.Equal(4, table.QuerySelectorAll("tr.section").Length);
+        Assert.Equal("(1)住居・就労の確保など", table.QuerySelector("tr.section th")!.TextContent);
+        Assert.Equal(12, table.QuerySelectorAll("tbody tr:not(.section)").Length);
+        var tally = page.QuerySelectorAll("table.tally tr").Select(r => r.TextContent).ToList();
+        Assert.Contains("A(予定通り進行)9事業", tally);
+        Assert.Contains("D(その他)3事業", tally);
+        Assert.Contains("合計12事業", tally);
+    }
+
+    [Fact]
+    public async Task Relisted_measures_appear_wherever_listed_and_count_once()
+    {
+        var page = await Page($"/plans/{await PlanId("052019")}/report/R3");
+        var rows = page.QuerySelectorAll("table.progress-sheet tbody tr");
+        Assert.Equal(28, rows.Length);
+        Assert.Equal(5, rows.Count(r => r.ClassList.Contains("relisting")));
+        Assert.Contains(rows, r => r.TextContent.Contains("精神保健福祉に関する相談※再掲"));
+    }
+
+    [Fact]
+    public async Task Miyagis_sheet_shows_budgets_with_separators_and_the_next_plans_names()
+    {
+        var page = await Page($"/plans/{await PlanId("040002")}/report/R5");
+        var headings = page.QuerySelectorAll("table.progress-sheet thead th").Select(th => th.TextContent).ToList();
+        Assert.Contains("R5年度 最終予算額 【単位：千円】", headings);
+        Assert.Contains("第二次宮城県再犯防止推進計画上の事業名", headings);
+        var first = page.QuerySelector("table.progress-sheet tbody tr")!;
+        Assert.Equal("2,362", first.QuerySelector("td.col-finalbudget")!.TextContent);
+        Assert.Equal("1 就労の確保に関する支援 (2 就労の確保に関する支援)", first.QuerySelector("td.col-policy")!.TextContent);
+        var ended = page.QuerySelectorAll("table.progress-sheet tbody tr").First(r => r.QuerySelector("td.col-code")!.TextContent == "3");
+        Assert.Equal("事業終期のため、R3以降廃止", ended.QuerySelector("td.col-nextplantitle")!.TextContent);
+        Assert.Contains(page.QuerySelectorAll("table.progress-sheet td.col-nextplantitle"), td => td.TextContent.StartsWith("みやぎ地域活性化雇用創造プロジェクト"));
+    }
+
+    [Fact]
+    public async Task A_year_that_is_not_published_is_not_shown_to_the_public()
+    {
+        var response = await _client.GetAsync($"/plans/{await PlanId("212105")}/report/R2");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/login", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_workbook_is_valid_styled_and_opens_in_libreoffice()
+    {
+        var bytes = await Download($"/plans/{await PlanId("040002")}/report/R5?handler=xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        using (var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false))
+        {
+            Assert.Empty(new OpenXmlValidator().Validate(document));
+            var workbook = document.WorkbookPart!;
+            var sheet = workbook.WorksheetParts.Single().Worksheet;
+            Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.PaneStateValues.Frozen, sheet.Descendants<Pane>().Single().State!.Value);
+            var pageSetup = sheet.Descendants<PageSetup>().Single();
+            Assert.Equal(9u, pageSetup.PaperSize!.Value);
+            Assert.Equal(OrientationValues.Landscape, pageSetup.Orientation!.Value);
+            Assert.Contains(workbook.Workbook.Descendants<DefinedName>(), d => d.Name == "_xlnm.Print_Titles");
+            Assert.Contains(workbook.Workbook.Descendants<DefinedName>(), d => d.Name == "_xlnm.Print_Area");
+            var budget = sheet.Descendants<Cell>().First(c => c.CellValue?.Text == "2362");
+            Assert.Equal(CellValues.Number, budget.DataType!.Value);
+            var format = workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)budget.StyleIndex!.Value);
+            Assert.Equal(3u, format.NumberFormatId!.Value);
+            Assert.All(sheet.Descendants<Row>().Where(r => r.RowIndex! > 3u), r => Assert.True(r.CustomHeight?.Value == true || r.Height is null));
+        }
+        var csv = Encoding.UTF8.GetString(ExternalTools.LibreOfficeToCsv(bytes));
+        Assert.Contains("保護観察少年に対する職業定着支援", csv);
+    }
+
+    [Fact]
+    public async Task The_pdf_embeds_japanese_text_and_its_first_page_is_not_blank()
+    {
+        var bytes = await Download($"/plans/{await PlanId("212105")}/report/R6?handler=pdf", "application/pdf");
+        Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(bytes, 0, 5));
+        var text = ExternalTools.PdfText(bytes);
+        Assert.Contains("協力雇用主の支援", text);
+        Assert.Contains("生活困窮者自立支援事業の活用", text);
+        Assert.Contains("恵那市再犯防止推進計画", text);
+        Assert.True(ExternalTools.PdfFirstPageInkRatio(bytes) > 0.01, "the first page has text and rules on it");
+    }
+
+    [Fact]
+    public async Task The_csv_is_utf8_with_a_byte_order_mark_and_one_line_per_listing()
+    {
+        var bytes = await Download($"/plans/{await PlanId("052019")}/report/R3?handler=csv", "text/csv");
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("番号,取組,取組内容,所管課,令和3年度取組予定", lines[0]);
+        Assert.Equal(29, lines.Length);
+    }
+}
+
+public sealed class SqliteProgressSheetTests(SqliteAyumi fixture) : ProgressSheetTests(fixture), IClassFixture<SqliteAyumi>;
+
+public sealed class PostgresProgressSheetTests(PostgresAyumi fixture) : ProgressSheetTests(fixture), IClassFixture<PostgresAyumi>;
+
+/// <summary>LibreOffice and poppler, installed by scripts/test.sh, to look at exported files as a user's tools would.</summary>
+internal static class ExternalTools
+{
+    public static byte[] LibreOfficeToCsv(byte[] xlsx)
+    {
+        var folder = Directory.CreateTempSubdirectory("ayumi-lo-").FullName;
+        try
+        {
+            var input = Path.Combine(folder, "sheet.xlsx");
+            File.WriteAllBytes(input, xlsx);
+            Run("libreoffice", ["--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", folder, input], folder);
+            return File.ReadAllBytes(Path.Combine(folder, "sheet.csv"));
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+
+    public static string PdfText(byte[] pdf) => WithPdf(pdf, (folder, input) =>
+    {
+        Run("pdftotext", ["-layout", input, Path.Combine(folder, "out.txt")], folder);
+        return File.ReadAllText(Path.Combine(folder, "out.txt"));
+    });
+
+    /// <summary>The share of the first page's pixels that are not white, from a greyscale rendering.</summary>
+    public static double PdfFirstPageInkRatio(byte[] pdf) => WithPdf(pdf, (folder, input) =>
+    {
+        Run("pdftoppm", ["-gray", "-r", "40", "-f", "1", "-l", "1", input, Path.Combine(folder, "page")], folder);
+        var image = File.ReadAllBytes(Directory.GetFiles(folder, "page*.pgm").Single());
+        // A binary PGM: "P5\n<width> <height>\n<max>\n" then one byte per pixel.
+        var header = 0;
+        for (var fields = 0; fields < 4; header++)
+            if (char.IsWhiteSpace((char)image[header]) && header > 0 && !char.IsWhiteSpace((char)image[header - 1])) fields++;
+        var pixels = image[header..];
+        return pixels.Count(p => p < 200) / (double)pixels.Length;
+    });
+
+    private static T WithPdf<T>(byte[] pdf, Func<string, string, T> work)
+    {
+        var folder = Directory.CreateTempSubdirectory("ayumi-pdf-").FullName;
+        try
+        {
+            var input = Path.Combine(folder, "in.pdf");
+            File.WriteAllBytes(input, pdf);
+            return work(folder, input);
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+
+    private static void Run(string tool, string[] arguments, string home)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        start.Environment["HOME"] = home;
+        using var process = Process.Start(start)!;
+        process.StandardOutput.ReadToEnd();
+        var errors = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(120_000), $"{tool} did not finish in 2 minutes");
+        Assert.True(process.ExitCode == 0, $"{tool} failed: {errors}");
+    }
+}
