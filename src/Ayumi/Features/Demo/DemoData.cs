@@ -36,6 +36,13 @@ public sealed class DemoData(AyumiDbContext db, ILogger<DemoData> logger)
         new("280003", "兵庫県", "plans/hyogo-pref.ayumi.json", ReportTemplate.Akita),
     ];
 
+    /// <summary>How the seed of <paramref name="organisationCode"/> is imported: the plan's name and what its sheet does not say.</summary>
+    internal static ImportOptions OptionsFor(string organisationCode)
+    {
+        var seed = Seeds.Single(s => s.Code == organisationCode && s.PlanName is not null);
+        return new ImportOptions(seed.PlanName, seed.Plan);
+    }
+
     /// <summary>The folder that holds <c>seeds/</c> and <c>plans/</c>, copied beside the application.</summary>
     public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "demo");
 
@@ -71,7 +78,7 @@ public sealed class DemoData(AyumiDbContext db, ILogger<DemoData> logger)
                 continue;
             }
             var organisation = new Organisation(LocalGovernmentCode.Parse(seed.Code), seed.Name);
-            var report = Import(organisation, path, new ImportOptions(seed.PlanName, seed.Plan));
+            var report = Import(organisation, path, OptionsFor(seed.Code));
             warnings.AddRange(report.Warnings.Select(w => $"{Describe(w.Where)}: {w.English}"));
             foreach (var plan in organisation.Plans)
             {

@@ -44,12 +44,14 @@ public sealed partial class PlanImporter
     /// <summary>Level names from the headings: 基本目標 / 施策の方向性 / 事業, defaults where the sheet has none.</summary>
     private static List<PlanLevel> LevelsFrom(SheetLayout layout, int depth)
     {
+        // A flat list (no goals, sections or hierarchical codes) puts its measures under one node named after the sheet.
+        depth = Math.Max(depth, 1);
         var names = new List<string>();
         if (layout.Find(ImportField.Goal) is { } goal) names.Add(ShortHeading(goal, "基本目標"));
         if (layout.Find(ImportField.Policy) is { } policy) names.Add(ShortHeading(policy, "施策"));
         string[] defaults = ["基本目標", "施策", "小施策", "細施策"];
         for (var i = names.Count; i < depth; i++) names.Add(defaults[Math.Min(i, defaults.Length - 1)]);
-        names = names.Take(Math.Max(depth, 1)).ToList();
+        names = names.Take(depth).ToList();
         names.Add(layout.Find(ImportField.Title) is { } title ? ShortHeading(title, "取組") : "取組");
         return names.Select(n => new PlanLevel(n)).ToList();
     }

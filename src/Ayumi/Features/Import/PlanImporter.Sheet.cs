@@ -129,6 +129,8 @@ public sealed partial class PlanImporter
             if (_headerTexts.Contains(Signature(row)) || _layout.IsRepeatedHeader(_sheet, row)) return;
             var single = SingleText(row);
             if (single is not null && ReadFurniture(row, single, beforeHeader: false)) return;
+            // A tally is often spread over cells: the grade, a COUNTIF and the unit (A(予定通り進行) | 9 | 事業).
+            if (single is null && ReadTally(row, string.Join(" ", row.Cells.Select(c => c.Trim()).Where(c => c.Length > 0)))) return;
             var title = _title is null ? "" : row[_title.Column];
             var nextTitle = _nextTitle is null ? "" : row[_nextTitle.Column];
             if (title.Length == 0 && nextTitle.Length == 0)
@@ -152,12 +154,7 @@ public sealed partial class PlanImporter
                 _section = section;
                 return true;
             }
-            if (TallyLine().Match(text.Normalize(NormalizationForm.FormKC)) is { Success: true } tally && !beforeHeader)
-            {
-                var grade = tally.Groups["grade"].Success ? tally.Groups["grade"].Value : null;
-                _tallies.Add((row, grade, int.Parse(tally.Groups["count"].Value, CultureInfo.InvariantCulture)));
-                return true;
-            }
+            if (!beforeHeader && ReadTally(row, text)) return true;
             if (text.StartsWith('※'))
             {
                 AddPlanNote(text);
@@ -172,6 +169,15 @@ public sealed partial class PlanImporter
             if (_layout.Columns.Any(c => HeaderVocabulary.Normalise(c.Heading) == HeaderVocabulary.Normalise(text))) return true; // a header cell wrapped onto a line of its own
             if (_title is not null && row[_title.Column] == text) return false;
             Unreadable(row, text);
+            return true;
+        }
+
+        /// <summary>A closing tally (A(予定通り進行) 9事業, 合計 12事業), kept to be checked against the rows; false when the text is none.</summary>
+        private bool ReadTally(SheetRow row, string text)
+        {
+            if (TallyLine().Match(text.Normalize(NormalizationForm.FormKC)) is not { Success: true } tally) return false;
+            var grade = tally.Groups["grade"].Success ? tally.Groups["grade"].Value : null;
+            _tallies.Add((row, grade, int.Parse(tally.Groups["count"].Value, CultureInfo.InvariantCulture)));
             return true;
         }
 

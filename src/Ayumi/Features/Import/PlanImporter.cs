@@ -140,7 +140,8 @@ public sealed partial class PlanImporter
     [GeneratedRegex(@"「(?<name>[^」]+)」")]
     private static partial Regex QuotedName();
 
-    [GeneratedRegex(@"^(?<grade>[A-Za-zＡ-Ｚ]\s*[(（][^)）]*[)）])?\s*(?<count>[\d０-９]+)\s*事業$")]
+    /// <summary>A tally line: the grade it counts, or 合計, 計 or nothing for the total.</summary>
+    [GeneratedRegex(@"^(?:(?<grade>[A-Za-zＡ-Ｚ]\s*[(（][^)）]*[)）])|合?計)?\s*(?<count>[\d０-９]+)\s*事業$")]
     private static partial Regex TallyLine();
 
     private const string PrefectureMark = "【県事業】";
