@@ -115,7 +115,7 @@ public abstract class ProgressSheetTests(AyumiFixture fixture)
         var bytes = await Download($"/plans/{await PlanId("212105")}/report/R6?handler=pdf", "application/pdf");
         Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(bytes, 0, 5));
         var text = ExternalTools.PdfText(bytes);
-        Assert.Contains("協力雇用主の支援", text);
+        Assert.Contains("協力雇用主の支援・拡大及び求人情報の提供", text);
         Assert.Contains("生活困窮者自立支援事業の活用", text);
         Assert.Contains("恵那市再犯防止推進計画", text);
         Assert.True(ExternalTools.PdfFirstPageInkRatio(bytes) > 0.01, "the first page has text and rules on it");
@@ -154,8 +154,9 @@ internal static class ExternalTools
 
     public static string PdfText(byte[] pdf) => WithPdf(pdf, (folder, input) =>
     {
-        Run("pdftotext", ["-layout", input, Path.Combine(folder, "out.txt")], folder);
-        return File.ReadAllText(Path.Combine(folder, "out.txt"));
+        // In content-stream order a table cell's lines follow each other; joined, they give its text back whole.
+        Run("pdftotext", ["-raw", input, Path.Combine(folder, "out.txt")], folder);
+        return File.ReadAllText(Path.Combine(folder, "out.txt")).Replace("\n", "");
     });
 
     /// <summary>The share of the first page's pixels that are not white, from a greyscale rendering.</summary>
