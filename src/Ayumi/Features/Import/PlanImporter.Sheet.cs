@@ -155,6 +155,8 @@ public sealed partial class PlanImporter
                 return true;
             }
             if (!beforeHeader && ReadTally(row, text)) return true;
+            // "※下線部が更新箇所" explains that edition's underlining; it is not a note about the plan.
+            if (text.StartsWith('※') && text.Contains("下線")) return true;
             if (text.StartsWith('※'))
             {
                 AddPlanNote(text);

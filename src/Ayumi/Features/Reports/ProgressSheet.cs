@@ -134,7 +134,9 @@ public sealed class ProgressSheet
         return column.Field switch
         {
             ReportField.Goal => Ancestor(placement.Node, 0) is { } goal ? $"{goal.Code} {goal.Title}" : null,
-            ReportField.Policy => PolicyText(placement.Node, nextPlanNodes),
+            ReportField.Policy => NextPlacement(placement) is { } nextPlacement
+                ? $"{placement.Node.Code} {placement.Node.Title} ({nextPlacement.Node.Code} {nextPlacement.Node.Title})"
+                : PolicyText(placement.Node, nextPlanNodes),
             ReportField.Code => placement.Code,
             ReportField.Title => placement.ListedTitle ?? measure.Title,
             ReportField.Description => placement.ListedDescription ?? measure.Description,
@@ -150,12 +152,19 @@ public sealed class ProgressSheet
             ReportField.Target => entry?.Target,
             ReportField.TargetProgress => entry?.TargetProgress,
             ReportField.Notes => entry?.Notes,
-            ReportField.NextPlanTitle => placement.IsRelisting && measure.NextPlanMeasure is { } relisted ? $"{relisted.Title}(再掲)"
+            ReportField.NextPlanTitle => NextPlacement(placement) is { IsRelisting: true } relisted ? relisted.ListedTitle ?? $"{measure.NextPlanMeasure!.Title}(再掲)"
                 : measure.NextPlanMeasure?.Title ?? (measure.Status == MeasureStatus.Active ? null : measure.LifecycleNote),
-            ReportField.NextPlanDescription => measure.NextPlanMeasure?.Description ?? (measure.Status == MeasureStatus.Active ? null : measure.LifecycleNote),
+            ReportField.NextPlanDescription => NextPlacement(placement) is { IsRelisting: true } relisted ? relisted.ListedDescription ?? measure.NextPlanMeasure!.Description
+                : measure.NextPlanMeasure?.Description ?? (measure.Status == MeasureStatus.Active ? null : measure.LifecycleNote),
             _ => null,
         };
     }
+
+    /// <summary>Where this listing sits in the next plan: the next-plan measure's own listing, or its relisting under the same number.</summary>
+    private static MeasurePlacement? NextPlacement(MeasurePlacement placement) =>
+        placement.Measure.NextPlanMeasure is not { } next ? null
+        : placement.IsRelisting ? next.Placements.FirstOrDefault(p => p.IsRelisting && p.Code == placement.Code)
+        : next.Placements.FirstOrDefault(p => !p.IsRelisting);
 
     private static PlanNode? Ancestor(PlanNode node, int depth)
     {
