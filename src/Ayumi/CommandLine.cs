@@ -21,6 +21,9 @@ public static class CommandLine
                                                   import a progress sheet (CSV, TSV, .xlsx, .xls):
                                                   prints the preview; exits 0 when the file was read
                                                   without errors (and committed unless --dry-run)
+          export --org CODE [--plan NAME] --year FY --format xlsx|pdf|csv|json [--template NAME] --out FILE
+                                                  write a plan's progress sheet for a year (json: the
+                                                  open data of the published years up to that year)
           export-plan --org CODE [--plan NAME] --out FILE
                                                   write an organisation's plans as a plan file
           create-admin --email EMAIL [--name NAME]
@@ -49,6 +52,8 @@ public static class CommandLine
                     return await LoadPlanAsync(rest);
                 case "import":
                     return await ImportAsync(rest);
+                case "export":
+                    return await ExportAsync(rest);
                 case "export-plan":
                     return await ExportPlanAsync(rest);
                 case "create-admin":
@@ -180,6 +185,75 @@ public static class CommandLine
         Console.Error.WriteLine();
         foreach (var line in Features.Import.ImportReportText.Lines(report, text, committed: !dryRun && !report.HasErrors)) Console.WriteLine(line);
         return report.HasErrors ? 1 : 0;
+    }
+
+    private static async Task<int> ExportAsync(string[] args)
+    {
+        var (org, yearText, format, output) = (Option(args, "--org"), Option(args, "--year"), Option(args, "--format"), Option(args, "--out"));
+        if (org is null || yearText is null || format is null || output is null)
+        {
+            Console.Error.WriteLine($"export needs --org, --year, --format and --out.\n{Usage}");
+            return 2;
+        }
+        if (!LocalGovernmentCode.TryParse(org, out var code, out var reason))
+        {
+            Console.Error.WriteLine($"error: {reason}");
+            return 2;
+        }
+        if (!FiscalYear.TryParse(yearText, out var year))
+        {
+            Console.Error.WriteLine($"error: '{yearText}' is not a fiscal year (令和6年度, R6, FY2024…).");
+            return 2;
+        }
+        if (format is not ("xlsx" or "pdf" or "csv" or "json"))
+        {
+            Console.Error.WriteLine($"error: --format must be xlsx, pdf, csv or json, not '{format}'.");
+            return 2;
+        }
+        await using var app = WebApp.Build(args);
+        await app.Services.PrepareDatabaseAsync(app.Configuration, loadDemo: false);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AyumiDbContext>();
+        var plans = await db.Plans.Where(p => p.Organisation.Code == code).Select(p => new { p.Id, p.Name, p.Generation, p.PeriodStart, p.PeriodEnd }).ToListAsync();
+        var planName = Option(args, "--plan");
+        // The current plan: the one whose period holds the year, else the latest.
+        var chosen = planName is not null ? plans.FirstOrDefault(p => p.Name == planName)
+            : plans.Where(p => p.PeriodStart <= year && year <= p.PeriodEnd).OrderByDescending(p => p.Generation).FirstOrDefault()
+              ?? plans.OrderByDescending(p => p.Generation).FirstOrDefault();
+        if (chosen is null)
+        {
+            Console.Error.WriteLine(planName is null ? $"error: organisation {code} has no plan." : $"error: organisation {code} has no plan named '{planName}'.");
+            return 1;
+        }
+        var plan = (await Features.Reports.ReportQueries.LoadAsync(db, chosen.Id, CancellationToken.None))!;
+        var text = scope.ServiceProvider.GetRequiredService<Localization.UiText>();
+        if (format == "json")
+        {
+            var published = plan.PublishedYears.Where(y => y <= year).ToList();
+            await File.WriteAllBytesAsync(output, Features.Reports.OpenData.ToJson(Features.Reports.OpenData.Of(plan, published)));
+            Console.WriteLine($"Wrote the open data of {plan.Name} ({published.Count} published year(s) up to {year.ToJapanese()}) to {output}.");
+            return 0;
+        }
+        var templates = Domain.ReportTemplate.BuiltIn.Concat(await db.ReportTemplates.AsNoTracking().Where(t => t.OrganisationId == plan.OrganisationId).ToListAsync()).ToList();
+        var templateName = Option(args, "--template") ?? plan.ReportTemplateName;
+        var template = templates.FirstOrDefault(t => t.Name == templateName) ?? (Option(args, "--template") is null ? templates[0] : null);
+        if (template is null)
+        {
+            Console.Error.WriteLine($"error: no report template named '{templateName}'. Templates: {string.Join(", ", templates.Select(t => t.Name))}");
+            return 2;
+        }
+        var sheet = Features.Reports.ProgressSheet.Build(plan, year, template);
+        var bytes = format switch
+        {
+            "xlsx" => Features.Reports.ProgressSheetWorkbook.Write(sheet, k => text[k]),
+            "csv" => Features.Reports.ProgressSheetCsv.Write(sheet),
+            _ => await scope.ServiceProvider.GetRequiredService<Features.Reports.PdfRenderer>().RenderAsync(
+                Features.Reports.ProgressSheetHtml.Title(sheet, k => text[k]), Features.Reports.ProgressSheetHtml.ForPrint(sheet, k => text[k]),
+                Localization.UiText.CurrentLanguage, CancellationToken.None),
+        };
+        await File.WriteAllBytesAsync(output, bytes);
+        Console.WriteLine($"Wrote the {year.ToJapanese()} progress sheet of {plan.Name} ({sheet.MeasureCount} measures, {template.Name}) to {output}.");
+        return 0;
     }
 
     private static async Task<int> CreateAdminAsync(string[] args)

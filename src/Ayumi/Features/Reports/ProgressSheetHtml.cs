@@ -46,6 +46,14 @@ public static class ProgressSheetHtml
         return html.ToString();
     }
 
+    /// <summary>The sheet's title: 恵那市再犯防止推進計画 進行管理シート（令和6年度）.</summary>
+    public static string Title(ProgressSheet sheet, Func<string, string> text) =>
+        string.Format(text("reports.sheetTitle"), sheet.Plan.Name, sheet.Year.ToJapanese());
+
+    /// <summary>What the PDF prints under the title: the legend when something changed, the table and the tally.</summary>
+    public static string ForPrint(ProgressSheet sheet, Func<string, string> text) =>
+        (sheet.HasChanges ? Legend(text) : "") + Table(sheet, showPrevious: false, text);
+
     public static string Legend(Func<string, string> text) =>
         $"<p class=\"legend\"><ins class=\"changed\">{E(text("reports.legendSample"))}</ins> {E(text("reports.legend"))}</p>";
 

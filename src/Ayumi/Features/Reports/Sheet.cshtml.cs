@@ -36,11 +36,10 @@ public sealed class SheetModel(AyumiDbContext db, CurrentMember current, UiText 
     public async Task<IActionResult> OnGetPdfAsync(int id, string? year, string? template, CancellationToken ct)
     {
         if (await LoadAsync(id, year, template, ct) is { } refused) return refused;
-        var body = (Sheet.HasChanges ? ProgressSheetHtml.Legend(k => text[k]) : "") + ProgressSheetHtml.Table(Sheet, showPrevious: false, k => text[k]);
-        return File(await pdf.RenderAsync(Title, body, UiText.CurrentLanguage, ct), "application/pdf", FileName("pdf"));
+        return File(await pdf.RenderAsync(Title, ProgressSheetHtml.ForPrint(Sheet, k => text[k]), UiText.CurrentLanguage, ct), "application/pdf", FileName("pdf"));
     }
 
-    public string Title => string.Format(text["reports.sheetTitle"], Sheet.Plan.Name, Sheet.Year.ToJapanese());
+    public string Title => ProgressSheetHtml.Title(Sheet, k => text[k]);
 
     private string FileName(string extension) => $"{Sheet.Plan.Name}_{Sheet.Year.ToJapanese()}_進行管理.{extension}";
 

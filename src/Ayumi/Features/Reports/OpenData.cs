@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Ayumi.Domain;
+using Ayumi.Features.Plans;
+
+namespace Ayumi.Features.Reports;
+
+/// <summary>
+/// A plan's published years as open data: one record per measure and year, in CSV (UTF-8 with
+/// a byte order mark) and in JSON. The schema is documented in docs/open-data.md; its version
+/// is <see cref="SchemaVersion"/>.
+/// </summary>
+public static class OpenData
+{
+    public const string SchemaVersion = "ayumi-progress/1";
+
+    public sealed record Document(
+        string Schema, OrganisationRecord Organisation, PlanRecord Plan, IReadOnlyList<string> FiscalYears,
+        IReadOnlyList<NodeRecord> Nodes, IReadOnlyList<MeasureRecord> Measures);
+
+    public sealed record OrganisationRecord(string Code, string Name);
+
+    public sealed record PlanRecord(string Name, int Generation, string PeriodFrom, string PeriodTo, IReadOnlyList<string> Levels, IReadOnlyList<GradeRecord> Grades);
+
+    public sealed record GradeRecord(string Symbol, string Label);
+
+    public sealed record NodeRecord(string Code, string Title, string? Parent);
+
+    public sealed record ListingRecord(string Node, string Code, bool Relisting);
+
+    public sealed record MeasureRecord(
+        string Key, string Title, string? Description, IReadOnlyList<string> Departments, IReadOnlyList<ListingRecord> Listings,
+        string Status, string? EndedIn, IReadOnlyList<EntryRecord> Entries);
+
+    public sealed record EntryRecord(
+        string FiscalYear, string? Grade, string? PlannedWork, string? Results, string? NextYearPlan,
+        long? InitialBudgetThousandYen, long? FinalBudgetThousandYen, string? IssuesAndDirection, string? Target, string? TargetProgress);
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    /// <summary>The plan's measures with their entries of <paramref name="years"/> only: what the public may see.</summary>
+    public static Document Of(Plan plan, IReadOnlyCollection<FiscalYear> years) => new(
+        SchemaVersion,
+        new(plan.Organisation.Code.Value, plan.Organisation.Name),
+        new(plan.Name, plan.Generation, plan.PeriodStart.ToString(), plan.PeriodEnd.ToString(), plan.Levels.Select(l => l.Name).ToList(),
+            plan.Grades.Select(g => new GradeRecord(g.Symbol, g.Label)).ToList()),
+        years.Order().Select(y => y.ToString()).ToList(),
+        PlanQueries.Walk(PlanQueries.Roots(plan)).Select(n => new NodeRecord(n.Code, n.Title, n.Parent?.Code)).ToList(),
+        PlanQueries.MeasuresInTreeOrder(plan).Select(m => new MeasureRecord(
+            m.Key, m.Title, m.Description,
+            m.Departments.OrderBy(d => d.Order).Select(d => d.Department.Path.ToString()).ToList(),
+            m.Placements.OrderBy(p => p.IsRelisting).Select(p => new ListingRecord(p.Node.Code, p.Code, p.IsRelisting)).ToList(),
+            m.Status.ToString(), m.EndedIn?.ToString(),
+            m.Entries.Where(e => years.Contains(e.FiscalYear)).OrderBy(e => e.FiscalYear).Select(e => new EntryRecord(
+                e.FiscalYear.ToString(), e.Grade, e.PlannedWork, e.Results, e.NextYearPlan, e.InitialBudget?.Value, e.FinalBudget?.Value,
+                e.IssuesAndDirection, e.Target, e.TargetProgress)).ToList())).ToList());
+
+    public static byte[] ToJson(Document document) => JsonSerializer.SerializeToUtf8Bytes(document, Json);
+
+    private static readonly string[] CsvHeadings =
+    [
+        "団体コード", "団体名", "計画名", "年度", "取組キー", "番号", "施策", "取組名", "取組内容", "担当課", "評価",
+        "取組予定", "実施内容", "翌年度の計画", "当初予算額（千円）", "最終予算額（千円）", "課題・今後の方向性", "取組目標", "状況",
+    ];
+
+    /// <summary>One line per measure and year, in UTF-8 with a byte order mark so that Japanese Excel opens it as it is.</summary>
+    public static byte[] ToCsv(Document document)
+    {
+        var csv = new CsvText().Row(CsvHeadings);
+        var nodes = document.Nodes.ToDictionary(n => n.Code);
+        foreach (var measure in document.Measures)
+        {
+            var primary = measure.Listings.First(l => !l.Relisting);
+            foreach (var entry in measure.Entries)
+                csv.Row(
+                [
+                    document.Organisation.Code, document.Organisation.Name, document.Plan.Name, entry.FiscalYear, measure.Key, primary.Code,
+                    nodes.TryGetValue(primary.Node, out var node) ? $"{node.Code} {node.Title}" : primary.Node, measure.Title, measure.Description ?? "",
+                    string.Join("、", measure.Departments), entry.Grade ?? "", entry.PlannedWork ?? "", entry.Results ?? "", entry.NextYearPlan ?? "",
+                    entry.InitialBudgetThousandYen?.ToString(CultureInfo.InvariantCulture) ?? "", entry.FinalBudgetThousandYen?.ToString(CultureInfo.InvariantCulture) ?? "",
+                    entry.IssuesAndDirection ?? "", entry.Target ?? "", measure.Status,
+                ]);
+        }
+        return csv.ToBytes();
+    }
+}

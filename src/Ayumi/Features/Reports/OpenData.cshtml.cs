@@ -1,0 +1,32 @@
+using Ayumi.Data;
+using Ayumi.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Ayumi.Features.Reports;
+
+/// <summary>The download page of a plan's open data: its published years as CSV and JSON, and each year's progress sheet.</summary>
+public sealed class OpenDataModel(AyumiDbContext db) : PageModel
+{
+    public Plan Plan { get; private set; } = null!;
+    public IReadOnlyList<FiscalYear> Years { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnGetCsvAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ?? File(OpenData.ToCsv(OpenData.Of(Plan, Years)), "text/csv; charset=utf-8", $"{FileStem}.csv");
+
+    public async Task<IActionResult> OnGetJsonAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ?? File(OpenData.ToJson(OpenData.Of(Plan, Years)), "application/json; charset=utf-8", $"{FileStem}.json");
+
+    private string FileStem => $"{Plan.Organisation.Code}_{Plan.Name}_進行管理";
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var plan = await ReportQueries.LoadAsync(db, id, ct);
+        if (plan is null) return NotFound();
+        Plan = plan;
+        Years = plan.PublishedYears.OrderDescending().ToList();
+        return null;
+    }
+}
