@@ -108,6 +108,40 @@ public abstract class ImportWebTests(CycleFixture fixture)
     }
 
     [Fact]
+    public async Task A_sheet_with_unknown_headings_is_mapped_on_the_columns_page_and_then_recognised()
+    {
+        var secretariat = await Factory.SignedInAsync(CycleFixture.Secretariat);
+        var numbered = EnaNextYear(t => t.Replace("基本目標\t基本方針\t具体的な取り組み\t事業\t担当課\t内容\tR7評価\tR7実施内容\tR8実施予定",
+            string.Join('\t', Enumerable.Range(1, 9).Select(i => $"列{i}"))));
+        var (url, preview) = await PreviewAsync(secretariat, "212105", "numbered.txt", numbered);
+        var columnsUrl = preview.QuerySelector("a[href$='/columns']")!.GetAttribute("href")!;
+        var columns = await secretariat.GetAsync(columnsUrl);
+        Assert.Equal(9, columns.QuerySelectorAll("select[name^='Fields[']").Length);
+        var headerRow = columns.QuerySelector("input[name='HeaderRow']")!.GetAttribute("value")!;
+
+        List<KeyValuePair<string, string>> Mapping(string sixthColumn, string name) =>
+        [
+            new("HeaderRow", headerRow), new("Year", "令和7年度"), new("ProfileName", name),
+            new("Fields[0]", "Goal"), new("Fields[1]", "Policy"), new("Fields[2]", "Code"), new("Fields[3]", "Title"),
+            new("Fields[4]", "Department"), new("Fields[5]", sixthColumn), new("Fields[6]", "Grade"), new("Fields[7]", "Results"), new("Fields[8]", "PlannedWork"),
+            new("YearOffsets[6]", "0"), new("YearOffsets[7]", "0"), new("YearOffsets[8]", "1"),
+        ];
+        // Without a name (a browser without HTML validation), and with the title twice: messages, not errors.
+        var unnamed = await secretariat.PostAndReadAsync(columnsUrl, Mapping("Description", ""), columnsUrl);
+        Assert.Contains("名前", unnamed.QuerySelector(".notice--error")!.TextContent);
+        var twice = await secretariat.PostAndReadAsync(columnsUrl, Mapping("Title", "恵那市（列番号）"), columnsUrl);
+        Assert.Contains("取組名・事業名", twice.QuerySelector(".notice--error")!.TextContent);
+
+        var response = await secretariat.PostAsync(columnsUrl, Mapping("Description", "恵那市（列番号）"), columnsUrl);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(url, response.Headers.Location!.OriginalString);
+        var recognised = await secretariat.GetAsync(url);
+        Assert.Null(recognised.QuerySelector(".notice--error"));
+        Assert.Contains("恵那市（列番号）", recognised.QuerySelector(".summary-list")!.TextContent);
+        Assert.Equal(12, Enumerable.Range(0, 3).Select(i => Count(recognised, "年度の記録", i)).Where(t => t != "-").Sum(int.Parse));
+    }
+
+    [Fact]
     public async Task Only_the_organisations_secretariat_may_import()
     {
         Accounts.AssertChallenged(await Factory.NewUser().Client.GetAsync("/organisations/212105/import"));

@@ -16,7 +16,7 @@ namespace Ayumi.Features.Import;
 /// and for which year, and saves the mapping under a name to reuse next year.
 /// </summary>
 [Authorize]
-public sealed class ColumnsModel(AyumiDbContext db, CurrentMember current, ImportUploads uploads, IConfiguration configuration) : PageModel
+public sealed class ColumnsModel(AyumiDbContext db, CurrentMember current, ImportUploads uploads, IConfiguration configuration, Localization.UiText text) : PageModel
 {
     private const int SampleRows = 3;
 
@@ -29,7 +29,8 @@ public sealed class ColumnsModel(AyumiDbContext db, CurrentMember current, Impor
 
     /// <summary>The row that holds the headings (1-based, as the sheet numbers it).</summary>
     [BindProperty(SupportsGet = true)] public int HeaderRow { get; set; }
-    [BindProperty] public string ProfileName { get; set; } = "";
+    /// <summary>Null when the form sends it empty (model binding turns empty strings into null).</summary>
+    [BindProperty] public string? ProfileName { get; set; }
     [BindProperty] public string? Year { get; set; }
     [BindProperty] public List<ImportField> Fields { get; set; } = [];
     /// <summary>Per column: empty (no year), or the offset from <see cref="Year"/> (0 this year, 1 the next).</summary>
@@ -66,16 +67,20 @@ public sealed class ColumnsModel(AyumiDbContext db, CurrentMember current, Impor
             Notice = Notice.Error("import.profileNeedsYear");
             return Page();
         }
+        var name = ProfileName?.Trim() ?? "";
         var organisation = await db.Organisations.SingleAsync(o => o.Id == Organisation.Id, ct);
-        var profile = await db.MappingProfiles.FirstOrDefaultAsync(p => p.OrganisationId == Organisation.Id && p.Name == ProfileName.Trim(), ct);
+        var profile = name.Length == 0 ? null : await db.MappingProfiles.FirstOrDefaultAsync(p => p.OrganisationId == Organisation.Id && p.Name == name, ct);
         try
         {
-            if (profile is null) db.MappingProfiles.Add(profile = new MappingProfile(organisation, ProfileName, columns));
+            if (profile is null) db.MappingProfiles.Add(profile = new MappingProfile(organisation, name, columns));
             else profile.Replace(columns);
         }
         catch (DomainException e)
         {
-            Notice = Notice.Refused(e, "import.profileRefused");
+            // The rule names the field by its enum name; the screen shows it as the select does.
+            Notice = e.Key == "import.profileFieldTwice" && e.Arguments is [string field]
+                ? Notice.Error(e.Key, text["import.field." + field])
+                : Notice.Refused(e, "import.profileRefused");
             return Page();
         }
         await db.SaveChangesAsync(ct);

@@ -5,10 +5,14 @@ namespace Ayumi.Features.Import;
 /// <summary>An import's preview and problems in the reader's language, for the screen and the command line.</summary>
 public static class ImportReportText
 {
-    /// <summary>"ena.xlsx・シート「進行管理」・12行目・G列" / "ena.xlsx, sheet 進行管理, row 12, column G".</summary>
-    public static string Location(SourceLocation where, UiText text)
+    /// <summary>
+    /// "ena.xlsx・シート「進行管理」・12行目・G列" / "ena.xlsx, sheet 進行管理, row 12, column G";
+    /// without the file where the page already names it, unless the file is all there is to say.
+    /// </summary>
+    public static string Location(SourceLocation where, UiText text, bool withFile = true)
     {
-        var parts = new List<string> { where.File };
+        var parts = new List<string>();
+        if (withFile || (where.Sheet, where.Row, where.Column) is (null, null, null)) parts.Add(where.File);
         if (where.Sheet is not null) parts.Add(text.Format("import.where.sheet", where.Sheet));
         if (where.Row is not null) parts.Add(text.Format("import.where.row", where.Row));
         if (where.Column is not null) parts.Add(text.Format("import.where.column", SourceLocation.ColumnLetters(where.Column.Value)));

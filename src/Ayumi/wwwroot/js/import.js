@@ -10,17 +10,20 @@
   document.querySelectorAll("form[data-upload-form]").forEach(function (form) {
     var box = form.querySelector("[data-upload-progress]");
     var bar = box.querySelector("progress");
-    var status = box.querySelector("[role=status]");
+    var status = form.querySelector("[data-upload-status]");
     form.addEventListener("submit", function (event) {
       var input = form.querySelector("input[type=file]");
       var file = input.files && input.files[0];
       if (!file) return;
       event.preventDefault();
-      box.hidden = false;
       if (file.size > Number(form.dataset.maxBytes)) {
+        box.hidden = true;
         status.textContent = format(form.dataset.tooLarge, file.name);
         return;
       }
+      bar.value = 0;
+      box.hidden = false;
+      status.textContent = format(form.dataset.uploading, 0);
       var button = form.querySelector("button[type=submit]");
       button.disabled = true;
       var request = new XMLHttpRequest();
@@ -44,11 +47,12 @@
           return;
         }
         button.disabled = false;
-        bar.value = 0;
+        box.hidden = true;
         status.textContent = (answer && answer.message) || form.dataset.failed;
       });
       request.addEventListener("error", function () {
         button.disabled = false;
+        box.hidden = true;
         status.textContent = form.dataset.failed;
       });
       request.send(new FormData(form));
