@@ -71,6 +71,11 @@ public static class CommandLine
             Console.Error.WriteLine($"error: {e.Message}");
             return 1;
         }
+        catch (DomainException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
     }
 
     private static async Task<int> LoadPlanAsync(string[] args)
