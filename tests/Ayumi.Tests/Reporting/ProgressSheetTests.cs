@@ -152,6 +152,30 @@ public abstract class ProgressSheetTests(AyumiFixture fixture)
         Assert.Equal("建築住宅課", housing.GetProperty("departments")[0].GetString());
         Assert.Equal("D", housing.GetProperty("entries")[0].GetProperty("grade").GetString());
     }
+
+    [Fact]
+    public async Task The_summary_counts_grades_by_policy_and_department_and_draws_charts_with_their_tables()
+    {
+        var page = await Page($"/plans/{await PlanId("212105")}/report/R6/summary");
+        var tables = page.QuerySelectorAll("table.grade-table").ToList();
+        string[] Row(int table, string group) => tables[table].QuerySelectorAll("tbody tr")
+            .Single(r => r.QuerySelector("th")!.TextContent == group).QuerySelectorAll("td").Select(td => td.TextContent).ToArray();
+        Assert.Equal(["9", "0", "0", "3", "0", "12"], Row(0, "恵那市再犯防止推進計画"));
+        Assert.Equal(["1", "0", "0", "3", "0", "4"], Row(1, "(1) 住居・就労の確保など"));
+        Assert.Equal(["5", "0", "0", "0", "0", "5"], Row(2, "総務課"));
+        var chart = page.QuerySelector("svg.chart[role='img']")!;
+        Assert.Contains("施策ごとの評価の件数", chart.QuerySelector("title")!.TextContent);
+        Assert.Equal(5, chart.QuerySelectorAll("rect > title").Length); // (1) A and D, then A for each other policy
+    }
+
+    [Fact]
+    public async Task The_summary_totals_budgets_by_year_with_the_change()
+    {
+        var page = await Page($"/plans/{await PlanId("040002")}/report/R5/summary");
+        var byYear = page.QuerySelectorAll("table.budget-table").First().QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(byYear, r => r.StartsWith("令和5年度") && r.Contains("3,551,827"));
+        Assert.NotNull(page.QuerySelector("svg.chart[aria-labelledby='chart-budget-title']"));
+    }
 }
 
 public sealed class SqliteProgressSheetTests(SqliteAyumi fixture) : ProgressSheetTests(fixture), IClassFixture<SqliteAyumi>;

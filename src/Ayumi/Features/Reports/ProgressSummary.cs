@@ -1,0 +1,85 @@
+using Ayumi.Domain;
+using Ayumi.Features.Plans;
+
+namespace Ayumi.Features.Reports;
+
+/// <summary>Grades of one group of measures: how many of each grade, how many not graded, how many in all.</summary>
+public sealed record GradeRow(string Group, IReadOnlyList<int> Counts, int Ungraded)
+{
+    public int Total => Counts.Sum() + Ungraded;
+}
+
+/// <summary>Budgets of one group in the year and the year before, in thousand yen; null where no measure had a budget.</summary>
+public sealed record BudgetRow(string Group, long? Initial, long? Final, long? PreviousFinal)
+{
+    public long? Change => Final is { } now && PreviousFinal is { } before ? now - before : null;
+}
+
+/// <summary>
+/// The summaries of a plan's year: grade counts overall, by goal, by policy and by department,
+/// and budget totals by policy and by year. A relisted measure counts once everywhere, under
+/// its primary listing; a measure shared by departments counts once for each of them.
+/// </summary>
+public sealed class ProgressSummary
+{
+    private ProgressSummary(Plan plan, FiscalYear year)
+    {
+        Plan = plan;
+        Year = year;
+    }
+
+    public Plan Plan { get; }
+    public FiscalYear Year { get; }
+    public IReadOnlyList<GradeDefinition> Grades => Plan.Grades;
+    public GradeRow Overall { get; private set; } = null!;
+    public IReadOnlyList<GradeRow> ByGoal { get; private set; } = [];
+    public IReadOnlyList<GradeRow> ByPolicy { get; private set; } = [];
+    public IReadOnlyList<GradeRow> ByDepartment { get; private set; } = [];
+    public IReadOnlyList<BudgetRow> BudgetByPolicy { get; private set; } = [];
+    /// <summary>Totals for every year that has a budget, oldest first; Previous is the year before's final budget.</summary>
+    public IReadOnlyList<BudgetRow> BudgetByYear { get; private set; } = [];
+    public bool HasBudgets => BudgetByYear.Count > 0;
+
+    public static ProgressSummary Build(Plan plan, FiscalYear year)
+    {
+        var summary = new ProgressSummary(plan, year);
+        var measures = PlanQueries.MeasuresInTreeOrder(plan).ToList();
+        summary.Overall = summary.Count(plan.Name, measures);
+        var policies = PlanQueries.Walk(PlanQueries.Roots(plan)).Where(n => n.Depth == plan.NodeDepth - 1).ToList();
+        summary.ByPolicy = policies.Select(p => summary.Count($"{p.Code} {p.Title}", measures.Where(m => m.PrimaryPlacement.NodeId == p.Id))).ToList();
+        if (plan.NodeDepth > 1)
+            summary.ByGoal = PlanQueries.Roots(plan).Select(g => summary.Count($"{g.Code} {g.Title}", measures.Where(m => IsUnder(m.PrimaryPlacement.Node, g)))).ToList();
+        summary.ByDepartment = measures.SelectMany(m => m.Departments.Select(d => (Department: d.Department, Measure: m)))
+            .GroupBy(x => x.Department.Id).Select(g => summary.Count(string.Join(" ", g.First().Department.Path.Units), g.Select(x => x.Measure)))
+            .OrderBy(r => r.Group, StringComparer.Ordinal).ToList();
+        summary.BudgetByPolicy = policies.Select(p =>
+        {
+            var under = measures.Where(m => m.PrimaryPlacement.NodeId == p.Id).ToList();
+            return new BudgetRow($"{p.Code} {p.Title}", Sum(under, year, e => e.InitialBudget), Sum(under, year, e => e.FinalBudget), Sum(under, year.Previous, e => e.FinalBudget));
+        }).ToList();
+        var years = measures.SelectMany(m => m.Entries).Where(e => e.InitialBudget is not null || e.FinalBudget is not null)
+            .Select(e => e.FiscalYear).Distinct().Order().ToList();
+        summary.BudgetByYear = years.Select(y => new BudgetRow(y.ToJapanese(), Sum(measures, y, e => e.InitialBudget), Sum(measures, y, e => e.FinalBudget),
+            Sum(measures, y.Previous, e => e.FinalBudget))).ToList();
+        return summary;
+    }
+
+    private GradeRow Count(string group, IEnumerable<Measure> measures)
+    {
+        var grades = measures.Select(m => m.Entries.FirstOrDefault(e => e.FiscalYear == Year)?.Grade).ToList();
+        return new GradeRow(group, Grades.Select(g => grades.Count(x => x == g.Symbol)).ToList(), grades.Count(x => x is null));
+    }
+
+    private static bool IsUnder(PlanNode node, PlanNode ancestor)
+    {
+        for (var current = node; current is not null; current = current.Parent)
+            if (current.Id == ancestor.Id) return true;
+        return false;
+    }
+
+    private static long? Sum(IEnumerable<Measure> measures, FiscalYear year, Func<YearlyEntry, ThousandYen?> amount)
+    {
+        var amounts = measures.Select(m => m.Entries.FirstOrDefault(e => e.FiscalYear == year)).Where(e => e is not null).Select(e => amount(e!)).Where(a => a is not null).ToList();
+        return amounts.Count == 0 ? null : amounts.Sum(a => a!.Value.Value);
+    }
+}
