@@ -176,6 +176,16 @@ public abstract class ProgressSheetTests(AyumiFixture fixture)
         Assert.Contains(byYear, r => r.StartsWith("令和5年度") && r.Contains("3,551,827"));
         Assert.NotNull(page.QuerySelector("svg.chart[aria-labelledby='chart-budget-title']"));
     }
+
+    [Fact]
+    public async Task Komaes_matrix_marks_each_department_responsible_for_a_measure()
+    {
+        var page = await Page($"/plans/{await PlanId("132195")}/matrix");
+        var departments = page.QuerySelectorAll("table.matrix thead th.matrix__department").Select(th => th.TextContent).ToList();
+        var shared = page.QuerySelectorAll("table.matrix tbody tr").Single(r => r.QuerySelector("td.code")!.TextContent == "3-3-1");
+        var marked = shared.QuerySelectorAll("td.matrix__mark").Select((td, i) => (td, i)).Where(x => x.td.TextContent.Contains('●')).Select(x => departments[x.i]);
+        Assert.Equal(new[] { "福祉政策課", "学校教育課" }.Order(), marked.Order());
+    }
 }
 
 public sealed class SqliteProgressSheetTests(SqliteAyumi fixture) : ProgressSheetTests(fixture), IClassFixture<SqliteAyumi>;
