@@ -29,7 +29,8 @@ public partial class LocalizationTests
         var built = Enum.GetValues<Ayumi.Domain.ImportField>().Select(f => $"import.field.{f}")
             .Concat(Enum.GetValues<Ayumi.Features.Import.RowAction>().Select(a => $"import.action.{a}"))
             .Concat(Ayumi.Features.Import.ColumnsModel.Offsets.Select(o => $"import.offset.{o}"))
-            .Concat(Enum.GetValues<Ayumi.Domain.MemberRole>().Select(r => $"role.{r}"));
+            .Concat(Enum.GetValues<Ayumi.Domain.MemberRole>().Select(r => $"role.{r}"))
+            .Concat(Enum.GetValues<Ayumi.Domain.ReportField>().Select(f => $"report.field.{f}"));
         Assert.Empty(built.Except(Text.Keys(UiText.Japanese)));
     }
 

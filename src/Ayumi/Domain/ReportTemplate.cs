@@ -72,6 +72,13 @@ public class ReportTemplate
         Columns = list;
     }
 
+    public void Revise(IEnumerable<ReportColumn> columns, bool policiesAsSectionRows, bool gradeTally)
+    {
+        Replace(columns);
+        PoliciesAsSectionRows = policiesAsSectionRows;
+        GradeTally = gradeTally;
+    }
+
     public void BelongTo(Organisation organisation) => OrganisationId = organisation.Id;
 
     public const string Ena = "恵那市型（評価・実施内容・翌年度の予定）";

@@ -90,7 +90,7 @@ public sealed class ColumnsModel(AyumiDbContext db, CurrentMember current, Impor
 
     private async Task<IActionResult?> LoadAsync(string code, string id, CancellationToken ct)
     {
-        var (organisation, refused) = await ImportAccess.LoadAsync(db, current, code, ct);
+        var (organisation, refused) = await OrganisationAccess.ManagedAsync(db, current, code, ct);
         if (refused is not null) return refused;
         Organisation = organisation!;
         var me = await current.GetAsync(ct);

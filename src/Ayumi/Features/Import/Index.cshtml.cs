@@ -57,7 +57,7 @@ public sealed class IndexModel(AyumiDbContext db, CurrentMember current, ImportU
 
     private async Task<IActionResult?> LoadAsync(string code, CancellationToken ct)
     {
-        var (organisation, refused) = await ImportAccess.LoadAsync(db, current, code, ct);
+        var (organisation, refused) = await OrganisationAccess.ManagedAsync(db, current, code, ct);
         if (refused is not null) return refused;
         Organisation = organisation!;
         PlanNames = await db.Plans.Where(p => p.OrganisationId == Organisation.Id).OrderBy(p => p.Generation).Select(p => p.Name).ToListAsync(ct);
