@@ -62,6 +62,18 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         { "anonymous", "api-indicators", Expect.Ok }, { "secretariat", "api-indicators", Expect.Ok },
         { "anonymous", "/api/v1/organisations/212105/plans", Expect.Ok }, { "akita", "/api/v1/organisations/212105/plans", Expect.Ok },
         { "anonymous", "plan", Expect.Ok }, { "soumu", "plan", Expect.Ok }, { "anonymous", "/", Expect.Ok }, { "reviewer", "/", Expect.Ok },
+        // Imports and report layouts are the secretariat's.
+        { "anonymous", "import", Expect.SignIn }, { "soumu", "import", Expect.Denied }, { "reviewer", "import", Expect.Denied },
+        { "akita", "import", Expect.Denied }, { "secretariat", "import", Expect.Ok }, { "admin", "import", Expect.Ok },
+        { "anonymous", "templates", Expect.SignIn }, { "soumu", "templates", Expect.Denied }, { "reviewer", "templates", Expect.Denied },
+        { "akita", "templates", Expect.Denied }, { "secretariat", "templates", Expect.Ok },
+        // Progress sheets: a published year for everyone; the year in work for the secretariat only.
+        { "anonymous", "sheet-published", Expect.Ok }, { "soumu", "sheet-published", Expect.Ok }, { "akita", "sheet-published", Expect.Ok },
+        { "anonymous", "sheet-in-work", Expect.SignIn }, { "soumu", "sheet-in-work", Expect.NotFound }, { "reviewer", "sheet-in-work", Expect.NotFound },
+        { "akita", "sheet-in-work", Expect.NotFound }, { "secretariat", "sheet-in-work", Expect.Ok },
+        { "anonymous", "summary-in-work", Expect.SignIn }, { "soumu", "summary-in-work", Expect.NotFound }, { "secretariat", "summary-in-work", Expect.Ok },
+        { "anonymous", "xlsx-in-work", Expect.SignIn }, { "reviewer", "xlsx-in-work", Expect.NotFound },
+        { "anonymous", "opendata", Expect.Ok }, { "soumu", "opendata", Expect.Ok },
     };
 
     private string Url(string page) => page switch
@@ -77,6 +89,13 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         "api-measures" => $"/api/v1/plans/{fixture.EnaPlan}/measures?fiscalYear=2025",
         "api-indicators" => $"/api/v1/plans/{fixture.EnaPlan}/indicators",
         "plan" => $"/plans/{fixture.EnaPlan}",
+        "import" => "/organisations/212105/import",
+        "templates" => "/organisations/212105/templates",
+        "sheet-published" => $"/plans/{fixture.EnaPlan}/report/FY2024",
+        "sheet-in-work" => $"/plans/{fixture.EnaPlan}/report/FY2025",
+        "summary-in-work" => $"/plans/{fixture.EnaPlan}/report/FY2025/summary",
+        "xlsx-in-work" => $"/plans/{fixture.EnaPlan}/report/FY2025?handler=xlsx",
+        "opendata" => $"/plans/{fixture.EnaPlan}/opendata",
         _ => page,
     };
 
@@ -116,6 +135,9 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         { "akita", "members", "Email=x@example.jp&DisplayName=x&Role=Secretariat", Expect.Denied },
         { "soumu", "review?handler=Comment", "measureId={measure}&text=x", Expect.Denied },
         { "reviewer", "review?handler=Evaluate", "nodeId=1&kind=External&text=x", Expect.Denied },
+        { "soumu", "templates", "Name=x&Columns[0].Include=true&Columns[0].Field=Title&Columns[0].Heading=x", Expect.Denied },
+        { "akita", "templates?handler=Default", "planId={plan}&template=x", Expect.Denied },
+        { "soumu", "import", "Year=R7", Expect.Denied },
     };
 
     [Theory]
@@ -125,7 +147,7 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         var user = fixture.Users[role];
         var page = handler.Split('?')[0];
         var url = Url(page) + (handler.Contains('?') ? "?" + handler.Split('?')[1] : "");
-        var form = fields.Replace("{own}", fixture.SoumuPart.ToString()).Replace("{other}", fixture.ShoukouPart.ToString()).Replace("{measure}", fixture.MeasureId.ToString())
+        var form = fields.Replace("{own}", fixture.SoumuPart.ToString()).Replace("{other}", fixture.ShoukouPart.ToString()).Replace("{measure}", fixture.MeasureId.ToString()).Replace("{plan}", fixture.EnaPlan.ToString())
             .Split('&', StringSplitOptions.RemoveEmptyEntries).Select(f => f.Split('=', 2)).Select(f => new KeyValuePair<string, string>(f[0], f[1]));
         var before = await Snapshot();
         var response = await user.PostAsync(url, form, formPage: role == "anonymous" ? "/account/login" : "/my");
@@ -137,13 +159,15 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
     private Task<string> Snapshot() => fixture.Factory.QueryAsync(async db =>
         string.Join("|", await db.EntryParts.OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.Status}:{p.Results}:{p.Version}").ToListAsync())
         + string.Join("|", await db.ReportingYears.OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.Status}").ToListAsync())
-        + await db.Memberships.CountAsync() + ":" + await db.ReviewComments.CountAsync() + ":" + await db.Users.CountAsync());
+        + await db.Memberships.CountAsync() + ":" + await db.ReviewComments.CountAsync() + ":" + await db.Users.CountAsync()
+        + ":" + await db.ReportTemplates.CountAsync() + ":" + string.Join(",", await db.Plans.OrderBy(p => p.Id).Select(p => p.ReportTemplateName).ToListAsync()));
 
     public static TheoryData<string> EveryPost => new()
     {
         "own-part?handler=Save", "own-part?handler=Submit", "cycle", "dashboard?handler=Approve", "dashboard?handler=Return",
         "dashboard?handler=Lock", "dashboard?handler=Publish", "dashboard?handler=Remind", "dashboard?handler=Deadline",
         "members", "review?handler=Comment", "review?handler=Evaluate", "/account/logout", "/account/login", "/account/accept",
+        "import", "templates", "templates?handler=Default",
     };
 
     [Theory]
