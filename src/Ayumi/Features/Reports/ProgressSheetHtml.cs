@@ -16,7 +16,8 @@ public static class ProgressSheetHtml
     public static string Table(ProgressSheet sheet, bool showPrevious, Func<string, string> text)
     {
         var html = new StringBuilder();
-        html.Append("<div class=\"table-wrap\"><table class=\"data-table progress-sheet\">");
+        // A wide sheet scrolls inside its wrapper, which keyboard users must be able to reach and scroll.
+        html.Append("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"").Append(E(text("reports.caption"))).Append("\"><table class=\"data-table progress-sheet\">");
         html.Append("<caption>").Append(E(text("reports.caption"))).Append("</caption><thead><tr>");
         foreach (var (heading, column) in sheet.Headings.Zip(sheet.Template.Columns))
             html.Append("<th scope=\"col\" class=\"col-").Append(column.Field.ToString().ToLowerInvariant()).Append("\">").Append(E(heading)).Append("</th>");

@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+
+namespace Ayumi.Tests.Browser;
+
+/// <summary>The progress sheet, its summaries, the matrix and open data in real Chromium: the reader's way, the downloads, axe scans at desktop and phone widths.</summary>
+public sealed class ReportBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_reader_opens_the_progress_sheet_switches_layout_and_downloads_the_workbook()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "恵那市再犯防止推進計画" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "令和6年度の進行管理シート" }).ClickAsync();
+        Assert.Equal("恵那市再犯防止推進計画 進行管理シート（令和6年度）", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal(12, await page.Locator("table.progress-sheet tbody tr:not(.section)").CountAsync());
+
+        await page.GetByLabel("様式").SelectOptionAsync(new SelectOptionValue { Label = Ayumi.Domain.ReportTemplate.Akita });
+        await page.GetByRole(AriaRole.Button, new() { Name = "表示" }).ClickAsync();
+        Assert.Equal("令和6年度取組予定", await page.Locator("table.progress-sheet thead th").Last.InnerTextAsync());
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Excel（.xlsx）" }).ClickAsync());
+        Assert.EndsWith(".xlsx", download.SuggestedFilename);
+        var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
+        Assert.Equal("PK"u8.ToArray(), bytes[..2]);
+    }
+
+    [Theory]
+    [InlineData("sheet", "/plans/{ena}/report/R6?previous=true")]
+    [InlineData("sheet-wide", "/plans/{miyagi}/report/R5")]
+    [InlineData("summary", "/plans/{miyagi}/report/R5/summary")]
+    [InlineData("matrix", "/plans/{komae}/matrix")]
+    [InlineData("opendata", "/plans/{ena}/opendata")]
+    public async Task Report_pages_pass_axe_and_fit_a_phone(string what, string url)
+    {
+        var page = await fixture.NewPageAsync();
+        var resolved = url.Replace("{ena}", (await PlanIdAsync("212105")).ToString())
+            .Replace("{miyagi}", (await PlanIdAsync("040002")).ToString()).Replace("{komae}", (await PlanIdAsync("132195")).ToString());
+        await page.GotoAsync(resolved);
+        var findings = new List<string>();
+        foreach (var width in new[] { 1280, 390 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            findings.AddRange(await Accessibility.ViolationsAsync(page, $"{what} at {width}px"));
+            if (await Accessibility.OverflowAsync(page) is > 0 and var overflow) findings.Add($"{what} is {overflow}px wider than {width}px");
+        }
+        Assert.Empty(findings);
+    }
+
+    private Task<int> PlanIdAsync(string code) => Ayumi.Tests.Web.Accounts.PlanIdAsync(fixture.Factory, code);
+}
