@@ -105,6 +105,23 @@ public class Indicator
         Targets.Add(target);
     }
 
+    /// <summary>The latest actual recorded up to and including <paramref name="upTo"/>, or null when none is.</summary>
+    public IndicatorActual? LatestActual(FiscalYear upTo) =>
+        _actuals.Where(a => a.FiscalYear <= upTo).MaxBy(a => a.FiscalYear);
+
+    /// <summary>
+    /// How far the latest actual has come from the baseline toward the last numeric target:
+    /// 0 at the baseline, 1 at the target, above 1 beyond it; the direction follows from the
+    /// sign (a target below the baseline rewards a fall). Null when the baseline, the actual or
+    /// a numeric target is missing, or the target equals the baseline (nothing to progress over).
+    /// </summary>
+    public decimal? Achievement(FiscalYear upTo)
+    {
+        var target = Targets.Where(t => t.Value is not null).MaxBy(t => t.FiscalYear)?.Value;
+        if (BaselineValue is not { } baseline || target is not { } goal || goal == baseline || LatestActual(upTo) is not { } actual) return null;
+        return (actual.Value - baseline) / (goal - baseline);
+    }
+
     public void RecordActual(FiscalYear year, decimal value, string? note)
     {
         var existing = _actuals.FirstOrDefault(a => a.FiscalYear == year);

@@ -79,7 +79,9 @@ public abstract class PageTests(AyumiFixture fixture)
         Assert.Equal("労政福祉課", cells[2]);
         Assert.StartsWith("23件", cells[3]);
         Assert.Contains("(2017)", cells[3]);
-        Assert.StartsWith("62件", cells[4]);
+        Assert.Equal("実績なし", cells[4]);
+        Assert.StartsWith("62件", cells[5]);
+        Assert.Equal("-", cells[6]);
         Assert.Contains("累計", tenth.QuerySelector("th")!.TextContent);
         var fourth = rows.Single(r => r.QuerySelector("td.code")!.TextContent == "④");
         Assert.Contains("全国平均以上", fourth.TextContent);
