@@ -18,7 +18,8 @@ public interface IAuditActor
 /// Records every change to plan data and entries in <see cref="AuditEntry"/> rows, in the
 /// same transaction as the change. Changes to existing records are audited in the same save
 /// (one batch); added records are audited right after it, when their ids are known, inside a
-/// transaction that covers both saves.
+/// transaction that covers both writes. Those rows are inserted directly
+/// (<see cref="AuditRowWriter"/>), not tracked: an import adds tens of thousands of records.
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider clock, IAuditActor actor) : SaveChangesInterceptor
 {
@@ -28,15 +29,16 @@ public sealed class AuditInterceptor(TimeProvider clock, IAuditActor actor) : Sa
         typeof(YearlyEntry), typeof(EntryPart), typeof(Indicator), typeof(ReportingYear), typeof(Membership),
     ];
 
+    private const int AuditRowsPerChunk = 500;
+
     private readonly List<AuditEntry> _pending = [];
     private readonly List<EntityEntry> _added = [];
     private IDbContextTransaction? _ownTransaction;
-    private bool _writingAudit;
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         var context = eventData.Context;
-        if (context is null || _writingAudit) return result;
+        if (context is null) return result;
         var now = clock.GetUtcNow();
         var (userId, name) = actor.Current;
         foreach (var entry in context.ChangeTracker.Entries().Where(e => Audited.Contains(e.Metadata.ClrType)))
@@ -69,27 +71,40 @@ public sealed class AuditInterceptor(TimeProvider clock, IAuditActor actor) : Sa
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         var context = eventData.Context;
-        if (context is null || _writingAudit) return result;
+        if (context is null) return result;
         var now = clock.GetUtcNow();
         var (userId, name) = actor.Current;
-        foreach (var entry in _added)
+        try
         {
-            var values = new JsonObject();
-            foreach (var property in entry.Properties.Where(p => p.CurrentValue is not null))
-                values[property.Metadata.Name] = new JsonObject { ["old"] = null, ["new"] = Text(property.CurrentValue) };
-            _pending.Add(Audit(entry, AuditAction.Added, values, now, userId, name));
-        }
-        _added.Clear();
-        if (_pending.Count > 0)
-        {
-            _writingAudit = true;
-            try
+            // A chunk at a time, so that an import's tens of thousands of rows and their JSON are never all held at once.
+            for (var start = 0; start < _added.Count; start += AuditRowsPerChunk)
             {
-                context.Set<AuditEntry>().AddRange(_pending);
+                foreach (var entry in _added.Skip(start).Take(AuditRowsPerChunk))
+                {
+                    var values = new JsonObject();
+                    foreach (var property in entry.Properties.Where(p => p.CurrentValue is not null))
+                        values[property.Metadata.Name] = new JsonObject { ["old"] = null, ["new"] = Text(property.CurrentValue) };
+                    _pending.Add(Audit(entry, AuditAction.Added, values, now, userId, name));
+                }
+                await AuditRowWriter.InsertAsync(context, _pending, cancellationToken);
                 _pending.Clear();
-                await context.SaveChangesAsync(cancellationToken);
             }
-            finally { _writingAudit = false; }
+        }
+        catch
+        {
+            // Nothing of this save may stay without its audit: roll back the transaction opened for it.
+            if (_ownTransaction is not null)
+            {
+                await _ownTransaction.RollbackAsync(CancellationToken.None);
+                await _ownTransaction.DisposeAsync();
+                _ownTransaction = null;
+            }
+            throw;
+        }
+        finally
+        {
+            _added.Clear();
+            _pending.Clear();
         }
         if (_ownTransaction is not null)
         {
@@ -102,7 +117,6 @@ public sealed class AuditInterceptor(TimeProvider clock, IAuditActor actor) : Sa
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (_writingAudit) return;
         _pending.Clear();
         _added.Clear();
         // The audit rows of a save that failed must not ride along with a later save.

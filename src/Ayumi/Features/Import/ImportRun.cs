@@ -26,6 +26,16 @@ public sealed class ImportRun(AyumiDbContext db)
         var organisation = await db.LoadOrganisationGraphAsync(o => o.Code == organisationCode, cancellationToken)
             ?? throw new DomainException($"There is no organisation with code {organisationCode}.", "import.unknownOrganisation", organisationCode.ToString());
         var report = PlanImporter.Run(organisation, workbook, options);
+        // A large file changes tens of thousands of objects: find the changes once, here, rather
+        // than again in every Entries() and SaveChanges (the audit interceptor's included).
+        db.ChangeTracker.DetectChanges();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try { return await SaveAsync(report, fileName, commit, cancellationToken); }
+        finally { db.ChangeTracker.AutoDetectChangesEnabled = true; }
+    }
+
+    private async Task<ImportReport> SaveAsync(ImportReport report, string fileName, bool commit, CancellationToken cancellationToken)
+    {
         await RefuseYearsInTheCycleAsync(report, cancellationToken);
         if (report.HasErrors || !commit)
         {

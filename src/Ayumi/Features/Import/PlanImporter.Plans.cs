@@ -99,10 +99,31 @@ public sealed partial class PlanImporter
             if (!chosen.HasAlias(path.Written) && chosen.Path.ToString() != path.Written) chosen.AddAlias(path.Written);
             return chosen;
         }
-        var found = _organisation.FindDepartment(path);
+        var found = FindDepartment(path);
         if (found is not null) return found;
         if (_organisationHadDepartments && _warnedDepartments.Add(path.Written))
             Warning(where, "import.newDepartment", $"'{path.Written}' is not a department of {_organisation.Name} yet; it will be created unless you choose an existing one.", path.Written);
         return _organisation.ResolveDepartment(path);
     }
+
+    /// <summary>
+    /// <see cref="Organisation.FindDepartment(DepartmentPath)"/>, remembered by written name while
+    /// no department is added: it builds every department's path, and a sheet names the same
+    /// few dozen departments on thousands of rows.
+    /// </summary>
+    private Department? FindDepartment(DepartmentPath path)
+    {
+        if (_foundDepartmentsCount != _organisation.Departments.Count)
+        {
+            _foundDepartments.Clear();
+            _foundDepartmentsCount = _organisation.Departments.Count;
+        }
+        if (_foundDepartments.TryGetValue(path.Written, out var known)) return known;
+        var found = _organisation.FindDepartment(path);
+        if (found is not null) _foundDepartments[path.Written] = found;
+        return found;
+    }
+
+    private readonly Dictionary<string, Department> _foundDepartments = [];
+    private int _foundDepartmentsCount = -1;
 }

@@ -297,16 +297,15 @@ public sealed partial class PlanImporter
             var action = RowAction.Unchanged;
             if (measure is null)
             {
-                if (state.Plan.Measures.Any(m => m.Title == writtenTitle))
+                if (state.HasTitle(writtenTitle))
                     _importer.Warning(_importer.Where(_sheet, row.Number, _title!.Column), "import.looksLikeRelisting",
                         $"Row {row.Number}: '{writtenTitle}' has the title of another measure but no 再掲 mark; it is imported as a measure of its own.", row.Number, writtenTitle);
-                measure = state.Plan.AddMeasure(key, parent, code.Length > 0 ? code : key, writtenTitle, description);
-                state.ByKey[key] = measure;
+                measure = state.AddMeasure(key, parent, code.Length > 0 ? code : key, writtenTitle, description);
                 action = RowAction.Created;
             }
             else if (measure.Title != writtenTitle || (description is not null && measure.Description != description))
             {
-                measure.Rewrite(writtenTitle, description ?? measure.Description);
+                state.Rewrite(measure, writtenTitle, description ?? measure.Description);
                 action = RowAction.Updated;
             }
             state.Matched.Add(measure);
@@ -326,15 +325,14 @@ public sealed partial class PlanImporter
             var action = RowAction.Unchanged;
             if (measure is null)
             {
-                measure = state.Plan.AddMeasure(key, parent, code.Length > 0 ? code : key, writtenTitle, description);
-                state.ByKey[key] = measure;
+                measure = state.AddMeasure(key, parent, code.Length > 0 ? code : key, writtenTitle, description);
                 action = RowAction.Created;
                 // A measure with no counterpart in the current plan is new in the next one (the current plan's cells are empty).
                 measure.IsNew = current is null;
             }
             else if (measure.Title != writtenTitle || (description is not null && measure.Description != description))
             {
-                measure.Rewrite(writtenTitle, description ?? measure.Description);
+                state.Rewrite(measure, writtenTitle, description ?? measure.Description);
                 action = RowAction.Updated;
             }
             state.Matched.Add(measure);

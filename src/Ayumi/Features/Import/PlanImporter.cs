@@ -101,8 +101,32 @@ public sealed partial class PlanImporter
             {
                 ByKey[measure.Key] = measure;
                 if (!ByTitle.TryAdd(measure.Title, measure)) AmbiguousTitles.Add(measure.Title);
+                CountTitle(measure.Title, 1);
             }
             foreach (var node in plan.Nodes) Nodes[node.Code] = node;
+        }
+
+        /// <summary>How many of the plan's measures bear each title now, so that a new row's title is not compared with every measure.</summary>
+        private readonly Dictionary<string, int> _titles = [];
+
+        private void CountTitle(string title, int change) => _titles[title] = _titles.GetValueOrDefault(title) + change;
+
+        /// <summary>True when a measure of the plan (created before or during this import) has this title.</summary>
+        public bool HasTitle(string title) => _titles.GetValueOrDefault(title) > 0;
+
+        public Measure AddMeasure(string key, PlanNode parent, string code, string title, string? description)
+        {
+            var measure = Plan.AddMeasure(key, parent, code, title, description);
+            ByKey[key] = measure;
+            CountTitle(measure.Title, 1);
+            return measure;
+        }
+
+        public void Rewrite(Measure measure, string title, string? description)
+        {
+            CountTitle(measure.Title, -1);
+            measure.Rewrite(title, description);
+            CountTitle(measure.Title, 1);
         }
 
         public Plan Plan { get; }

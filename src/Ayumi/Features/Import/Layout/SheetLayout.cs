@@ -127,7 +127,18 @@ public sealed record SheetLayout(int FirstHeaderRow, int LastHeaderRow, IReadOnl
     /// <summary>True when a data row repeats the header (as sheets do at the top of every printed page).</summary>
     public bool IsRepeatedHeader(Sheet sheet, SheetRow row)
     {
-        var matches = Columns.Count(c => row[c.Column].Length > 0 && HeaderVocabulary.Normalise(row[c.Column]) == HeaderVocabulary.Normalise(c.Heading.Split(' ')[^1]));
-        return matches * 2 >= Columns.Count;
+        // At least half the columns must hold their heading. Short cells are compared first and
+        // the comparing stops once the answer is known, so that a data row's long texts (every
+        // row of a 10,000-row sheet is asked) are seldom normalised.
+        var needed = (Columns.Count + 1) / 2;
+        int matches = 0, left = Columns.Count;
+        foreach (var column in Columns.OrderBy(c => row[c.Column].Length))
+        {
+            if (matches >= needed || matches + left < needed) break;
+            left--;
+            var text = row[column.Column];
+            if (text.Length > 0 && HeaderVocabulary.Normalise(text) == HeaderVocabulary.Normalise(column.Heading.Split(' ')[^1])) matches++;
+        }
+        return matches >= needed;
     }
 }
