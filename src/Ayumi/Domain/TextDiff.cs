@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Ayumi.Domain;
 
 /// <summary>
@@ -37,27 +39,56 @@ public static class TextDiff
         }
         else
         {
-            foreach (var segment in Lcs(middleA, middleB)) Add(segments, segment.Kind, segment.Text);
+            Lcs(segments, middleA, middleB);
         }
         Add(segments, Kind.Same, a[(a.Length - suffix)..]);
         return segments;
     }
 
-    private static IEnumerable<Segment> Lcs(string a, string b)
+    /// <summary>
+    /// The longest common subsequence of <paramref name="a"/> and <paramref name="b"/>, added to
+    /// <paramref name="segments"/> as runs. The table of suffix lengths is rented (at most
+    /// <see cref="MaxCells"/> entries of 16 bits: a length never exceeds the shorter text, at most
+    /// 500 characters here), and each run is cut from its text once, so that a sheet with hundreds of
+    /// changed cells neither allocates a large table per cell nor builds runs character by character.
+    /// </summary>
+    private static void Lcs(List<Segment> segments, string a, string b)
     {
-        var lengths = new int[a.Length + 1, b.Length + 1];
-        for (var i = a.Length - 1; i >= 0; i--)
-            for (var j = b.Length - 1; j >= 0; j--)
-                lengths[i, j] = a[i] == b[j] ? lengths[i + 1, j + 1] + 1 : Math.Max(lengths[i + 1, j], lengths[i, j + 1]);
-        int x = 0, y = 0;
-        while (x < a.Length && y < b.Length)
+        int n = a.Length, m = b.Length, width = m + 1;
+        var lengths = ArrayPool<ushort>.Shared.Rent((n + 1) * width);
+        try
         {
-            if (a[x] == b[y]) { yield return new(Kind.Same, a[x].ToString()); x++; y++; }
-            else if (lengths[x + 1, y] >= lengths[x, y + 1]) yield return new(Kind.Removed, a[x++].ToString());
-            else yield return new(Kind.Added, b[y++].ToString());
+            Array.Clear(lengths, n * width, width);
+            for (var i = n - 1; i >= 0; i--)
+            {
+                var row = i * width;
+                var below = row + width;
+                lengths[row + m] = 0;
+                for (var j = m - 1; j >= 0; j--)
+                    lengths[row + j] = a[i] == b[j] ? (ushort)(lengths[below + j + 1] + 1) : Math.Max(lengths[below + j], lengths[row + j + 1]);
+            }
+            // Walk the table as before (a removal wins a tie), cutting a run out of its text whenever the kind changes.
+            int x = 0, y = 0, runStart = 0;
+            var kind = Kind.Same;
+            void Switch(Kind next)
+            {
+                if (next == kind) return;
+                AddRun();
+                kind = next;
+                runStart = next == Kind.Added ? y : x;
+            }
+            void AddRun() => Add(segments, kind, kind == Kind.Added ? b[runStart..y] : a[runStart..x]);
+            while (x < n && y < m)
+            {
+                if (a[x] == b[y]) { Switch(Kind.Same); x++; y++; }
+                else if (lengths[(x + 1) * width + y] >= lengths[x * width + y + 1]) { Switch(Kind.Removed); x++; }
+                else { Switch(Kind.Added); y++; }
+            }
+            AddRun();
+            Add(segments, Kind.Removed, a[x..]);
+            Add(segments, Kind.Added, b[y..]);
         }
-        if (x < a.Length) yield return new(Kind.Removed, a[x..]);
-        if (y < b.Length) yield return new(Kind.Added, b[y..]);
+        finally { ArrayPool<ushort>.Shared.Return(lengths); }
     }
 
     private static void Add(List<Segment> segments, Kind kind, string text)
