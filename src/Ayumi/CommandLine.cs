@@ -239,7 +239,7 @@ public static class CommandLine
             Console.WriteLine($"Wrote the open data of {plan.Name} ({published.Count} published year(s) up to {year.ToJapanese()}) to {output}.");
             return 0;
         }
-        var templates = Domain.ReportTemplate.BuiltIn.Concat(await db.ReportTemplates.AsNoTracking().Where(t => t.OrganisationId == plan.OrganisationId).ToListAsync()).ToList();
+        var templates = await Features.Reports.ReportQueries.TemplatesAsync(db, plan.OrganisationId, CancellationToken.None);
         var templateName = Option(args, "--template") ?? plan.ReportTemplateName;
         var template = templates.FirstOrDefault(t => t.Name == templateName) ?? (Option(args, "--template") is null ? templates[0] : null);
         if (template is null)

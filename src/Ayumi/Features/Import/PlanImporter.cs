@@ -33,7 +33,7 @@ public sealed partial class PlanImporter
         _options = options;
         _report = new ImportReport { FileName = fileName };
         _organisationHadDepartments = organisation.Departments.Count > 0;
-        _departmentsBefore = CountDepartments(organisation);
+        _departmentsBefore = organisation.Departments.Count;
     }
 
     /// <summary>Imports <paramref name="workbook"/> into <paramref name="organisation"/> and says what it did and what is wrong.</summary>
@@ -66,15 +66,12 @@ public sealed partial class PlanImporter
             }
             new SheetImport(this, sheet, layout).Run();
         }
-        _report.Counts.DepartmentsCreated = CountDepartments(_organisation) - _departmentsBefore;
+        _report.Counts.DepartmentsCreated = _organisation.Departments.Count - _departmentsBefore;
         _options.Progress?.Report(new ImportProgress(_rowsTotal, _rowsTotal));
     }
 
     private SheetLayout? LayoutOf(Sheet sheet) =>
         _options.Profile is { } profile ? SheetLayout.FromProfile(sheet, profile, _options.Year) : SheetLayout.Recognise(sheet);
-
-    private static int CountDepartments(Organisation organisation) =>
-        organisation.Departments.Count;
 
     private SourceLocation Where(Sheet sheet, int? row = null, int? column = null) => new(_report.FileName, sheet.Name, row, column);
 

@@ -18,6 +18,10 @@ public static class ReportQueries
         return plan;
     }
 
+    /// <summary>Ayumi's layouts and the organisation's own, in that order.</summary>
+    public static async Task<List<ReportTemplate>> TemplatesAsync(AyumiDbContext db, int organisationId, CancellationToken ct) =>
+        [.. ReportTemplate.BuiltIn, .. await db.ReportTemplates.AsNoTracking().Where(t => t.OrganisationId == organisationId).ToListAsync(ct)];
+
     private static IQueryable<Plan> Tree(AyumiDbContext db) => db.Plans
         .Include(p => p.Nodes)
         .Include(p => p.Measures).ThenInclude(m => m.Placements)

@@ -1,9 +1,14 @@
 using Ayumi.Domain;
+using Ayumi.Features.Accounts;
 
 namespace Ayumi.Features.Reports;
 
 public static class ReportYears
 {
+    /// <summary>The years this user may see reports of: published ones for everyone, every year with data for the plan's secretariat.</summary>
+    public static List<FiscalYear> VisibleTo(MemberRoles me, Plan plan) =>
+        me.CanManage(plan.OrganisationId) ? WithData(plan) : plan.PublishedYears.Order().ToList();
+
     /// <summary>The years a report can be made for: those with an entry, and those run in the yearly cycle.</summary>
     public static List<FiscalYear> WithData(Plan plan) =>
         plan.Measures.SelectMany(m => m.Entries).Where(e => e.HasReport || e.Target is not null).Select(e => e.FiscalYear)

@@ -48,14 +48,13 @@ public sealed class SheetModel(AyumiDbContext db, CurrentMember current, UiText 
         var plan = await ReportQueries.LoadAsync(db, id, ct);
         if (plan is null) return NotFound();
         var me = await current.GetAsync(ct);
-        var visible = me.CanManage(plan.OrganisationId) ? ReportYears.WithData(plan) : plan.PublishedYears.Order().ToList();
+        var visible = ReportYears.VisibleTo(me, plan);
         FiscalYear fiscalYear;
         if (year is null && visible.Count > 0) fiscalYear = ReportYears.Latest(plan, visible);
         else if (!FiscalYear.TryParse(year, out fiscalYear)) return NotFound();
         if (!visible.Contains(fiscalYear)) return me.IsSignedIn ? NotFound() : Challenge();
         Years = visible;
-        var custom = await db.ReportTemplates.AsNoTracking().Where(t => t.OrganisationId == plan.OrganisationId).ToListAsync(ct);
-        var all = ReportTemplate.BuiltIn.Concat(custom).ToList();
+        var all = await ReportQueries.TemplatesAsync(db, plan.OrganisationId, ct);
         Templates = all.Select(t => t.Name).ToList();
         var chosen = all.FirstOrDefault(t => t.Name == template) ?? all.FirstOrDefault(t => t.Name == plan.ReportTemplateName) ?? ReportTemplate.BuiltIn[0];
         Sheet = ProgressSheet.Build(plan, fiscalYear, chosen);

@@ -17,7 +17,7 @@ public sealed class SummaryModel(AyumiDbContext db, CurrentMember current) : Pag
         var plan = await ReportQueries.LoadAsync(db, id, ct);
         if (plan is null) return NotFound();
         var me = await current.GetAsync(ct);
-        var visible = me.CanManage(plan.OrganisationId) ? ReportYears.WithData(plan) : plan.PublishedYears.ToList();
+        var visible = ReportYears.VisibleTo(me, plan);
         if (!visible.Contains(fiscalYear)) return me.IsSignedIn ? NotFound() : Challenge();
         Summary = ProgressSummary.Build(plan, fiscalYear);
         return Page();
