@@ -21,7 +21,12 @@ public interface IAuditActor
 /// transaction that covers both writes. Those rows are inserted directly
 /// (<see cref="AuditRowWriter"/>), not tracked: an import adds tens of thousands of records.
 /// </summary>
-public sealed class AuditInterceptor(TimeProvider clock, IAuditActor actor) : SaveChangesInterceptor
+/// <remarks>
+/// One instance serves every context (the contexts are pooled): what a save is in the middle
+/// of is kept in the context's <see cref="AyumiDbContext.AuditSave"/>, and who is saving in its
+/// <see cref="AyumiDbContext.AuditActor"/>, which the request's scope sets.
+/// </remarks>
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     private static readonly HashSet<Type> Audited =
     [
@@ -31,102 +36,121 @@ public sealed class AuditInterceptor(TimeProvider clock, IAuditActor actor) : Sa
 
     private const int AuditRowsPerChunk = 500;
 
-    private readonly List<AuditEntry> _pending = [];
-    private readonly List<EntityEntry> _added = [];
-    private IDbContextTransaction? _ownTransaction;
+    /// <summary>What one context's save is in the middle of.</summary>
+    internal sealed class SaveState
+    {
+        public List<AuditEntry> Pending { get; } = [];
+        public List<EntityEntry> Added { get; } = [];
+        public IDbContextTransaction? OwnTransaction { get; set; }
+
+        /// <summary>Forgets a save that never finished (a context handed out again by the pool).</summary>
+        public void Reset()
+        {
+            Pending.Clear();
+            Added.Clear();
+            OwnTransaction = null;
+        }
+    }
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        var context = eventData.Context;
-        if (context is null) return result;
+        if (eventData.Context is not AyumiDbContext context) return result;
+        var state = context.AuditSave;
         var now = clock.GetUtcNow();
-        var (userId, name) = actor.Current;
-        foreach (var entry in context.ChangeTracker.Entries().Where(e => Audited.Contains(e.Metadata.ClrType)))
+        var (userId, name) = context.AuditActor.Current;
+        foreach (var entry in context.ChangeTracker.Entries())
         {
+            if (!Audited.Contains(entry.Metadata.ClrType)) continue;
             switch (entry.State)
             {
                 case EntityState.Added:
-                    _added.Add(entry);
+                    state.Added.Add(entry);
                     break;
                 case EntityState.Modified:
                     var changes = new JsonObject();
-                    foreach (var property in entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)))
-                        changes[property.Metadata.Name] = new JsonObject { ["old"] = Text(property.OriginalValue), ["new"] = Text(property.CurrentValue) };
-                    if (changes.Count > 0) _pending.Add(Audit(entry, AuditAction.Modified, changes, now, userId, name));
+                    foreach (var property in entry.Properties)
+                        if (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue))
+                            changes[property.Metadata.Name] = new JsonObject { ["old"] = Text(property.OriginalValue), ["new"] = Text(property.CurrentValue) };
+                    if (changes.Count > 0) state.Pending.Add(Audit(entry, AuditAction.Modified, changes, now, userId, name));
                     break;
                 case EntityState.Deleted:
                     var removed = new JsonObject();
                     foreach (var property in entry.Properties) removed[property.Metadata.Name] = new JsonObject { ["old"] = Text(property.OriginalValue), ["new"] = null };
-                    _pending.Add(Audit(entry, AuditAction.Deleted, removed, now, userId, name));
+                    state.Pending.Add(Audit(entry, AuditAction.Deleted, removed, now, userId, name));
                     break;
             }
         }
-        context.Set<AuditEntry>().AddRange(_pending);
-        _pending.Clear();
-        if (_added.Count > 0 && context.Database.CurrentTransaction is null)
-            _ownTransaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        if (state.Pending.Count > 0)
+        {
+            context.AuditEntries.AddRange(state.Pending);
+            state.Pending.Clear();
+        }
+        if (state.Added.Count > 0 && context.Database.CurrentTransaction is null)
+            state.OwnTransaction = await context.Database.BeginTransactionAsync(cancellationToken);
         return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        var context = eventData.Context;
-        if (context is null) return result;
+        if (eventData.Context is not AyumiDbContext context) return result;
+        var state = context.AuditSave;
         var now = clock.GetUtcNow();
-        var (userId, name) = actor.Current;
+        var (userId, name) = context.AuditActor.Current;
         try
         {
             // A chunk at a time, so that an import's tens of thousands of rows and their JSON are never all held at once.
-            for (var start = 0; start < _added.Count; start += AuditRowsPerChunk)
+            for (var start = 0; start < state.Added.Count; start += AuditRowsPerChunk)
             {
-                foreach (var entry in _added.Skip(start).Take(AuditRowsPerChunk))
+                foreach (var entry in state.Added.Skip(start).Take(AuditRowsPerChunk))
                 {
                     var values = new JsonObject();
                     foreach (var property in entry.Properties.Where(p => p.CurrentValue is not null))
                         values[property.Metadata.Name] = new JsonObject { ["old"] = null, ["new"] = Text(property.CurrentValue) };
-                    _pending.Add(Audit(entry, AuditAction.Added, values, now, userId, name));
+                    state.Pending.Add(Audit(entry, AuditAction.Added, values, now, userId, name));
                 }
-                await AuditRowWriter.InsertAsync(context, _pending, cancellationToken);
-                _pending.Clear();
+                await AuditRowWriter.InsertAsync(context, state.Pending, cancellationToken);
+                state.Pending.Clear();
             }
         }
         catch
         {
             // Nothing of this save may stay without its audit: roll back the transaction opened for it.
-            if (_ownTransaction is not null)
+            if (state.OwnTransaction is { } failed)
             {
-                await _ownTransaction.RollbackAsync(CancellationToken.None);
-                await _ownTransaction.DisposeAsync();
-                _ownTransaction = null;
+                state.OwnTransaction = null;
+                await failed.RollbackAsync(CancellationToken.None);
+                await failed.DisposeAsync();
             }
             throw;
         }
         finally
         {
-            _added.Clear();
-            _pending.Clear();
+            state.Added.Clear();
+            state.Pending.Clear();
         }
-        if (_ownTransaction is not null)
+        if (state.OwnTransaction is { } own)
         {
-            await _ownTransaction.CommitAsync(cancellationToken);
-            await _ownTransaction.DisposeAsync();
-            _ownTransaction = null;
+            state.OwnTransaction = null;
+            await own.CommitAsync(cancellationToken);
+            await own.DisposeAsync();
         }
         return result;
     }
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        _pending.Clear();
-        _added.Clear();
+        if (eventData.Context is not AyumiDbContext context) return;
+        var state = context.AuditSave;
+        state.Pending.Clear();
+        state.Added.Clear();
         // The audit rows of a save that failed must not ride along with a later save.
-        foreach (var audit in eventData.Context?.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList() ?? [])
+        foreach (var audit in context.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList())
             audit.State = EntityState.Detached;
-        if (_ownTransaction is not null)
+        if (state.OwnTransaction is { } own)
         {
-            await _ownTransaction.RollbackAsync(cancellationToken);
-            await _ownTransaction.DisposeAsync();
-            _ownTransaction = null;
+            state.OwnTransaction = null;
+            await own.RollbackAsync(cancellationToken);
+            await own.DisposeAsync();
         }
     }
 
@@ -149,7 +173,7 @@ public sealed class AuditInterceptor(TimeProvider clock, IAuditActor actor) : Sa
         Indicator indicator => indicator.PlanId,
         ReportingYear year => year.PlanId,
         YearlyEntry yearly => yearly.Measure?.PlanId,
-        EntryPart part => part.YearlyEntry?.Measure?.PlanId,
+        EntryPart part => part.YearlyEntry?.Measure?.PlanId ?? (entry.Context as AyumiDbContext)?.AuditLocationOf(part)?.PlanId,
         MeasurePlacement placement => placement.Measure?.PlanId,
         _ => null,
     };
@@ -158,7 +182,7 @@ public sealed class AuditInterceptor(TimeProvider clock, IAuditActor actor) : Sa
     {
         Measure measure => measure.Id,
         YearlyEntry yearly => yearly.MeasureId,
-        EntryPart part => part.YearlyEntry?.MeasureId,
+        EntryPart part => part.YearlyEntry?.MeasureId ?? (entry.Context as AyumiDbContext)?.AuditLocationOf(part)?.MeasureId,
         MeasurePlacement placement => placement.MeasureId,
         _ => null,
     };

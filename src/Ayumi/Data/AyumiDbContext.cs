@@ -30,6 +30,33 @@ public abstract class AyumiDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<MappingProfile> MappingProfiles => Set<MappingProfile>();
     public DbSet<ReportTemplate> ReportTemplates => Set<ReportTemplate>();
 
+    private Dictionary<object, (int PlanId, int MeasureId)>? _auditLocations;
+
+    /// <summary>Who the audit trail names for this context's changes; the request's scope sets it (see <see cref="DatabaseServices"/>).</summary>
+    public IAuditActor AuditActor { get; private set; } = SystemAuditActor.Instance;
+
+    /// <summary>What <see cref="AuditInterceptor"/> is in the middle of for this context.</summary>
+    internal AuditInterceptor.SaveState AuditSave { get; } = new();
+
+    /// <summary>Prepares a context from the pool for one scope: its actor, and nothing left over from its last use.</summary>
+    internal void StartUse(IAuditActor actor)
+    {
+        AuditActor = actor;
+        AuditSave.Reset();
+        _auditLocations?.Clear();
+    }
+
+    /// <summary>
+    /// Says which plan and measure the audit rows of <paramref name="part"/> belong to, for a
+    /// handler that read the part without its entry, measure and plan (the department's save).
+    /// The audit trail otherwise finds them through those navigations.
+    /// </summary>
+    public void LocateForAudit(EntryPart part, int planId, int measureId) =>
+        (_auditLocations ??= new(ReferenceEqualityComparer.Instance))[part] = (planId, measureId);
+
+    internal (int PlanId, int MeasureId)? AuditLocationOf(object entity) =>
+        _auditLocations is not null && _auditLocations.TryGetValue(entity, out var location) ? location : null;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
         configuration.Properties<FiscalYear>().HaveConversion<FiscalYearConverter>();

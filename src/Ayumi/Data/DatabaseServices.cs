@@ -52,21 +52,32 @@ public static class DatabaseServices
     /// Registers <see cref="AyumiDbContext"/> for the configured provider. The settings are read
     /// when first needed, after every configuration source (including a test host's) is in place.
     /// </summary>
+    /// <remarks>
+    /// The contexts are pooled: a request rents one (the options, the model's services and the
+    /// change tracker are built once per pooled context instead of once per request) and returns
+    /// it when its scope ends. The audit interceptor is therefore one for all, and the scope
+    /// tells the rented context who is acting.
+    /// </remarks>
     public static IServiceCollection AddAyumiDatabase(this IServiceCollection services)
     {
         services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IAuditActor, SystemAuditActor>();
-        services.AddScoped<AuditInterceptor>();
-        services.AddDbContext<SqliteAyumiDbContext>((sp, o) => o
+        services.AddSingleton<AuditInterceptor>();
+        services.AddPooledDbContextFactory<SqliteAyumiDbContext>((sp, o) => o
             .UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString)
             .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
-        services.AddDbContext<PostgresAyumiDbContext>((sp, o) => o
+        services.AddPooledDbContextFactory<PostgresAyumiDbContext>((sp, o) => o
             .UseNpgsql(sp.GetRequiredService<DatabaseSettings>().ConnectionString)
             .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
-        services.AddScoped<AyumiDbContext>(sp => sp.GetRequiredService<DatabaseSettings>().Provider == DatabaseSettings.Postgres
-            ? sp.GetRequiredService<PostgresAyumiDbContext>()
-            : sp.GetRequiredService<SqliteAyumiDbContext>());
+        services.AddScoped<AyumiDbContext>(sp =>
+        {
+            AyumiDbContext db = sp.GetRequiredService<DatabaseSettings>().Provider == DatabaseSettings.Postgres
+                ? sp.GetRequiredService<IDbContextFactory<PostgresAyumiDbContext>>().CreateDbContext()
+                : sp.GetRequiredService<IDbContextFactory<SqliteAyumiDbContext>>().CreateDbContext();
+            db.StartUse(sp.GetRequiredService<IAuditActor>());
+            return db;
+        });
         return services;
     }
 }
@@ -74,6 +85,8 @@ public static class DatabaseServices
 /// <summary>The actor for work done outside a web request: the command line and the demo load.</summary>
 public sealed class SystemAuditActor : IAuditActor
 {
+    public static SystemAuditActor Instance { get; } = new();
+
     public (string? UserId, string Name) Current => (null, "system");
 }
 

@@ -62,11 +62,19 @@ public class EntryPart
     public bool IsEditable => Status is PartStatus.NotStarted or PartStatus.Draft or PartStatus.Returned;
 
     /// <exception cref="DomainException">The year is not open, the part is submitted or approved, or the grade is off the scale.</exception>
-    public void SaveDraft(PartContent content, ReportingYear year)
+    public void SaveDraft(PartContent content, ReportingYear year) =>
+        SaveDraft(content, year, YearlyEntry.Measure.Plan.GradeScale, YearlyEntry.Measure.Plan.Name);
+
+    /// <summary>
+    /// The same, for a caller that read only the part, its year and its plan's grade scale
+    /// (the department's save), without loading the measure and the plan.
+    /// </summary>
+    /// <exception cref="DomainException">The year is not open, the part is submitted or approved, or the grade is off the scale.</exception>
+    public void SaveDraft(PartContent content, ReportingYear year, GradeScale scale, string planName)
     {
         EnsureEditable(year);
-        if (content.Grade is { } grade && YearlyEntry.Measure.Plan.GradeScale.Find(grade) is null)
-            throw new DomainException($"Grade '{grade}' is not on the scale of {YearlyEntry.Measure.Plan.Name}.", "entry.badGrade");
+        if (content.Grade is { } grade && scale.Find(grade) is null)
+            throw new DomainException($"Grade '{grade}' is not on the scale of {planName}.", "entry.badGrade");
         PlannedWork = Clean(content.PlannedWork);
         Results = Clean(content.Results);
         Grade = content.Grade;

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Ayumi.Data;
 using Ayumi.Domain;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Ayumi.Features.Accounts;
 
@@ -40,9 +42,26 @@ public static class AccountServices
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = ValidateSecurityStampWhenDue;
         });
         services.AddAuthorization();
         return services;
+    }
+
+    /// <summary>
+    /// Identity's security-stamp check, asked only when it would check. Identity's validator
+    /// looks the user up only once <see cref="SecurityStampValidatorOptions.ValidationInterval"/>
+    /// has passed since the cookie was issued, and does nothing before that; but resolving it
+    /// builds the sign-in manager, the user manager and their store on every request. The same
+    /// test is made here first, with the same options and clock.
+    /// </summary>
+    internal static Task ValidateSecurityStampWhenDue(CookieValidatePrincipalContext context)
+    {
+        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        return context.Properties.IssuedUtc is { } issued && now - issued <= options.ValidationInterval
+            ? Task.CompletedTask
+            : SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 
     private sealed class SignedInAuditActor(IHttpContextAccessor http) : IAuditActor

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Ayumi.Data;
 using Ayumi.Domain;
 using Ayumi.Features.Accounts;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Ayumi.Features.Entries;
 
@@ -60,28 +62,33 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) => SaveAsync(id, submit: true, ct);
 
     /// <summary>
-    /// Saving is the department's busiest request, so it reads only what the rules need (the
-    /// part, its plan's grade scale and the year's status) in one query; the full page is
-    /// loaded only when it has to be shown again.
+    /// Saving is the department's busiest request, so it reads only what the rules need in one
+    /// query: the part itself (tracked, for the audit trail and the version check), its year,
+    /// and its plan's organisation, name and grade scale. The measure and the plan are not
+    /// materialised; the full page is loaded only when it has to be shown again.
     /// </summary>
     private async Task<IActionResult> SaveAsync(int id, bool submit, CancellationToken ct)
     {
-        var part = await db.EntryParts
-            .Include(p => p.YearlyEntry).ThenInclude(e => e.Measure).ThenInclude(m => m.Plan).ThenInclude(p => p.ReportingYears)
-            .FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (part is null) return NotFound();
-        var plan = part.YearlyEntry.Measure.Plan;
+        var target = await SaveTargetQueries.GetValue(db.Model, static _ => EF.CompileAsyncQuery(
+            (AyumiDbContext db, int id, CancellationToken ct) => (
+                from p in db.EntryParts
+                where p.Id == id
+                let plan = p.YearlyEntry.Measure.Plan
+                join y in db.ReportingYears on new { PlanId = plan.Id, p.YearlyEntry.FiscalYear } equals new { y.PlanId, y.FiscalYear }
+                select new SaveTarget(p, y, plan.OrganisationId, plan.Name, plan.Grades, p.YearlyEntry.MeasureId)).FirstOrDefault()))(db, id, ct);
+        if (target is null) return NotFound();
         var me = await current.GetAsync(ct);
-        var year = plan.ReportingYears.Single(r => r.FiscalYear == part.YearlyEntry.FiscalYear);
-        if (!me.CanEdit(plan.OrganisationId, part.DepartmentId) || !year.IsOpen || !part.IsEditable) return Forbid();
-        Part = part;
-        Year = year;
-        var content = Read();
+        if (!me.CanEdit(target.OrganisationId, target.Part.DepartmentId) || !target.Year.IsOpen || !target.Part.IsEditable) return Forbid();
+        Part = target.Part;
+        Year = target.Year;
+        var scale = new GradeScale(target.Grades);
+        var content = Read(scale);
         if (content is null) return await ShowAgainAsync(id, ct);
-        db.Entry(Part).Property(p => p.Version).OriginalValue = Input.Version;
+        db.Entry(Part).Property(nameof(EntryPart.Version)).OriginalValue = Input.Version;
+        db.LocateForAudit(Part, Year.PlanId, target.MeasureId);
         try
         {
-            Part.SaveDraft(content, Year);
+            Part.SaveDraft(content, Year, scale, target.PlanName);
             if (submit) SubmitOrKeepDraft();
             await db.SaveChangesAsync(ct);
             CarryVersion(Part.Version);
@@ -98,6 +105,16 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
         if (Notice is not null) return await ShowAgainAsync(id, ct);
         return Redirect($"/entries/{id}?saved={(submit ? "submitted" : "draft")}");
     }
+
+    /// <summary>
+    /// The save's query, compiled once instead of being built and looked up in EF's query cache
+    /// on every save. A compiled query belongs to one model, so there is one per model (the
+    /// tests host SQLite and PostgreSQL side by side).
+    /// </summary>
+    private static readonly ConditionalWeakTable<IModel, Func<AyumiDbContext, int, CancellationToken, Task<SaveTarget?>>> SaveTargetQueries = new();
+
+    /// <summary>What a save reads: the part and its year (both tracked) and the few facts of its plan that the rules need.</summary>
+    private sealed record SaveTarget(EntryPart Part, ReportingYear Year, int OrganisationId, string PlanName, List<GradeDefinition> Grades, int MeasureId);
 
     /// <summary>Shows the form again, with what was typed and the messages, over the stored part.</summary>
     private async Task<IActionResult> ShowAgainAsync(int id, CancellationToken ct)
@@ -137,12 +154,12 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
         Input.Version = version;
     }
 
-    private PartContent? Read()
+    private PartContent? Read(GradeScale scale)
     {
         var initial = Budget(Input.InitialBudget, nameof(Input.InitialBudget));
         var final = Budget(Input.FinalBudget, nameof(Input.FinalBudget));
         var grade = string.IsNullOrWhiteSpace(Input.Grade) ? null : Input.Grade.Trim();
-        if (grade is not null && Part.YearlyEntry.Measure.Plan.GradeScale.Find(grade) is null) Errors[nameof(Input.Grade)] = "entry.badGrade";
+        if (grade is not null && scale.Find(grade) is null) Errors[nameof(Input.Grade)] = "entry.badGrade";
         foreach (var (name, text) in new[] { (nameof(Input.PlannedWork), Input.PlannedWork), (nameof(Input.Results), Input.Results), (nameof(Input.IssuesAndDirection), Input.IssuesAndDirection), (nameof(Input.NextYearPlan), Input.NextYearPlan), (nameof(Input.TargetProgress), Input.TargetProgress) })
             if (text?.Length > 4000) Errors[name] = "entry.tooLong";
         if (Errors.Count > 0)
