@@ -38,11 +38,19 @@ public abstract class AyumiDbContext(DbContextOptions options) : IdentityDbConte
     /// <summary>What <see cref="AuditInterceptor"/> is in the middle of for this context.</summary>
     internal AuditInterceptor.SaveState AuditSave { get; } = new();
 
+    /// <summary>
+    /// Whether a save writes its added records with <see cref="AddedRowWriter"/> rather than
+    /// EF Core's commands: for saves that add thousands (an import). Such a save runs in a
+    /// transaction; when it fails, the context is discarded.
+    /// </summary>
+    public bool InsertAddedRecordsInBulk { get; set; }
+
     /// <summary>Prepares a context from the pool for one scope: its actor, and nothing left over from its last use.</summary>
     internal void StartUse(IAuditActor actor)
     {
         AuditActor = actor;
         AuditSave.Reset();
+        InsertAddedRecordsInBulk = false;
         _auditLocations?.Clear();
     }
 

@@ -54,6 +54,7 @@ public sealed class DemoData(AyumiDbContext db, ILogger<DemoData> logger)
         var (organisations, warnings) = Read(folder);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Organisations.AddRange(organisations);
+        db.InsertAddedRecordsInBulk = true;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         foreach (var warning in warnings) logger.LogWarning("Demo data: {Warning}", warning);

@@ -31,7 +31,11 @@ public sealed class ImportRun(AyumiDbContext db)
         db.ChangeTracker.DetectChanges();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try { return await SaveAsync(report, fileName, commit, cancellationToken); }
-        finally { db.ChangeTracker.AutoDetectChangesEnabled = true; }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            db.InsertAddedRecordsInBulk = false;
+        }
     }
 
     private async Task<ImportReport> SaveAsync(ImportReport report, string fileName, bool commit, CancellationToken cancellationToken)
@@ -43,6 +47,7 @@ public sealed class ImportRun(AyumiDbContext db)
             return report;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.InsertAddedRecordsInBulk = true;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
