@@ -110,7 +110,7 @@ internal static class AddedRowWriter
             {
                 var values = entry.CurrentValues;
                 for (var i = 0; i < _columns.Count; i++)
-                    command.Parameters[i].Value = ProviderValue(_columns[i].Mapping, values[_columns[i].Property]);
+                    command.Parameters[i].Value = AuditRowWriter.ProviderValue(_columns[i].Mapping, values[_columns[i].Property]);
                 if (_generatedKey is null)
                 {
                     await command.ExecuteNonQueryAsync(cancellationToken);
@@ -119,13 +119,6 @@ internal static class AddedRowWriter
                 var key = await command.ExecuteScalarAsync(cancellationToken);
                 entry.Property(_generatedKey).CurrentValue = Convert.ChangeType(key, _generatedKey.ClrType, System.Globalization.CultureInfo.InvariantCulture);
             }
-        }
-
-        private static object ProviderValue(RelationalTypeMapping mapping, object? value)
-        {
-            if (value is null) return DBNull.Value;
-            if (mapping.Converter is { } converter) return converter.ConvertToProvider(value) ?? DBNull.Value;
-            return value is Enum ? Convert.ChangeType(value, Enum.GetUnderlyingType(value.GetType()), System.Globalization.CultureInfo.InvariantCulture) : value;
         }
     }
 }

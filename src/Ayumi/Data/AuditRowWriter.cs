@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Ayumi.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -34,26 +35,49 @@ internal static class AuditRowWriter
         var connection = context.Database.GetDbConnection();
         var transaction = context.Database.CurrentTransaction?.GetDbTransaction();
 
-        // A new command for each statement: reusing one with new parameter objects made Npgsql
-        // send an earlier statement's values. SQLite prepares each statement anew, which is cheap
-        // next to EF Core's work per row; Npgsql reuses its preparation by the text.
-        string? text = null;
-        for (var start = 0; start < rows.Count; start += RowsPerStatement)
+        // One command for the full statements, its parameters refilled for each: SQLite then
+        // prepares the statement once. (Replacing the parameter objects instead made Npgsql send
+        // an earlier statement's values.) The rows left over get a command of their own.
+        DbCommand? full = null;
+        try
         {
-            var count = Math.Min(RowsPerStatement, rows.Count - start);
-            if (text is null || count != RowsPerStatement) text = InsertSql(sql, table, columns.Select(c => c.Name).ToList(), count);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = text;
-            for (var row = 0; row < count; row++)
-                for (var column = 0; column < columns.Count; column++)
-                {
-                    var (property, _, mapping) = columns[column];
-                    var value = property.GetGetter().GetClrValue(rows[start + row]);
-                    command.Parameters.Add(mapping.CreateParameter(command, sql.GenerateParameterName($"p{row * columns.Count + column}"), value, property.IsNullable));
-                }
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            for (var start = 0; start < rows.Count; start += RowsPerStatement)
+            {
+                var count = Math.Min(RowsPerStatement, rows.Count - start);
+                var command = count == RowsPerStatement ? full ??= Command(count) : Command(count);
+                for (var row = 0; row < count; row++)
+                    for (var column = 0; column < columns.Count; column++)
+                    {
+                        var (property, _, mapping) = columns[column];
+                        command.Parameters[row * columns.Count + column].Value = ProviderValue(mapping, property.GetGetter().GetClrValue(rows[start + row]));
+                    }
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                if (command != full) await command.DisposeAsync();
+            }
         }
+        finally
+        {
+            if (full is not null) await full.DisposeAsync();
+        }
+
+        DbCommand Command(int count)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = InsertSql(sql, table, columns.Select(c => c.Name).ToList(), count);
+            for (var row = 0; row < count; row++)
+                foreach (var (property, _, mapping) in columns)
+                    command.Parameters.Add(mapping.CreateParameter(command, sql.GenerateParameterName($"p{command.Parameters.Count}"), null, property.IsNullable));
+            return command;
+        }
+    }
+
+    /// <summary>The value as the column stores it: through the property's conversion, enums as their numbers when there is none.</summary>
+    internal static object ProviderValue(RelationalTypeMapping mapping, object? value)
+    {
+        if (value is null) return DBNull.Value;
+        if (mapping.Converter is { } converter) return converter.ConvertToProvider(value) ?? DBNull.Value;
+        return value is Enum ? Convert.ChangeType(value, Enum.GetUnderlyingType(value.GetType()), System.Globalization.CultureInfo.InvariantCulture) : value;
     }
 
     private static string InsertSql(ISqlGenerationHelper sql, StoreObjectIdentifier table, List<string> columns, int rows)
