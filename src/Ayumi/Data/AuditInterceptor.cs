@@ -25,7 +25,7 @@ public sealed class AuditInterceptor(TimeProvider clock, IAuditActor actor) : Sa
 {
     private static readonly HashSet<Type> Audited =
     [
-        typeof(Organisation), typeof(Department), typeof(Plan), typeof(PlanNode), typeof(Measure), typeof(MeasurePlacement),
+        typeof(Organisation), typeof(Department), typeof(Plan), typeof(PlanNode), typeof(Measure), typeof(MeasurePlacement), typeof(MeasureLineage),
         typeof(YearlyEntry), typeof(EntryPart), typeof(Indicator), typeof(ReportingYear), typeof(Membership),
     ];
 
