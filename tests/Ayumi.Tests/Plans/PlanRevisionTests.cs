@@ -174,10 +174,10 @@ public abstract class PlanRevisionTests(PlanRevisionFixture fixture)
         Assert.DoesNotContain(listed, p => (int)p!["id"]! == draftId);
         Assert.DoesNotContain("第三次", (await fixture.Anonymous.GetAsync("/organisations/040002")).QuerySelector("main")!.TextContent);
         var draftPage = await fixture.Miyagi.GetAsync($"/plans/{draftId}");
-        Assert.Equal("案", draftPage.QuerySelector("h1 .badge")!.TextContent);
+        Assert.Equal("案", draftPage.QuerySelector(".plan-status .badge")!.TextContent);
 
         var published = await fixture.Miyagi.PostAndReadAsync($"/plans/{draftId}?handler=Publish", [], $"/plans/{draftId}");
-        Assert.Equal("現行計画", published.QuerySelector("h1 .badge")!.TextContent);
+        Assert.Equal("現行計画", published.QuerySelector(".plan-status .badge")!.TextContent);
         var organisation = await fixture.Anonymous.GetAsync("/organisations/040002");
         Assert.Contains("第三次宮城県再犯防止推進計画現行計画", organisation.QuerySelector("main table")!.TextContent.Replace(" ", ""));
         var old = await fixture.Anonymous.GetAsync($"/plans/{fixture.FirstPlan}");

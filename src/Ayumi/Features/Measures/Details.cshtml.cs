@@ -31,7 +31,7 @@ public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : Pag
         if (measure is null) return NotFound();
         var me = await current.GetAsync(ct);
         CanManage = me.CanManage(measure.Plan.OrganisationId);
-        if (measure.Plan.Status == PlanStatus.Draft && !CanManage) return me.IsSignedIn ? NotFound() : Challenge();
+        if (!me.CanSee(measure.Plan)) return me.IsSignedIn ? NotFound() : Challenge();
         Measure = measure;
         (Lineage, History) = await MeasureLineageQuery.LoadAsync(db, measure, CanManage, ct);
         PlanTracksBudgets = await db.YearlyEntries.AnyAsync(e => e.Measure.PlanId == measure.PlanId && (e.InitialBudget != null || e.FinalBudget != null), ct);

@@ -36,7 +36,7 @@ public sealed class CompareModel(AyumiDbContext db, CurrentMember current, UiTex
         if (later is null) return NotFound();
         var me = await current.GetAsync(ct);
         var canManage = me.CanManage(later.OrganisationId);
-        if (later.Status == PlanStatus.Draft && !canManage) return me.IsSignedIn ? NotFound() : Challenge();
+        if (!me.CanSee(later)) return me.IsSignedIn ? NotFound() : Challenge();
         Others = await db.Plans.AsNoTracking().Where(p => p.OrganisationId == later.OrganisationId && p.Id != id && (canManage || p.Status == PlanStatus.Published))
             .OrderBy(p => p.Generation).ThenBy(p => p.Id).ToListAsync(ct);
         var earlierId = from ?? later.PredecessorId;

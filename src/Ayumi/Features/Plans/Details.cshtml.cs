@@ -30,7 +30,7 @@ public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : Pag
         if (plan is null) return NotFound();
         var me = await current.GetAsync(ct);
         var canManage = me.CanManage(plan.OrganisationId);
-        if (plan.Status == PlanStatus.Draft && !canManage) return me.IsSignedIn ? NotFound() : Challenge();
+        if (!me.CanSee(plan)) return me.IsSignedIn ? NotFound() : Challenge();
         Plan = plan;
         Successors = await db.Plans.AsNoTracking().Where(p => p.PredecessorId == id && (canManage || p.Status == PlanStatus.Published)).OrderBy(p => p.Generation).ToListAsync(ct);
         var published = await db.Plans.AsNoTracking().Where(p => p.OrganisationId == plan.OrganisationId && p.Status == PlanStatus.Published).ToListAsync(ct);
