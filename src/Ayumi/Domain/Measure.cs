@@ -77,7 +77,7 @@ public class Measure
     /// <summary>Rewords the measure, e.g. when a later edition of the sheet renames it.</summary>
     public void Rewrite(string title, string? description)
     {
-        if (string.IsNullOrWhiteSpace(title)) throw new DomainException("A measure needs a title.");
+        if (string.IsNullOrWhiteSpace(title)) throw new DomainException("A measure needs a title.", "error.measureTitle");
         Title = title.Trim();
         Description = description;
     }

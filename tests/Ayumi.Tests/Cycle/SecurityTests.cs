@@ -82,6 +82,9 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         { "akita", "draft", Expect.Denied }, { "secretariat", "draft", Expect.Ok }, { "admin", "draft", Expect.Ok },
         { "anonymous", "lineage", Expect.SignIn }, { "soumu", "lineage", Expect.Denied }, { "reviewer", "lineage", Expect.Denied },
         { "akita", "lineage", Expect.Denied }, { "secretariat", "lineage", Expect.Ok }, { "admin", "lineage", Expect.Ok },
+        // Only a draft plan's measures are edited on screen; Ena's plan is published.
+        { "anonymous", "measure-edit", Expect.SignIn }, { "soumu", "measure-edit", Expect.Denied }, { "akita", "measure-edit", Expect.Denied },
+        { "secretariat", "measure-edit", Expect.NotFound },
     };
 
     private string Url(string page) => page switch
@@ -108,6 +111,7 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         "compare-xlsx" => $"/plans/{fixture.MiyagiSecondPlan}/compare?handler=xlsx",
         "draft" => $"/plans/{fixture.EnaPlan}/draft",
         "lineage" => $"/measures/{fixture.MeasureId}/lineage",
+        "measure-edit" => $"/measures/{fixture.MeasureId}/edit",
         _ => page,
     };
 
@@ -157,6 +161,7 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         { "akita", "lineage?handler=Remove", "linkId=1", Expect.Denied },
         { "soumu", "plan?handler=Publish", "", Expect.Denied },
         { "akita", "plan?handler=Publish", "", Expect.Denied },
+        { "soumu", "measure-edit", "Title=改ざん", Expect.Denied },
     };
 
     [Theory]
@@ -180,14 +185,14 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         + string.Join("|", await db.ReportingYears.OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.Status}").ToListAsync())
         + await db.Memberships.CountAsync() + ":" + await db.ReviewComments.CountAsync() + ":" + await db.Users.CountAsync()
         + ":" + await db.ReportTemplates.CountAsync() + ":" + string.Join(",", await db.Plans.OrderBy(p => p.Id).Select(p => $"{p.ReportTemplateName}/{p.Status}").ToListAsync())
-        + ":" + await db.MeasureLineages.CountAsync());
+        + ":" + await db.MeasureLineages.CountAsync() + ":" + await db.Measures.CountAsync(m => m.Title == "改ざん"));
 
     public static TheoryData<string> EveryPost => new()
     {
         "own-part?handler=Save", "own-part?handler=Submit", "cycle", "dashboard?handler=Approve", "dashboard?handler=Return",
         "dashboard?handler=Lock", "dashboard?handler=Publish", "dashboard?handler=Remind", "dashboard?handler=Deadline",
         "members", "review?handler=Comment", "review?handler=Evaluate", "/account/logout", "/account/login", "/account/accept",
-        "import", "templates", "templates?handler=Default", "draft", "lineage", "lineage?handler=Remove", "plan?handler=Publish",
+        "import", "templates", "templates?handler=Default", "draft", "lineage", "lineage?handler=Remove", "plan?handler=Publish", "measure-edit",
     };
 
     [Theory]

@@ -176,6 +176,19 @@ public abstract class PlanRevisionTests(PlanRevisionFixture fixture)
         var draftPage = await fixture.Miyagi.GetAsync($"/plans/{draftId}");
         Assert.Equal("案", draftPage.QuerySelector(".plan-status .badge")!.TextContent);
 
+        // The draft is edited freely; the comparison with the plan it came from marks the new wording.
+        var copied = await fixture.MeasureIdAsync(draftId, "1");
+        var edited = await fixture.Miyagi.PostAsync($"/measures/{copied}/edit", [new("Title", "保護観察少年等に対する職業定着支援"), new("Description", "雇用し、定着を支援する。"), new("Objective", "")]);
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        var refused = await fixture.Miyagi.PostAndReadAsync($"/measures/{copied}/edit", [new("Title", " ")]);
+        Assert.Equal("事業名を入力してください。", refused.QuerySelector(".notice--error")!.TextContent.Trim());
+        var comparison = await fixture.Miyagi.GetAsync($"/plans/{draftId}/compare");
+        var changed = comparison.QuerySelector("table.compare-measures tr.compare-changed[data-later='1']")!;
+        Assert.Equal("等", changed.QuerySelector("ins")!.TextContent);
+        Assert.Empty(Keys(comparison, "new", "later"));
+        Assert.Empty(Keys(comparison, "ended", "earlier"));
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Miyagi.Client.GetAsync($"/measures/{await fixture.MeasureIdAsync(fixture.SecondPlan, "1")}/edit")).StatusCode);
+
         var published = await fixture.Miyagi.PostAndReadAsync($"/plans/{draftId}?handler=Publish", [], $"/plans/{draftId}");
         Assert.Equal("現行計画", published.QuerySelector(".plan-status .badge")!.TextContent);
         var organisation = await fixture.Anonymous.GetAsync("/organisations/040002");

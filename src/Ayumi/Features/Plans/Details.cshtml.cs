@@ -33,8 +33,8 @@ public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : Pag
         if (!me.CanSee(plan)) return me.IsSignedIn ? NotFound() : Challenge();
         Plan = plan;
         Successors = await db.Plans.AsNoTracking().Where(p => p.PredecessorId == id && (canManage || p.Status == PlanStatus.Published)).OrderBy(p => p.Generation).ToListAsync(ct);
-        var published = await db.Plans.AsNoTracking().Where(p => p.OrganisationId == plan.OrganisationId && p.Status == PlanStatus.Published).ToListAsync(ct);
-        var currentPlan = published.OrderByDescending(p => p.Generation).ThenByDescending(p => p.PeriodStart).FirstOrDefault();
+        var organisation = await db.Organisations.AsNoTracking().Include(o => o.Plans).SingleAsync(o => o.Id == plan.OrganisationId, ct);
+        var currentPlan = organisation.CurrentPlan;
         IsCurrent = currentPlan?.Id == plan.Id;
         CurrentPlan = IsCurrent ? null : currentPlan;
         if (Request.Query.ContainsKey("published")) Notice = Notice.Success("plan.publishedNotice", plan.Name);
