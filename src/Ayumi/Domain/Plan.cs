@@ -200,7 +200,8 @@ public class Plan
     /// Copies this plan's tree, running measures (listings, relistings, departments) and
     /// indicators into <paramref name="draft"/>; each copied node keeps its origin and each
     /// copied measure is linked as continued from the draft's first year. Measures that have
-    /// ended or been discontinued by then are not carried over.
+    /// ended or been discontinued by then are not carried over, nor are yearly entries, indicator
+    /// targets and actuals: they belong to this plan's years, and the draft sets its own.
     /// </summary>
     internal void CopyInto(Plan draft)
     {

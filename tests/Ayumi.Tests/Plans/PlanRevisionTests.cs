@@ -142,6 +142,11 @@ public abstract class PlanRevisionTests(PlanRevisionFixture fixture)
         var otherPartHistory = await History(await fixture.MeasureIdAsync(fixture.SecondPlan, "2"));
         Assert.Contains(otherPartHistory, r => r.Contains("就労準備支援事業") && r.Contains("43,802千円"));
         Assert.DoesNotContain(otherPartHistory, r => r.Contains("子育てと仕事の両立"));
+
+        // A link recorded by mistake is removed, and the history with it.
+        var linkId = await fixture.Factory.QueryAsync(db => db.MeasureLineages.Where(l => l.FromId == two && l.ToId == part).Select(l => l.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await fixture.Miyagi.PostAsync($"/measures/{part}/lineage?handler=Remove", [new("linkId", linkId.ToString())], $"/measures/{part}/lineage")).StatusCode);
+        Assert.DoesNotContain(await History(part), r => r.Contains("就労準備支援事業"));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ namespace Ayumi.Features.Plans;
 public sealed class CompareModel(AyumiDbContext db, CurrentMember current, UiText text) : PageModel
 {
     public PlanComparison Comparison { get; private set; } = null!;
-    /// <summary>The organisation's other plans this one can be compared with.</summary>
+    /// <summary>The organisation's earlier plans this one can be compared with.</summary>
     public IReadOnlyList<Plan> Others { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, int? from, CancellationToken ct) => await LoadAsync(id, from, ct) ?? Page();
@@ -37,7 +37,8 @@ public sealed class CompareModel(AyumiDbContext db, CurrentMember current, UiTex
         var me = await current.GetAsync(ct);
         var canManage = me.CanManage(later.OrganisationId);
         if (!me.CanSee(later)) return me.IsSignedIn ? NotFound() : Challenge();
-        Others = await db.Plans.AsNoTracking().Where(p => p.OrganisationId == later.OrganisationId && p.Id != id && (canManage || p.Status == PlanStatus.Published))
+        // Lineage runs from earlier plans to later ones, so only an earlier generation is compared with.
+        Others = await db.Plans.AsNoTracking().Where(p => p.OrganisationId == later.OrganisationId && p.Generation < later.Generation && (canManage || p.Status == PlanStatus.Published))
             .OrderBy(p => p.Generation).ThenBy(p => p.Id).ToListAsync(ct);
         var earlierId = from ?? later.PredecessorId;
         if (earlierId is null || Others.All(p => p.Id != earlierId)) return NotFound();
