@@ -61,6 +61,10 @@ public abstract class PlanRevisionTests(PlanRevisionFixture fixture)
         Assert.NotNull(eight.QuerySelector("ins")); // the new name is marked where it differs
         var renumbered = page.QuerySelectorAll("table.compare-policies tr.compare-renumbered").Select(r => r.TextContent).ToList();
         Assert.Contains(renumbered, r => r.Contains("1 就労の確保に関する支援") && r.Contains("2 就労の確保に関する支援"));
+        var merged = page.QuerySelector("table.compare-policies tr.compare-merged")!.TextContent;
+        Assert.Contains("4 薬物依存を有する者への支援", merged);
+        Assert.Contains("4 福祉、医療及び薬物依存等からの回復に関する支援", merged);
+        Assert.Empty(page.QuerySelectorAll("table.compare-policies tr.compare-dropped"));
         var coastal = page.QuerySelector("table.compare-measures tr.compare-ended[data-earlier='3']")!;
         Assert.Contains("事業終期のため、R3以降廃止", coastal.TextContent);
     }

@@ -9,7 +9,9 @@ public enum NodeChange
     Renumbered,
     Reworded,
     New,
-    /// <summary>No node of the later plan continues it; its measures went elsewhere or ended.</summary>
+    /// <summary>No node of the later plan continues it, but its measures went on under another one: 3 and 4 into 4 福祉、医療及び薬物依存等….</summary>
+    Merged,
+    /// <summary>No node of the later plan continues it, and none of its measures goes on.</summary>
     Dropped,
 }
 
@@ -36,7 +38,7 @@ public sealed record MeasureRow(MeasureChange Change, Measure? Earlier, Measure?
 }
 
 /// <summary>
-/// What changed from one plan to the next: policies renumbered, reworded, new and dropped;
+/// What changed from one plan to the next: policies renumbered, reworded, new, merged and dropped;
 /// measures new (no link leads to them from the earlier plan), ended (no link leads from
 /// them into the later plan), carried on unchanged or changed (text differences), and
 /// reorganised (renamed, merged, split, succeeded), with budgets side by side.
@@ -83,7 +85,16 @@ public sealed class PlanComparison
             rows.Add(new NodeRow(change, origin, node));
         }
         var continued = later.Nodes.Where(n => n.OriginId is not null).Select(n => n.OriginId!.Value).ToHashSet();
-        rows.AddRange(PlanQueries.Walk(PlanQueries.Roots(earlier)).Where(n => !continued.Contains(n.Id)).Select(n => new NodeRow(NodeChange.Dropped, n, null)));
+        var laterMeasures = later.Measures.ToDictionary(m => m.Id);
+        foreach (var node in PlanQueries.Walk(PlanQueries.Roots(earlier)).Where(n => !continued.Contains(n.Id)))
+        {
+            // Where the node's measures went: the later plan's node that lists most of them.
+            var target = earlier.Measures.Where(m => m.PrimaryPlacement.NodeId == node.Id)
+                .SelectMany(m => m.Continuations).Where(l => laterMeasures.ContainsKey(l.ToId))
+                .Select(l => laterMeasures[l.ToId].PrimaryPlacement.Node)
+                .GroupBy(n => n.Id).OrderByDescending(g => g.Count()).Select(g => g.First()).FirstOrDefault();
+            rows.Add(new NodeRow(target is null ? NodeChange.Dropped : NodeChange.Merged, node, target));
+        }
         return rows;
     }
 
