@@ -74,6 +74,8 @@ public static class ApiEndpoints
     private static MeasureDto MeasureWithEntry(Measure m, FiscalYear? year)
     {
         var entry = year is { } y && m.Plan.PublishedYears.Contains(y) ? m.Entries.FirstOrDefault(e => e.FiscalYear == y) : null;
+        // A draft of the next plan is not public, nor are the links into it.
+        var carriedOn = m.Continuations.Where(l => l.To.Plan.Status == PlanStatus.Published).ToList();
         return new MeasureDto(
             m.Key, m.PrimaryPlacement.Code, m.Title, m.Description, m.Objective,
             m.Departments.OrderBy(d => d.Order).Select(d => d.Department.Name).ToList(),
@@ -81,9 +83,8 @@ public static class ApiEndpoints
             m.IsPrefectureRun, m.IsNew,
             m.Entries.Where(e => e.Target is not null).OrderBy(e => e.FiscalYear).Select(e => new YearTargetDto(e.FiscalYear.StartYear, e.Target!)).ToList(),
             new LifecycleDto(Camel(m.Status), m.EndedIn?.StartYear, m.LifecycleNote,
-                m.Predecessors.Select(p => p.Key).ToList(), m.NextPlanMeasure?.Key,
-                m.Continuations.Where(l => l.To.Plan.Status == PlanStatus.Published)
-                    .Select(l => new LineageDto(l.To.PlanId, l.To.Key, Camel(l.Kind), l.EffectiveIn.StartYear, l.Note)).ToList()),
+                m.Predecessors.Select(p => p.Key).ToList(), carriedOn.FirstOrDefault(l => l.To.PlanId != m.PlanId)?.To.Key,
+                carriedOn.Select(l => new LineageDto(l.To.PlanId, l.To.Key, Camel(l.Kind), l.EffectiveIn.StartYear, l.Note)).ToList()),
             entry is null ? null : new EntryDto(entry.FiscalYear.StartYear, entry.Grade, entry.PlannedWork, entry.Results,
                 entry.InitialBudget?.Value, entry.FinalBudget?.Value, entry.IssuesAndDirection, entry.NextYearPlan, entry.Target, entry.Notes));
     }
