@@ -105,7 +105,7 @@ internal sealed class MeasureLineageConfiguration : IEntityTypeConfiguration<Mea
     public void Configure(EntityTypeBuilder<MeasureLineage> b)
     {
         b.HasIndex(l => new { l.FromId, l.ToId }).IsUnique();
-        b.Property(l => l.Note).HasMaxLength(500);
+        b.Property(l => l.Note).HasMaxLength(MeasureLineage.NoteLength);
     }
 }
 

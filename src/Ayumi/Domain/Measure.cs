@@ -59,7 +59,7 @@ public class Measure
     /// <summary>The links to the measures that carry this one on (this is their <see cref="MeasureLineage.From"/>).</summary>
     public IReadOnlyCollection<MeasureLineage> Continuations => _continuations;
 
-    /// <summary>The measures of the same plan this one succeeds (後継事業); the link's <see cref="MeasureLineage.To"/> must be loaded.</summary>
+    /// <summary>The measures of the same plan this one succeeds (後継事業); only those whose links were loaded with their <see cref="MeasureLineage.From"/>.</summary>
     public IEnumerable<Measure> Predecessors => _origins.Where(l => l.Kind == LineageKind.Succeeded && l.From is not null && InSamePlan(l.From)).Select(l => l.From);
 
     /// <summary>The measure of another plan that carries this one on (the first, when it was split); null when none does or the links are not loaded.</summary>
@@ -124,8 +124,8 @@ public class Measure
     /// </summary>
     /// <exception cref="DomainException">
     /// The link points at the measure itself, at a measure of another organisation, repeats a link,
-    /// would close a cycle (the target already leads back here), or takes effect outside both
-    /// plans' periods.
+    /// would close a cycle (the target already leads back here), takes effect outside both
+    /// plans' periods, or carries a note longer than <see cref="MeasureLineage.NoteLength"/> characters.
     /// </exception>
     public MeasureLineage LinkTo(Measure to, LineageKind kind, FiscalYear effectiveIn, string? note = null)
     {
@@ -135,6 +135,8 @@ public class Measure
         if (!Plan.Covers(effectiveIn) && !to.Plan.Covers(effectiveIn))
             throw new DomainException($"{effectiveIn.ToJapanese()} lies outside both plans' periods ({Plan.PeriodLabel}, {to.Plan.PeriodLabel}).", "lineage.outOfPeriod",
                 effectiveIn.ToJapanese(), Plan.PeriodLabel, to.Plan.PeriodLabel);
+        if (note?.Trim().Length > MeasureLineage.NoteLength)
+            throw new DomainException($"A lineage note has at most {MeasureLineage.NoteLength} characters.", "lineage.noteTooLong", MeasureLineage.NoteLength);
         if (to.Leads(this)) throw new DomainException($"'{to.Title}' already leads back to '{Title}'; the link would make a cycle.", "lineage.cycle", to.Title, Title);
         var link = new MeasureLineage(this, to, kind, effectiveIn, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
         _continuations.Add(link);
@@ -241,6 +243,9 @@ public enum LineageKind
 /// </summary>
 public class MeasureLineage
 {
+    /// <summary>The longest note, in characters.</summary>
+    public const int NoteLength = 500;
+
     private MeasureLineage() { From = null!; To = null!; }
 
     internal MeasureLineage(Measure from, Measure to, LineageKind kind, FiscalYear effectiveIn, string? note)

@@ -59,13 +59,15 @@ public class LineageRulesTests
     }
 
     [Fact]
-    public void A_link_is_recorded_once_and_never_to_another_organisation()
+    public void A_link_is_recorded_once_with_a_note_of_at_most_500_characters_and_never_to_another_organisation()
     {
         var (_, first, policy, second, secondPolicy) = TwoPlans();
         var a = first.AddMeasure("1", policy, "1", "a", null);
         var c = second.AddMeasure("1", secondPolicy, "1", "c", null);
         a.LinkTo(c, LineageKind.Continued, R7);
         Assert.Equal("lineage.duplicate", Assert.Throws<DomainException>(() => a.LinkTo(c, LineageKind.Renamed, R7)).Key);
+        var other = second.AddMeasure("2", secondPolicy, "2", "d", null);
+        Assert.Equal("lineage.noteTooLong", Assert.Throws<DomainException>(() => a.LinkTo(other, LineageKind.Split, R7, new string('注', 501))).Key);
         var (_, elsewhere, elsewherePolicy, _, _) = TwoPlans();
         var foreign = elsewhere.AddMeasure("9", elsewherePolicy, "9", "x", null);
         Assert.Equal("lineage.otherOrganisation", Assert.Throws<DomainException>(() => a.LinkTo(foreign, LineageKind.Continued, R7)).Key);
