@@ -151,6 +151,7 @@ public sealed class AuditInterceptor(TimeProvider clock, IAuditActor actor) : Sa
         YearlyEntry yearly => yearly.Measure?.PlanId,
         EntryPart part => part.YearlyEntry?.Measure?.PlanId,
         MeasurePlacement placement => placement.Measure?.PlanId,
+        MeasureLineage link => link.From?.PlanId,
         _ => null,
     };
 
@@ -160,6 +161,8 @@ public sealed class AuditInterceptor(TimeProvider clock, IAuditActor actor) : Sa
         YearlyEntry yearly => yearly.MeasureId,
         EntryPart part => part.YearlyEntry?.MeasureId,
         MeasurePlacement placement => placement.MeasureId,
+        // A lineage link is recorded on the measure it leads from, whose page lists the links it records.
+        MeasureLineage link => link.FromId,
         _ => null,
     };
 

@@ -133,6 +133,10 @@ public abstract class PlanRevisionTests(PlanRevisionFixture fixture)
         Assert.Contains(mergedHistory, r => r.Contains("若年者就職支援ワンストップセンター設置事業") && r.Contains("58,683千円"));
         Assert.Contains(mergedHistory, r => r.Contains("みやぎの若者の職業的自立支援対策事業") && r.Contains("1,958千円"));
         Assert.Contains("統合", mergedPage.QuerySelector("table.lineage")!.TextContent);
+        // Audited on the measure it leads from: the seed's link into the 2nd plan's 4, then the secretariat's merge.
+        var audited = await fixture.Factory.QueryAsync(db => db.AuditEntries.Where(a => a.MeasureId == four && a.EntityType == nameof(MeasureLineage))
+            .OrderBy(a => a.Id).Select(a => a.UserId == null ? null : a.UserName).ToListAsync());
+        Assert.Equal([null, PlanRevisionFixture.Secretariat], audited);
 
         // Split: the 1st plan's measure 2 also goes into the 2nd plan's 9. Both parts show 2's history; neither shows the other part's own origin.
         var two = await fixture.MeasureIdAsync(fixture.FirstPlan, "2");
