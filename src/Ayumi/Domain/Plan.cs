@@ -197,6 +197,24 @@ public class Plan
     public Measure? FindMeasure(string key) => _measures.FirstOrDefault(m => m.Key == key);
 
     /// <summary>
+    /// Takes a measure out of a draft plan, with its listings and its lineage links (which are
+    /// returned, to be deleted with it): the earlier plan's measure then reads as ended in the
+    /// comparison. A published plan keeps its measures; they end instead.
+    /// </summary>
+    /// <exception cref="DomainException">The plan is published, the measure belongs to another plan, or it has yearly entries.</exception>
+    public IReadOnlyList<MeasureLineage> RemoveMeasure(Measure measure)
+    {
+        if (Status != PlanStatus.Draft) throw new DomainException($"{Name} is published; end the measure instead of removing it.", "error.removeFromPublished", Name);
+        if (measure.Plan != this) throw new DomainException($"'{measure.Title}' belongs to another plan.");
+        if (measure.Entries.Count > 0) throw new DomainException($"'{measure.Title}' already has yearly entries.", "error.measureHasEntries", measure.Title);
+        var links = measure.Origins.Concat(measure.Continuations).ToList();
+        foreach (var link in links) link.From.Unlink(link);
+        _measures.Remove(measure);
+        _measureKeys = null;
+        return links;
+    }
+
+    /// <summary>
     /// Copies this plan's tree, running measures (listings, relistings, departments) and
     /// indicators into <paramref name="draft"/>; each copied node keeps its origin and each
     /// copied measure is linked as continued from the draft's first year. Measures that have

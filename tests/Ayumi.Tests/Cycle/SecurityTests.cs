@@ -85,6 +85,8 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         // Only a draft plan's measures are edited on screen; Ena's plan is published.
         { "anonymous", "measure-edit", Expect.SignIn }, { "soumu", "measure-edit", Expect.Denied }, { "akita", "measure-edit", Expect.Denied },
         { "secretariat", "measure-edit", Expect.NotFound },
+        { "anonymous", "measure-new", Expect.SignIn }, { "soumu", "measure-new", Expect.Denied }, { "akita", "measure-new", Expect.Denied },
+        { "secretariat", "measure-new", Expect.NotFound },
     };
 
     private string Url(string page) => page switch
@@ -112,6 +114,7 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         "draft" => $"/plans/{fixture.EnaPlan}/draft",
         "lineage" => $"/measures/{fixture.MeasureId}/lineage",
         "measure-edit" => $"/measures/{fixture.MeasureId}/edit",
+        "measure-new" => $"/plans/{fixture.EnaPlan}/measures/new",
         _ => page,
     };
 
@@ -162,6 +165,8 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         { "soumu", "plan?handler=Publish", "", Expect.Denied },
         { "akita", "plan?handler=Publish", "", Expect.Denied },
         { "soumu", "measure-edit", "Title=改ざん", Expect.Denied },
+        { "akita", "measure-edit?handler=Remove", "", Expect.Denied },
+        { "soumu", "measure-new", "ParentId=1&Code=99&Title=改ざん", Expect.Denied },
     };
 
     [Theory]
@@ -185,14 +190,14 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         + string.Join("|", await db.ReportingYears.OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.Status}").ToListAsync())
         + await db.Memberships.CountAsync() + ":" + await db.ReviewComments.CountAsync() + ":" + await db.Users.CountAsync()
         + ":" + await db.ReportTemplates.CountAsync() + ":" + string.Join(",", await db.Plans.OrderBy(p => p.Id).Select(p => $"{p.ReportTemplateName}/{p.Status}").ToListAsync())
-        + ":" + await db.MeasureLineages.CountAsync() + ":" + await db.Measures.CountAsync(m => m.Title == "改ざん"));
+        + ":" + await db.MeasureLineages.CountAsync() + ":" + await db.Measures.CountAsync(m => m.Title == "改ざん") + ":" + await db.Measures.CountAsync());
 
     public static TheoryData<string> EveryPost => new()
     {
         "own-part?handler=Save", "own-part?handler=Submit", "cycle", "dashboard?handler=Approve", "dashboard?handler=Return",
         "dashboard?handler=Lock", "dashboard?handler=Publish", "dashboard?handler=Remind", "dashboard?handler=Deadline",
         "members", "review?handler=Comment", "review?handler=Evaluate", "/account/logout", "/account/login", "/account/accept",
-        "import", "templates", "templates?handler=Default", "draft", "lineage", "lineage?handler=Remove", "plan?handler=Publish", "measure-edit",
+        "import", "templates", "templates?handler=Default", "draft", "lineage", "lineage?handler=Remove", "plan?handler=Publish", "measure-edit", "measure-edit?handler=Remove", "measure-new",
     };
 
     [Theory]

@@ -162,4 +162,25 @@ public class LineageRulesTests
         Assert.Equal(PlanStatus.Published, first.Status);
         Assert.Equal("error.planAlreadyPublished", Assert.Throws<DomainException>(draft.Publish).Key);
     }
+
+    [Fact]
+    public void Only_a_draft_loses_a_measure_and_its_links_go_with_it()
+    {
+        var (organisation, _, _, second, policy) = TwoPlans();
+        var kept = second.AddMeasure("1", policy, "1", "a", null);
+        var reported = second.AddMeasure("2", policy, "2", "b", null);
+        reported.EntryFor(FiscalYear.Parse("R7")).Results = "実施した。";
+        Assert.Equal("error.removeFromPublished", Assert.Throws<DomainException>(() => second.RemoveMeasure(kept)).Key);
+
+        var draft = organisation.DraftNextPlan(second, "第三次", FiscalYear.Parse("R12"), FiscalYear.Parse("R16"));
+        var copy = draft.FindMeasure("1")!;
+        var links = draft.RemoveMeasure(copy);
+        Assert.Same(kept, Assert.Single(links).From);
+        Assert.Empty(kept.Continuations);
+        Assert.Null(draft.FindMeasure("1"));
+        var entered = draft.FindMeasure("2")!;
+        entered.EntryFor(FiscalYear.Parse("R12")).Target = "目標";
+        Assert.Equal("error.measureHasEntries", Assert.Throws<DomainException>(() => draft.RemoveMeasure(entered)).Key);
+        Assert.Equal("1", draft.AddMeasure("1", draft.FindNode("2")!, "1", "新しい a", null).Key);
+    }
 }

@@ -179,6 +179,9 @@ public abstract class PlanRevisionTests(PlanRevisionFixture fixture)
         Assert.Equal(origins, nodes);
         Assert.Equal(23, measures);
         Assert.Equal(23, continued);
+        var secondPlanMeasures = await fixture.Factory.QueryAsync(db => db.Measures.CountAsync(m => m.PlanId == fixture.SecondPlan));
+
+        Assert.Equal(23, secondPlanMeasures);
 
         // A draft is the secretariat's: not listed, served or counted for the public.
         Accounts.AssertChallenged(await fixture.Anonymous.Client.GetAsync($"/plans/{draftId}"));
@@ -195,11 +198,20 @@ public abstract class PlanRevisionTests(PlanRevisionFixture fixture)
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
         var refused = await fixture.Miyagi.PostAndReadAsync($"/measures/{copied}/edit", [new("Title", " ")]);
         Assert.Equal("事業名を入力してください。", refused.QuerySelector(".notice--error")!.TextContent.Trim());
+        var policy = (await fixture.Miyagi.GetAsync($"/plans/{draftId}/measures/new")).QuerySelectorAll("#ParentId option").First(o => o.TextContent.StartsWith("2 "));
+        var added = await fixture.Miyagi.PostAsync($"/plans/{draftId}/measures/new",
+            [new("ParentId", policy.GetAttribute("value")!), new("Code", "30"), new("Title", "協力雇用主への新たな支援"), new("Description", "")]);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var duplicate = await fixture.Miyagi.PostAndReadAsync($"/plans/{draftId}/measures/new",
+            [new("ParentId", policy.GetAttribute("value")!), new("Code", "30"), new("Title", "二重"), new("Description", "")]);
+        Assert.NotNull(duplicate.QuerySelector(".notice--error"));
+        var removed = await fixture.Miyagi.PostAsync($"/measures/{await fixture.MeasureIdAsync(draftId, "2")}/edit?handler=Remove", [], $"/measures/{copied}/edit");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         var comparison = await fixture.Miyagi.GetAsync($"/plans/{draftId}/compare");
         var changed = comparison.QuerySelector("table.compare-measures tr.compare-changed[data-later='1']")!;
         Assert.Equal("等", changed.QuerySelector("ins")!.TextContent);
-        Assert.Empty(Keys(comparison, "new", "later"));
-        Assert.Empty(Keys(comparison, "ended", "earlier"));
+        Assert.Equal(["30"], Keys(comparison, "new", "later"));
+        Assert.Equal(["2"], Keys(comparison, "ended", "earlier"));
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.Miyagi.Client.GetAsync($"/measures/{await fixture.MeasureIdAsync(fixture.SecondPlan, "1")}/edit")).StatusCode);
 
         var published = await fixture.Miyagi.PostAndReadAsync($"/plans/{draftId}?handler=Publish", [], $"/plans/{draftId}");

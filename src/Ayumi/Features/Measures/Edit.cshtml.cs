@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Ayumi.Features.Measures;
 
 /// <summary>
-/// The secretariat rewords a measure of a draft plan (次期計画の案) before it is published; the
-/// lineage to the measure it was copied from stays, so the comparison shows what changed.
+/// The secretariat rewords a measure of a draft plan (次期計画の案) before it is published, or takes
+/// it out of the draft; a reworded measure keeps its lineage, so the comparison shows what changed.
 /// A published plan's wording is the adopted document's and changes only through its sheets.
 /// </summary>
 [Authorize]
@@ -43,6 +43,27 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current) : PageMo
         Measure.Objective = string.IsNullOrWhiteSpace(Objective) ? null : Objective.Trim();
         await db.SaveChangesAsync(ct);
         return Redirect($"/measures/{id}");
+    }
+
+    /// <summary>Takes the measure out of the draft: its listings and lineage go with it, and indicators attached to it stay with the plan.</summary>
+    public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        await db.Entry(Measure).Collection(m => m.Entries).LoadAsync(ct);
+        await db.MeasureLineages.Include(l => l.From).Include(l => l.To).Where(l => l.FromId == id || l.ToId == id).LoadAsync(ct);
+        await db.Indicators.Where(i => i.MeasureId == id).LoadAsync(ct);
+        IReadOnlyList<MeasureLineage> links;
+        try { links = Measure.Plan.RemoveMeasure(Measure); }
+        catch (DomainException e)
+        {
+            Notice = Notice.Refused(e, "measureEdit.refused");
+            (Title, Description, Objective) = (Measure.Title, Measure.Description, Measure.Objective);
+            return Page();
+        }
+        db.MeasureLineages.RemoveRange(links);
+        db.Measures.Remove(Measure);
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/plans/{Measure.PlanId}");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
