@@ -30,7 +30,10 @@ public partial class LocalizationTests
             .Concat(Enum.GetValues<Ayumi.Features.Import.RowAction>().Select(a => $"import.action.{a}"))
             .Concat(Ayumi.Features.Import.ColumnsModel.Offsets.Select(o => $"import.offset.{o}"))
             .Concat(Enum.GetValues<Ayumi.Domain.MemberRole>().Select(r => $"role.{r}"))
-            .Concat(Enum.GetValues<Ayumi.Domain.ReportField>().Select(f => $"report.field.{f}"));
+            .Concat(Enum.GetValues<Ayumi.Domain.ReportField>().Select(f => $"report.field.{f}"))
+            .Concat(Enum.GetValues<Ayumi.Domain.LineageKind>().Select(k => $"lineage.kind.{k.ToString().ToLowerInvariant()}"))
+            .Concat(Enum.GetValues<Ayumi.Features.Plans.MeasureChange>().Select(c => $"compare.change.{c.ToString().ToLowerInvariant()}"))
+            .Concat(Enum.GetValues<Ayumi.Features.Plans.NodeChange>().Select(c => $"compare.node.{c.ToString().ToLowerInvariant()}"));
         Assert.Empty(built.Except(Text.Keys(UiText.Japanese)));
     }
 

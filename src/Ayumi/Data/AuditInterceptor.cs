@@ -32,7 +32,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 {
     private static readonly HashSet<Type> Audited =
     [
-        typeof(Organisation), typeof(Department), typeof(Plan), typeof(PlanNode), typeof(Measure), typeof(MeasurePlacement),
+        typeof(Organisation), typeof(Department), typeof(Plan), typeof(PlanNode), typeof(Measure), typeof(MeasurePlacement), typeof(MeasureLineage),
         typeof(YearlyEntry), typeof(EntryPart), typeof(Indicator), typeof(ReportingYear), typeof(Membership),
     ];
 
@@ -206,6 +206,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         YearlyEntry yearly => yearly.Measure?.PlanId,
         EntryPart part => part.YearlyEntry?.Measure?.PlanId ?? (entry.Context as AyumiDbContext)?.AuditLocationOf(part)?.PlanId,
         MeasurePlacement placement => placement.Measure?.PlanId,
+        MeasureLineage link => link.From?.PlanId,
         _ => null,
     };
 
@@ -215,6 +216,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         YearlyEntry yearly => yearly.MeasureId,
         EntryPart part => part.YearlyEntry?.MeasureId ?? (entry.Context as AyumiDbContext)?.AuditLocationOf(part)?.MeasureId,
         MeasurePlacement placement => placement.MeasureId,
+        // A lineage link is recorded on the measure it leads from, whose page lists the links it records.
+        MeasureLineage link => link.FromId,
         _ => null,
     };
 

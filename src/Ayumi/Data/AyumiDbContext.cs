@@ -19,6 +19,7 @@ public abstract class AyumiDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<PlanNode> PlanNodes => Set<PlanNode>();
     public DbSet<Measure> Measures => Set<Measure>();
     public DbSet<MeasurePlacement> MeasurePlacements => Set<MeasurePlacement>();
+    public DbSet<MeasureLineage> MeasureLineages => Set<MeasureLineage>();
     public DbSet<YearlyEntry> YearlyEntries => Set<YearlyEntry>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<Membership> Memberships => Set<Membership>();

@@ -60,6 +60,7 @@ internal sealed class PlanNodeConfiguration : IEntityTypeConfiguration<PlanNode>
         b.HasIndex(n => new { n.PlanId, n.Code }).IsUnique();
         b.Property(n => n.Code).HasMaxLength(50);
         b.HasOne(n => n.Parent).WithMany(n => n.Children).HasForeignKey(n => n.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(n => n.Origin).WithMany().HasForeignKey(n => n.OriginId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(n => n.ParsedCode);
     }
 }
@@ -72,8 +73,10 @@ internal sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
         b.Property(m => m.Key).HasMaxLength(50);
         b.HasMany(m => m.Placements).WithOne(p => p.Measure).HasForeignKey(p => p.MeasureId);
         b.HasMany(m => m.Entries).WithOne(e => e.Measure).HasForeignKey(e => e.MeasureId);
-        b.HasMany(m => m.Predecessors).WithOne(s => s.Successor).HasForeignKey(s => s.SuccessorId);
-        b.HasOne(m => m.NextPlanMeasure).WithMany().HasForeignKey(m => m.NextPlanMeasureId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(m => m.Continuations).WithOne(l => l.From).HasForeignKey(l => l.FromId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(m => m.Origins).WithOne(l => l.To).HasForeignKey(l => l.ToId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(m => m.Predecessors);
+        b.Ignore(m => m.NextPlanMeasure);
         b.OwnsMany(m => m.Departments, d =>
         {
             d.ToTable("MeasureDepartments");
@@ -97,12 +100,12 @@ internal sealed class MeasurePlacementConfiguration : IEntityTypeConfiguration<M
     }
 }
 
-internal sealed class MeasureSuccessionConfiguration : IEntityTypeConfiguration<MeasureSuccession>
+internal sealed class MeasureLineageConfiguration : IEntityTypeConfiguration<MeasureLineage>
 {
-    public void Configure(EntityTypeBuilder<MeasureSuccession> b)
+    public void Configure(EntityTypeBuilder<MeasureLineage> b)
     {
-        b.HasKey(s => new { s.PredecessorId, s.SuccessorId });
-        b.HasOne(s => s.Predecessor).WithMany().HasForeignKey(s => s.PredecessorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(l => new { l.FromId, l.ToId }).IsUnique();
+        b.Property(l => l.Note).HasMaxLength(MeasureLineage.NoteLength);
     }
 }
 

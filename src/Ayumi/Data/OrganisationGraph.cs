@@ -21,7 +21,7 @@ public static class OrganisationGraph
             .Include(p => p.Nodes)
             .Include(p => p.Measures).ThenInclude(m => m.Placements)
             .Include(p => p.Measures).ThenInclude(m => m.Entries)
-            .Include(p => p.Measures).ThenInclude(m => m.Predecessors)
+            .Include(p => p.Measures).ThenInclude(m => m.Continuations)
             .Include(p => p.Indicators)
             .AsSplitQuery()
             .LoadAsync(cancellationToken);

@@ -20,7 +20,8 @@ public class Measure
     private readonly List<MeasurePlacement> _placements = [];
     private readonly List<MeasureDepartment> _departments = [];
     private readonly List<YearlyEntry> _entries = [];
-    private readonly List<MeasureSuccession> _predecessors = [];
+    private readonly List<MeasureLineage> _origins = [];
+    private readonly List<MeasureLineage> _continuations = [];
 
     private Measure() { Key = null!; Title = null!; Plan = null!; }
 
@@ -50,14 +51,22 @@ public class Measure
     public FiscalYear? EndedIn { get; private set; }
     /// <summary>The lifecycle as the source words it: 事業終期のため、R3以降廃止.</summary>
     public string? LifecycleNote { get; private set; }
-    public int? NextPlanMeasureId { get; private set; }
-    /// <summary>The measure of the next plan that continues this one.</summary>
-    public Measure? NextPlanMeasure { get; private set; }
     public IReadOnlyCollection<MeasurePlacement> Placements => _placements;
     public IReadOnlyCollection<MeasureDepartment> Departments => _departments;
     public IReadOnlyCollection<YearlyEntry> Entries => _entries;
-    /// <summary>The measures this one succeeds (後継事業).</summary>
-    public IReadOnlyCollection<MeasureSuccession> Predecessors => _predecessors;
+    /// <summary>The links from the measures this one carries on (this is their <see cref="MeasureLineage.To"/>).</summary>
+    public IReadOnlyCollection<MeasureLineage> Origins => _origins;
+    /// <summary>The links to the measures that carry this one on (this is their <see cref="MeasureLineage.From"/>).</summary>
+    public IReadOnlyCollection<MeasureLineage> Continuations => _continuations;
+
+    /// <summary>The measures of the same plan this one succeeds (後継事業); only those whose links were loaded with their <see cref="MeasureLineage.From"/>.</summary>
+    public IEnumerable<Measure> Predecessors => _origins.Where(l => l.Kind == LineageKind.Succeeded && l.From is not null && InSamePlan(l.From)).Select(l => l.From);
+
+    /// <summary>The measure of another plan that carries this one on (the first, when it was split); null when none does or the links are not loaded.</summary>
+    public Measure? NextPlanMeasure => _continuations.Where(l => l.To is not null && !InSamePlan(l.To)).Select(l => l.To).FirstOrDefault();
+
+    /// <summary>By reference while the graph is in memory (ids are 0), by id when it was read without the other measure's plan.</summary>
+    private bool InSamePlan(Measure other) => ReferenceEquals(other.Plan, Plan) || (other.PlanId != 0 && other.PlanId == PlanId);
 
     public MeasurePlacement PrimaryPlacement => _placements.Single(p => !p.IsRelisting);
 
@@ -68,7 +77,7 @@ public class Measure
     /// <summary>Rewords the measure, e.g. when a later edition of the sheet renames it.</summary>
     public void Rewrite(string title, string? description)
     {
-        if (string.IsNullOrWhiteSpace(title)) throw new DomainException("A measure needs a title.");
+        if (string.IsNullOrWhiteSpace(title)) throw new DomainException("A measure needs a title.", "error.measureTitle");
         Title = title.Trim();
         Description = description;
     }
@@ -108,18 +117,56 @@ public class Measure
         LifecycleNote = note;
     }
 
-    public void Succeed(Measure predecessor, string? note = null)
+    /// <summary>
+    /// Records that <paramref name="to"/> carries this measure on from <paramref name="effectiveIn"/>:
+    /// in the next plan (continued, renamed, merged, split, succeeded) or within the same plan
+    /// (後継事業). Links of several measures into one are a merge; of one into several, a split.
+    /// </summary>
+    /// <exception cref="DomainException">
+    /// The link points at the measure itself, at a measure of another organisation, repeats a link,
+    /// would close a cycle (the target already leads back here), takes effect outside both
+    /// plans' periods, or carries a note longer than <see cref="MeasureLineage.NoteLength"/> characters.
+    /// </exception>
+    public MeasureLineage LinkTo(Measure to, LineageKind kind, FiscalYear effectiveIn, string? note = null)
     {
-        if (predecessor == this) throw new DomainException($"'{Title}' cannot succeed itself.");
-        if (predecessor.Plan != Plan) throw new DomainException("A successor (後継事業) must belong to the same plan; use the next-plan mapping across plans.");
-        if (_predecessors.Any(p => p.Predecessor == predecessor)) return;
-        _predecessors.Add(new MeasureSuccession(predecessor, this, note));
+        if (to == this) throw new DomainException($"'{Title}' cannot carry on itself.", "lineage.self", Title);
+        if (to.Plan.Organisation != Plan.Organisation) throw new DomainException($"'{to.Title}' belongs to another organisation.", "lineage.otherOrganisation", to.Title);
+        if (_continuations.Any(l => l.To == to)) throw new DomainException($"'{Title}' is already linked to '{to.Title}'.", "lineage.duplicate", Title, to.Title);
+        if (!Plan.Covers(effectiveIn) && !to.Plan.Covers(effectiveIn))
+            throw new DomainException($"{effectiveIn.ToJapanese()} lies outside both plans' periods ({Plan.PeriodLabel}, {to.Plan.PeriodLabel}).", "lineage.outOfPeriod",
+                effectiveIn.ToJapanese(), Plan.PeriodLabel, to.Plan.PeriodLabel);
+        if (note?.Trim().Length > MeasureLineage.NoteLength)
+            throw new DomainException($"A lineage note has at most {MeasureLineage.NoteLength} characters.", "lineage.noteTooLong", MeasureLineage.NoteLength);
+        if (to.Leads(this)) throw new DomainException($"'{to.Title}' already leads back to '{Title}'; the link would make a cycle.", "lineage.cycle", to.Title, Title);
+        var link = new MeasureLineage(this, to, kind, effectiveIn, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
+        _continuations.Add(link);
+        to._origins.Add(link);
+        return link;
     }
 
-    public void ContinueIn(Measure nextPlanMeasure)
+    /// <summary>The link from this measure to <paramref name="to"/>, or null.</summary>
+    public MeasureLineage? LinkBetween(Measure to) => _continuations.FirstOrDefault(l => l.To == to);
+
+    /// <summary>Removes a link recorded by mistake.</summary>
+    public void Unlink(MeasureLineage link)
     {
-        if (nextPlanMeasure.Plan == Plan) throw new DomainException("The next-plan measure must belong to another plan.");
-        NextPlanMeasure = nextPlanMeasure;
+        if (link.From != this) throw new DomainException($"The link does not start at '{Title}'.");
+        _continuations.Remove(link);
+        link.To._origins.Remove(link);
+    }
+
+    /// <summary>Whether following the continuations from this measure reaches <paramref name="target"/> (over the links loaded).</summary>
+    private bool Leads(Measure target)
+    {
+        var seen = new HashSet<Measure>();
+        var queue = new Queue<Measure>([this]);
+        while (queue.TryDequeue(out var measure))
+        {
+            if (measure == target) return true;
+            if (!seen.Add(measure)) continue;
+            foreach (var link in measure._continuations) queue.Enqueue(link.To);
+        }
+        return false;
     }
 }
 
@@ -173,21 +220,50 @@ public class MeasureDepartment
     public string? WrittenAs { get; private set; }
 }
 
-/// <summary>後継事業: <see cref="Successor"/> carries on the work of <see cref="Predecessor"/> within one plan.</summary>
-public class MeasureSuccession
+public enum LineageKind
 {
-    private MeasureSuccession() { Predecessor = null!; Successor = null!; }
+    /// <summary>継続: the same measure carried on, e.g. into the next plan.</summary>
+    Continued,
+    /// <summary>名称変更: carried on under another name.</summary>
+    Renamed,
+    /// <summary>統合: one of several measures merged into one (one link from each).</summary>
+    Merged,
+    /// <summary>分割: one measure split into several (one link to each).</summary>
+    Split,
+    /// <summary>後継事業・組替: the work is carried on by a successor measure.</summary>
+    Succeeded,
+}
 
-    internal MeasureSuccession(Measure predecessor, Measure successor, string? note)
+/// <summary>
+/// One step of a measure's lineage: <see cref="To"/> carries on <see cref="From"/> from the
+/// fiscal year <see cref="EffectiveIn"/>, in the same plan or a later one. Measures that end
+/// without a successor keep their <see cref="Measure.Status"/> and <see cref="Measure.EndedIn"/>;
+/// measures new in a plan are those no link leads to (<see cref="Measure.IsNew"/> where the
+/// source marks them).
+/// </summary>
+public class MeasureLineage
+{
+    /// <summary>The longest note, in characters.</summary>
+    public const int NoteLength = 500;
+
+    private MeasureLineage() { From = null!; To = null!; }
+
+    internal MeasureLineage(Measure from, Measure to, LineageKind kind, FiscalYear effectiveIn, string? note)
     {
-        Predecessor = predecessor;
-        Successor = successor;
+        From = from;
+        To = to;
+        Kind = kind;
+        EffectiveIn = effectiveIn;
         Note = note;
     }
 
-    public int PredecessorId { get; private set; }
-    public Measure Predecessor { get; private set; }
-    public int SuccessorId { get; private set; }
-    public Measure Successor { get; private set; }
+    public int Id { get; private set; }
+    public int FromId { get; private set; }
+    public Measure From { get; private set; }
+    public int ToId { get; private set; }
+    public Measure To { get; private set; }
+    public LineageKind Kind { get; private set; }
+    /// <summary>The first fiscal year in which <see cref="To"/> carries the work; within the period of one of the two measures' plans.</summary>
+    public FiscalYear EffectiveIn { get; private set; }
     public string? Note { get; private set; }
 }

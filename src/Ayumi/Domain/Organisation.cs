@@ -36,6 +36,34 @@ public class Organisation
         return plan;
     }
 
+    /// <summary>The plan in force: the latest published one (by generation, then period); null when none is published.</summary>
+    public Plan? CurrentPlan => _plans.Where(p => p.Status == PlanStatus.Published).OrderByDescending(p => p.Generation).ThenByDescending(p => p.PeriodStart).FirstOrDefault();
+
+    /// <summary>
+    /// 次期計画の案: a draft of the plan that follows <paramref name="current"/>, with its tree,
+    /// running measures, departments and indicators copied and linked to their origins.
+    /// </summary>
+    /// <exception cref="DomainException">The plan is not this organisation's, the name is taken, or the period does not start after the current plan's start.</exception>
+    public Plan DraftNextPlan(Plan current, string name, FiscalYear periodStart, FiscalYear periodEnd)
+    {
+        if (current.Organisation != this) throw new DomainException($"{current.Name} is not a plan of {Name}.");
+        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("A plan needs a name.", "error.planName");
+        if (periodStart <= current.PeriodStart)
+            throw new DomainException($"The next plan must start after {current.PeriodStart.ToJapanese()}, when {current.Name} starts.", "error.draftStartsTooEarly", current.PeriodStart.ToJapanese());
+        if (_plans.Any(p => p.Name == name.Trim())) throw new DomainException($"{Name} already has a plan named '{name.Trim()}'.", "error.planNameTaken", name.Trim());
+        var draft = new Plan(this, name.Trim(), current.Generation + 1, periodStart, periodEnd);
+        draft.MarkDraft();
+        draft.FollowOn(current);
+        draft.SetLevels(current.Levels);
+        draft.SetGradeScale(current.GradeScale);
+        draft.EvaluationBodies.AddRange(current.EvaluationBodies);
+        draft.BasicPhilosophy = current.BasicPhilosophy;
+        draft.ReportTemplateName = current.ReportTemplateName;
+        current.CopyInto(draft);
+        _plans.Add(draft);
+        return draft;
+    }
+
     /// <summary>
     /// The department a sheet means by <paramref name="writtenName"/>: an alias, its full path
     /// with units separated by spaces (as plan files write it), or the unit

@@ -11,6 +11,14 @@ public enum EvaluationKind
     External,
 }
 
+public enum PlanStatus
+{
+    /// <summary>案: being drafted by the secretariat; not shown to the public, no year can be opened.</summary>
+    Draft,
+    /// <summary>策定済み: adopted and public; the latest published plan of an organisation is its current plan.</summary>
+    Published,
+}
+
 /// <summary>A council or committee that reviews the plan's progress (推進会議, 審議会…).</summary>
 public sealed record EvaluationBody(string Name, EvaluationKind Kind, string? Description);
 
@@ -47,6 +55,8 @@ public class Plan
     public FiscalYear PeriodStart { get; private set; }
     /// <summary>The last fiscal year of the plan, inclusive.</summary>
     public FiscalYear PeriodEnd { get; private set; }
+    /// <summary>Plans read from documents are published; a plan drafted from another starts as a draft.</summary>
+    public PlanStatus Status { get; private set; } = PlanStatus.Published;
     public int? PredecessorId { get; private set; }
     public Plan? Predecessor { get; private set; }
     /// <summary>The document the plan was read from.</summary>
@@ -75,6 +85,8 @@ public class Plan
     /// <exception cref="DomainException">The year is already open or done, or a measure has no department to ask.</exception>
     public ReportingYear OpenYear(FiscalYear year, DateOnly? deadline, DateTimeOffset at)
     {
+        if (Status == PlanStatus.Draft)
+            throw new DomainException($"{Name} is still a draft; publish it before opening a year.", "error.draftPlanYear", Name);
         if (_reportingYears.Any(r => r.FiscalYear == year))
             throw new DomainException($"{year.ToJapanese()} has already been opened for {Name}.", "error.yearAlreadyOpened", year.ToJapanese());
         var reporting = new ReportingYear(this, year, ReportingStatus.Open, deadline, at);
@@ -105,6 +117,19 @@ public class Plan
     /// <summary>The years the public may see.</summary>
     public IReadOnlyCollection<FiscalYear> PublishedYears =>
         _reportingYears.Where(r => r.Status == ReportingStatus.Published).Select(r => r.FiscalYear).ToList();
+
+    /// <summary>Whether <paramref name="year"/> lies within the plan's period (both ends included).</summary>
+    public bool Covers(FiscalYear year) => PeriodStart <= year && year <= PeriodEnd;
+
+    /// <summary>Adopts a draft: it becomes public, and as the organisation's latest published plan its current plan.</summary>
+    /// <exception cref="DomainException">The plan is already published.</exception>
+    public void Publish()
+    {
+        if (Status != PlanStatus.Draft) throw new DomainException($"{Name} is already published.", "error.planAlreadyPublished", Name);
+        Status = PlanStatus.Published;
+    }
+
+    internal void MarkDraft() => Status = PlanStatus.Draft;
 
     /// <summary>第1次 / 第5次.</summary>
     public string GenerationLabel => $"第{Generation}次";
@@ -171,6 +196,67 @@ public class Plan
 
     public Measure? FindMeasure(string key) => _measures.FirstOrDefault(m => m.Key == key);
 
+    /// <summary>
+    /// Takes a measure out of a draft plan, with its listings and its lineage links (which are
+    /// returned, to be deleted with it): the earlier plan's measure then reads as ended in the
+    /// comparison. A published plan keeps its measures; they end instead.
+    /// </summary>
+    /// <exception cref="DomainException">The plan is published, the measure belongs to another plan, or it has yearly entries.</exception>
+    public IReadOnlyList<MeasureLineage> RemoveMeasure(Measure measure)
+    {
+        if (Status != PlanStatus.Draft) throw new DomainException($"{Name} is published; end the measure instead of removing it.", "error.removeFromPublished", Name);
+        if (measure.Plan != this) throw new DomainException($"'{measure.Title}' belongs to another plan.");
+        if (measure.Entries.Count > 0) throw new DomainException($"'{measure.Title}' already has yearly entries.", "error.measureHasEntries", measure.Title);
+        var links = measure.Origins.Concat(measure.Continuations).ToList();
+        foreach (var link in links) link.From.Unlink(link);
+        _measures.Remove(measure);
+        _measureKeys = null;
+        return links;
+    }
+
+    /// <summary>
+    /// Copies this plan's tree, running measures (listings, relistings, departments) and
+    /// indicators into <paramref name="draft"/>; each copied node keeps its origin and each
+    /// copied measure is linked as continued from the draft's first year. Measures that have
+    /// ended or been discontinued by then are not carried over, nor are yearly entries, indicator
+    /// targets and actuals: they belong to this plan's years, and the draft sets its own.
+    /// </summary>
+    internal void CopyInto(Plan draft)
+    {
+        var nodes = new Dictionary<PlanNode, PlanNode>();
+        foreach (var node in _nodes.OrderBy(n => n.Depth).ThenBy(n => n.Order))
+        {
+            var copy = draft.AddNode(node.Parent is null ? null : nodes[node.Parent], node.Code, node.Title, node.Description);
+            copy.DeriveFrom(node);
+            nodes[node] = copy;
+        }
+        var measures = new Dictionary<Measure, Measure>();
+        foreach (var measure in _measures.Where(m => m.Status == MeasureStatus.Active && m.RunsIn(draft.PeriodStart)))
+        {
+            var primary = measure.PrimaryPlacement;
+            var copy = draft.AddMeasure(measure.Key, nodes[primary.Node], primary.Code, measure.Title, measure.Description);
+            copy.Objective = measure.Objective;
+            copy.IsPrefectureRun = measure.IsPrefectureRun;
+            foreach (var relisting in measure.Placements.Where(p => p.IsRelisting))
+                copy.ListUnder(nodes[relisting.Node], relisting.Code, isRelisting: true, relisting.ListedTitle, relisting.ListedDescription);
+            foreach (var department in measure.Departments.OrderBy(d => d.Order))
+                copy.AssignDepartment(department.Department, department.WrittenAs);
+            measure.LinkTo(copy, LineageKind.Continued, draft.PeriodStart);
+            measures[measure] = copy;
+        }
+        foreach (var indicator in _indicators.OrderBy(i => i.Order))
+        {
+            var copy = draft.AddIndicator(indicator.Code, indicator.Name, indicator.Unit);
+            copy.Kind = indicator.Kind;
+            copy.Direction = indicator.Direction;
+            copy.SourceNote = indicator.SourceNote;
+            if (indicator.Node is { } node) copy.AttachTo(nodes[node]);
+            else if (indicator.Measure is { } attached && measures.TryGetValue(attached, out var carried)) copy.AttachTo(carried);
+            if (indicator.Owner is { } owner) copy.AssignOwner(owner);
+            if (indicator.BaselineFrom is { } from) copy.SetBaseline(from, indicator.BaselineTo, indicator.BaselineValue, indicator.BaselineNote);
+        }
+    }
+
     public Indicator AddIndicator(string code, string name, string unit)
     {
         if (_indicators.Any(i => i.Code == code)) throw new DomainException($"Indicator code '{code}' is used twice in {Name}.");
@@ -213,6 +299,18 @@ public class PlanNode
     /// <summary>Position in the source document, used where codes do not decide.</summary>
     public int Order { get; private set; }
     public IReadOnlyCollection<PlanNode> Children => _children;
+    public int? OriginId { get; private set; }
+    /// <summary>The goal or policy of an earlier plan this one continues, under its old code when renumbered (1 → 2).</summary>
+    public PlanNode? Origin { get; private set; }
+
+    /// <summary>Records that this node continues <paramref name="origin"/> of an earlier plan of the same organisation.</summary>
+    /// <exception cref="DomainException">The origin belongs to this plan or to another organisation.</exception>
+    public void DeriveFrom(PlanNode origin)
+    {
+        if (origin.Plan == Plan) throw new DomainException($"'{Code}' cannot continue a node of its own plan.");
+        if (origin.Plan.Organisation != Plan.Organisation) throw new DomainException($"'{origin.Code}' belongs to another organisation.");
+        Origin = origin;
+    }
 
     public MeasureCode? ParsedCode => MeasureCode.TryParse(Code, out var c) ? c : null;
 }

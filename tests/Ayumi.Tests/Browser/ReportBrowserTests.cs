@@ -1,8 +1,10 @@
+using Ayumi.Tests.Web;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Ayumi.Tests.Browser;
 
-/// <summary>The progress sheet, its summaries, the matrix and open data in real Chromium: the reader's way, the downloads, axe scans at desktop and phone widths.</summary>
+/// <summary>The progress sheet, its summaries, the matrix, open data, the plan comparison and a measure's history in real Chromium: the reader's way, the downloads, axe scans at desktop and phone widths.</summary>
 public sealed class ReportBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -31,11 +33,14 @@ public sealed class ReportBrowserTests(BrowserFixture fixture) : IClassFixture<B
     [InlineData("summary", "/plans/{miyagi}/report/R5/summary")]
     [InlineData("matrix", "/plans/{komae}/matrix")]
     [InlineData("opendata", "/plans/{ena}/opendata")]
+    [InlineData("compare", "/plans/{miyagi2}/compare")]
+    [InlineData("measure-history", "/measures/{miyagi8}")]
     public async Task Report_pages_pass_axe_and_fit_a_phone(string what, string url)
     {
         var page = await fixture.NewPageAsync();
         var resolved = url.Replace("{ena}", (await PlanIdAsync("212105")).ToString())
-            .Replace("{miyagi}", (await PlanIdAsync("040002")).ToString()).Replace("{komae}", (await PlanIdAsync("132195")).ToString());
+            .Replace("{miyagi}", (await PlanIdAsync("040002")).ToString()).Replace("{komae}", (await PlanIdAsync("132195")).ToString())
+            .Replace("{miyagi2}", (await PlanIdAsync("040002", 2)).ToString()).Replace("{miyagi8}", (await SecondPlanMeasureIdAsync("8")).ToString());
         await page.GotoAsync(resolved);
         var findings = new List<string>();
         foreach (var width in new[] { 1280, 390 })
@@ -47,5 +52,12 @@ public sealed class ReportBrowserTests(BrowserFixture fixture) : IClassFixture<B
         Assert.Empty(findings);
     }
 
-    private Task<int> PlanIdAsync(string code) => Ayumi.Tests.Web.Accounts.PlanIdAsync(fixture.Factory, code);
+    private Task<int> PlanIdAsync(string code, int generation = 1) => fixture.Factory.PlanIdAsync(code, generation);
+
+    /// <summary>A measure of Miyagi's 2nd plan, whose page shows the lineage and history that lead to it from the 1st plan.</summary>
+    private async Task<int> SecondPlanMeasureIdAsync(string key)
+    {
+        var plan = await PlanIdAsync("040002", 2);
+        return await fixture.Factory.QueryAsync(db => db.Measures.Where(m => m.PlanId == plan && m.Key == key).Select(m => m.Id).SingleAsync());
+    }
 }

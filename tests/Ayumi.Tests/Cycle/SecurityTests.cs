@@ -18,6 +18,7 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         public int SoumuPart { get; private set; }
         public int ShoukouPart { get; private set; }
         public int MeasureId { get; private set; }
+        public int MiyagiSecondPlan { get; private set; }
         public Dictionary<string, WebUser> Users { get; } = [];
 
         protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
@@ -30,6 +31,7 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
             SoumuPart = await CycleSetup.PartIdAsync(Factory, EnaPlan, "総務課", "更生保護活動に関する情報の周知");
             ShoukouPart = await CycleSetup.PartIdAsync(Factory, EnaPlan, "商工課", "協力雇用主の支援・拡大及び求人情報の提供");
             MeasureId = await Factory.QueryAsync(db => db.Measures.Where(m => m.PlanId == EnaPlan && m.Title == "生活保護").Select(m => m.Id).SingleAsync());
+            MiyagiSecondPlan = await Factory.PlanIdAsync("040002", 2);
             Users["anonymous"] = Factory.NewUser();
             foreach (var (role, email) in new[] { ("soumu", Soumu), ("reviewer", Reviewer), ("secretariat", Secretariat), ("akita", AkitaSecretariat), ("admin", Administrator) })
                 Users[role] = await Factory.SignedInAsync(email);
@@ -74,6 +76,17 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         { "anonymous", "summary-in-work", Expect.SignIn }, { "soumu", "summary-in-work", Expect.NotFound }, { "secretariat", "summary-in-work", Expect.Ok },
         { "anonymous", "xlsx-in-work", Expect.SignIn }, { "reviewer", "xlsx-in-work", Expect.NotFound },
         { "anonymous", "opendata", Expect.Ok }, { "soumu", "opendata", Expect.Ok },
+        // Plan revisions: the comparison is public; drafting the next plan and recording lineage are the secretariat's.
+        { "anonymous", "compare", Expect.Ok }, { "soumu", "compare", Expect.Ok }, { "anonymous", "compare-xlsx", Expect.Ok },
+        { "anonymous", "draft", Expect.SignIn }, { "soumu", "draft", Expect.Denied }, { "reviewer", "draft", Expect.Denied },
+        { "akita", "draft", Expect.Denied }, { "secretariat", "draft", Expect.Ok }, { "admin", "draft", Expect.Ok },
+        { "anonymous", "lineage", Expect.SignIn }, { "soumu", "lineage", Expect.Denied }, { "reviewer", "lineage", Expect.Denied },
+        { "akita", "lineage", Expect.Denied }, { "secretariat", "lineage", Expect.Ok }, { "admin", "lineage", Expect.Ok },
+        // Only a draft plan's measures are edited on screen; Ena's plan is published.
+        { "anonymous", "measure-edit", Expect.SignIn }, { "soumu", "measure-edit", Expect.Denied }, { "akita", "measure-edit", Expect.Denied },
+        { "secretariat", "measure-edit", Expect.NotFound },
+        { "anonymous", "measure-new", Expect.SignIn }, { "soumu", "measure-new", Expect.Denied }, { "akita", "measure-new", Expect.Denied },
+        { "secretariat", "measure-new", Expect.NotFound },
     };
 
     private string Url(string page) => page switch
@@ -96,6 +109,12 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         "summary-in-work" => $"/plans/{fixture.EnaPlan}/report/FY2025/summary",
         "xlsx-in-work" => $"/plans/{fixture.EnaPlan}/report/FY2025?handler=xlsx",
         "opendata" => $"/plans/{fixture.EnaPlan}/opendata",
+        "compare" => $"/plans/{fixture.MiyagiSecondPlan}/compare",
+        "compare-xlsx" => $"/plans/{fixture.MiyagiSecondPlan}/compare?handler=xlsx",
+        "draft" => $"/plans/{fixture.EnaPlan}/draft",
+        "lineage" => $"/measures/{fixture.MeasureId}/lineage",
+        "measure-edit" => $"/measures/{fixture.MeasureId}/edit",
+        "measure-new" => $"/plans/{fixture.EnaPlan}/measures/new",
         _ => page,
     };
 
@@ -138,6 +157,16 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         { "soumu", "templates", "Name=x&Columns[0].Include=true&Columns[0].Field=Title&Columns[0].Heading=x", Expect.Denied },
         { "akita", "templates?handler=Default", "planId={plan}&template=x", Expect.Denied },
         { "soumu", "import", "Year=R7", Expect.Denied },
+        { "soumu", "draft", "Name=x&PeriodStart=R8&PeriodEnd=R12", Expect.Denied },
+        { "reviewer", "draft", "Name=x&PeriodStart=R8&PeriodEnd=R12", Expect.Denied },
+        { "akita", "draft", "Name=x&PeriodStart=R8&PeriodEnd=R12", Expect.Denied },
+        { "soumu", "lineage", "ToId={measure}&Kind=Continued&EffectiveIn=R7", Expect.Denied },
+        { "akita", "lineage?handler=Remove", "linkId=1", Expect.Denied },
+        { "soumu", "plan?handler=Publish", "", Expect.Denied },
+        { "akita", "plan?handler=Publish", "", Expect.Denied },
+        { "soumu", "measure-edit", "Title=改ざん", Expect.Denied },
+        { "akita", "measure-edit?handler=Remove", "", Expect.Denied },
+        { "soumu", "measure-new", "ParentId=1&Code=99&Title=改ざん", Expect.Denied },
     };
 
     [Theory]
@@ -160,14 +189,15 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         string.Join("|", await db.EntryParts.OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.Status}:{p.Results}:{p.Version}").ToListAsync())
         + string.Join("|", await db.ReportingYears.OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.Status}").ToListAsync())
         + await db.Memberships.CountAsync() + ":" + await db.ReviewComments.CountAsync() + ":" + await db.Users.CountAsync()
-        + ":" + await db.ReportTemplates.CountAsync() + ":" + string.Join(",", await db.Plans.OrderBy(p => p.Id).Select(p => p.ReportTemplateName).ToListAsync()));
+        + ":" + await db.ReportTemplates.CountAsync() + ":" + string.Join(",", await db.Plans.OrderBy(p => p.Id).Select(p => $"{p.ReportTemplateName}/{p.Status}").ToListAsync())
+        + ":" + await db.MeasureLineages.CountAsync() + ":" + await db.Measures.CountAsync(m => m.Title == "改ざん") + ":" + await db.Measures.CountAsync());
 
     public static TheoryData<string> EveryPost => new()
     {
         "own-part?handler=Save", "own-part?handler=Submit", "cycle", "dashboard?handler=Approve", "dashboard?handler=Return",
         "dashboard?handler=Lock", "dashboard?handler=Publish", "dashboard?handler=Remind", "dashboard?handler=Deadline",
         "members", "review?handler=Comment", "review?handler=Evaluate", "/account/logout", "/account/login", "/account/accept",
-        "import", "templates", "templates?handler=Default",
+        "import", "templates", "templates?handler=Default", "draft", "lineage", "lineage?handler=Remove", "plan?handler=Publish", "measure-edit", "measure-edit?handler=Remove", "measure-new",
     };
 
     [Theory]

@@ -89,7 +89,7 @@ public class SeedGoldenTests
         }
         Assert.Equal(MeasureStatus.Reorganised, first.FindMeasure("6")!.Status);
         var successor = first.FindMeasure("8")!;
-        Assert.Equal(["3", "6"], successor.Predecessors.Select(p => p.Predecessor.Key).Order());
+        Assert.Equal(["3", "6"], successor.Predecessors.Select(p => p.Key).Order());
         Assert.Equal(MeasureStatus.Reorganised, successor.Status);
         Assert.StartsWith("みやぎ地域活性化雇用創造プロジェクト", successor.NextPlanMeasure!.Title);
         Assert.Same(second, successor.NextPlanMeasure.Plan);

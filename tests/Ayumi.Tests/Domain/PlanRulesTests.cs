@@ -48,20 +48,6 @@ public class PlanRulesTests
     }
 
     [Fact]
-    public void A_measure_cannot_succeed_itself_and_next_plan_measures_live_in_another_plan()
-    {
-        var (organisation, plan, policy) = Ena();
-        var measure = plan.AddMeasure("(1)-1", policy, "1", "a", null);
-        Assert.Throws<DomainException>(() => measure.Succeed(measure));
-        Assert.Throws<DomainException>(() => measure.ContinueIn(measure));
-        var next = organisation.AddPlan("第2次", 2, FiscalYear.Parse("R8"), FiscalYear.Parse("R12"));
-        next.SetLevels([new("施策", null), new("事業", null)]);
-        var successor = next.AddMeasure("1", next.AddNode(null, "1", "x"), "1", "a2", null);
-        measure.ContinueIn(successor);
-        Assert.Same(successor, measure.NextPlanMeasure);
-    }
-
-    [Fact]
     public void An_ended_measure_no_longer_runs_from_its_end_year()
     {
         var (_, plan, policy) = Ena();

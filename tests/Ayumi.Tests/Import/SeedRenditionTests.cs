@@ -43,11 +43,11 @@ internal static class PlanSnapshot
 
     public sealed record PlanFacts(string Name, int Generation, FiscalYear Start, FiscalYear End, string Levels, string Notes, string? Predecessor);
 
-    public sealed record NodeFacts(string Plan, string Code, string Title, string? Parent);
+    public sealed record NodeFacts(string Plan, string Code, string Title, string? Parent, string? Origin);
 
     public sealed record MeasureFacts(
         string Plan, string Key, string Title, string? Description, string Departments, string Placements, MeasureStatus Status,
-        FiscalYear? EndedIn, string? LifecycleNote, string? NextPlanMeasure, string Predecessors, bool IsNew, bool IsPrefectureRun);
+        FiscalYear? EndedIn, string? LifecycleNote, string Lineage, bool IsNew, bool IsPrefectureRun);
 
     public sealed record EntryFacts(
         string Plan, string Measure, FiscalYear Year, string? Grade, string? Results, string? PlannedWork, string? NextYearPlan,
@@ -61,15 +61,14 @@ internal static class PlanSnapshot
         {
             facts.Add(new PlanFacts(plan.Name, plan.Generation, plan.PeriodStart, plan.PeriodEnd,
                 Joined(plan.Levels.Select(l => l.Name)), Joined(plan.Notes), plan.Predecessor?.Name));
-            facts.AddRange(plan.Nodes.Select(n => new NodeFacts(plan.Name, n.Code, n.Title, n.Parent?.Code)));
+            facts.AddRange(plan.Nodes.Select(n => new NodeFacts(plan.Name, n.Code, n.Title, n.Parent?.Code, n.Origin is { } o ? $"{o.Plan.Name}/{o.Code}" : null)));
             foreach (var measure in plan.Measures)
             {
                 facts.Add(new MeasureFacts(plan.Name, measure.Key, measure.Title, measure.Description,
                     Joined(measure.Departments.OrderBy(d => d.Order).Select(d => $"{d.Department.Path} ({d.WrittenAs})")),
                     Joined(measure.Placements.Select(p => $"{p.Node.Code}/{p.Code}{(p.IsRelisting ? " 再掲" : "")} {p.ListedTitle} {p.ListedDescription}")),
                     measure.Status, measure.EndedIn, measure.LifecycleNote,
-                    measure.NextPlanMeasure is { } next ? $"{next.Plan.Name}/{next.Key}" : null,
-                    Joined(measure.Predecessors.Select(p => p.Predecessor.Key).Order()), measure.IsNew, measure.IsPrefectureRun));
+                    Joined(measure.Continuations.Select(l => $"{l.To.Plan.Name}/{l.To.Key} {l.Kind} {l.EffectiveIn} {l.Note}").Order()), measure.IsNew, measure.IsPrefectureRun));
                 facts.AddRange(measure.Entries.OrderBy(e => e.FiscalYear).Select(e => new EntryFacts(plan.Name, measure.Key, e.FiscalYear, e.Grade,
                     e.Results, e.PlannedWork, e.NextYearPlan, e.InitialBudget, e.FinalBudget, e.IssuesAndDirection, e.Target, e.Notes)));
             }

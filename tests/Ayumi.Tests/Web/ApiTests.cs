@@ -85,6 +85,10 @@ public abstract class ApiTests(AyumiFixture fixture)
         Assert.Equal(2021, (int)measure3["lifecycle"]!["endedIn"]!);
         var measure8 = fy2024.Single(m => (string)m!["key"]! == "8")!;
         Assert.Equal(["3", "6"], measure8["lifecycle"]!["successorOf"]!.AsArray().Select(k => (string)k!).Order());
+        Assert.Equal("8", (string)measure8["lifecycle"]!["nextPlanMeasure"]!);
+        var carried = measure8["lifecycle"]!["carriedOnBy"]!.AsArray().Single()!;
+        Assert.Equal(("8", "succeeded", 2025), ((string)carried["key"]!, (string)carried["kind"]!, (int)carried["effectiveIn"]!));
+        Assert.Equal(2021, (int)measure3["lifecycle"]!["carriedOnBy"]!.AsArray().Single()!["effectiveIn"]!); // 3 passes its work to 8 (後継事業)
     }
 
     [Fact]

@@ -20,6 +20,10 @@ public static class Permissions
     public static bool CanReview(this MemberRoles user, int organisationId, ReportingStatus status) =>
         status != ReportingStatus.Open && (user.Has(organisationId, MemberRole.Reviewer) || user.CanManage(organisationId));
 
+    /// <summary>See a plan at all: a published plan is public; a draft (次期計画の案) is its secretariat's until published.</summary>
+    public static bool CanSee(this MemberRoles user, Plan plan) =>
+        plan.Status == PlanStatus.Published || user.CanManage(plan.OrganisationId);
+
     /// <summary>See the work in progress of an organisation at all (its dashboard or to-do list).</summary>
     public static bool IsMemberOf(this MemberRoles user, int organisationId) =>
         user.IsAdministrator || user.Organisations.Contains(organisationId);

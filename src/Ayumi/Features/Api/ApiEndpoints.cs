@@ -24,13 +24,13 @@ public static class ApiEndpoints
             var organisation = await db.Organisations.AsNoTracking().Include(o => o.Plans).ThenInclude(p => p.Predecessor)
                 .FirstOrDefaultAsync(o => o.Code == parsed, ct);
             if (organisation is null) return Results.Problem($"No organisation has code {code}.", statusCode: 404);
-            return Results.Ok(organisation.Plans.OrderBy(p => p.Generation).Select(PlanSummary));
+            return Results.Ok(organisation.Plans.Where(p => p.Status == PlanStatus.Published).OrderBy(p => p.Generation).Select(PlanSummary));
         }).WithName("ListPlans").Produces<IEnumerable<PlanSummaryDto>>().WithSummary("The plans of one organisation.");
 
         api.MapGet("/plans/{planId:int}", async Task<IResult> (int planId, AyumiDbContext db, CancellationToken ct) =>
         {
             var plan = await PlanQueries.LoadTreeAsync(db, planId, ct);
-            return plan is null ? PlanNotFound(planId) : Results.Ok(PlanTree(plan));
+            return plan is not { Status: PlanStatus.Published } ? PlanNotFound(planId) : Results.Ok(PlanTree(plan));
         }).WithName("GetPlan").Produces<PlanTreeDto>().WithSummary("A plan with its tree of goals, policies and measures.");
 
         api.MapGet("/plans/{planId:int}/measures", async Task<IResult> (int planId, string? fiscalYear, AyumiDbContext db, CancellationToken ct) =>
@@ -42,14 +42,14 @@ public static class ApiEndpoints
                 year = parsed;
             }
             var plan = await PlanQueries.LoadTreeAsync(db, planId, ct);
-            if (plan is null) return PlanNotFound(planId);
+            if (plan is not { Status: PlanStatus.Published }) return PlanNotFound(planId);
             return Results.Ok(PlanQueries.MeasuresInTreeOrder(plan).Select(m => MeasureWithEntry(m, year)));
         }).WithName("ListMeasures").Produces<IEnumerable<MeasureDto>>()
           .WithSummary("The measures of a plan, each once, with the entry of the given fiscal year (2024, FY2024, R6 or 令和6年度) when that year is published.");
 
         api.MapGet("/plans/{planId:int}/indicators", async Task<IResult> (int planId, AyumiDbContext db, CancellationToken ct) =>
         {
-            if (!await db.Plans.AnyAsync(p => p.Id == planId, ct)) return PlanNotFound(planId);
+            if (!await db.Plans.AnyAsync(p => p.Id == planId && p.Status == PlanStatus.Published, ct)) return PlanNotFound(planId);
             var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId)
                 .Include(i => i.Node).Include(i => i.Measure).Include(i => i.Owner).OrderBy(i => i.Order).ToListAsync(ct);
             return Results.Ok(indicators.Select(IndicatorDto.From));
@@ -74,6 +74,8 @@ public static class ApiEndpoints
     private static MeasureDto MeasureWithEntry(Measure m, FiscalYear? year)
     {
         var entry = year is { } y && m.Plan.PublishedYears.Contains(y) ? m.Entries.FirstOrDefault(e => e.FiscalYear == y) : null;
+        // A draft of the next plan is not public, nor are the links into it.
+        var carriedOn = m.Continuations.Where(l => l.To.Plan.Status == PlanStatus.Published).ToList();
         return new MeasureDto(
             m.Key, m.PrimaryPlacement.Code, m.Title, m.Description, m.Objective,
             m.Departments.OrderBy(d => d.Order).Select(d => d.Department.Name).ToList(),
@@ -81,7 +83,8 @@ public static class ApiEndpoints
             m.IsPrefectureRun, m.IsNew,
             m.Entries.Where(e => e.Target is not null).OrderBy(e => e.FiscalYear).Select(e => new YearTargetDto(e.FiscalYear.StartYear, e.Target!)).ToList(),
             new LifecycleDto(Camel(m.Status), m.EndedIn?.StartYear, m.LifecycleNote,
-                m.Predecessors.Select(s => s.Predecessor.Key).ToList(), m.NextPlanMeasure?.Key),
+                m.Predecessors.Select(p => p.Key).ToList(), carriedOn.FirstOrDefault(l => l.To.PlanId != m.PlanId)?.To.Key,
+                carriedOn.Select(l => new LineageDto(l.To.PlanId, l.To.Key, Camel(l.Kind), l.EffectiveIn.StartYear, l.Note)).ToList()),
             entry is null ? null : new EntryDto(entry.FiscalYear.StartYear, entry.Grade, entry.PlannedWork, entry.Results,
                 entry.InitialBudget?.Value, entry.FinalBudget?.Value, entry.IssuesAndDirection, entry.NextYearPlan, entry.Target, entry.Notes));
     }
@@ -96,7 +99,9 @@ public sealed record PlanTreeDto(int Id, string Name, int Generation, int Period
 public sealed record NodeDto(string Code, string Title, string? Description, string Level, List<NodeDto> Children, List<PlacedMeasureDto> Measures);
 public sealed record PlacedMeasureDto(string Key, string Code, string Title, bool Relisting);
 public sealed record PlacementDto(string Code, string Parent, bool Relisting);
-public sealed record LifecycleDto(string Status, int? EndedIn, string? Note, List<string> SuccessorOf, string? NextPlanMeasure);
+/// <param name="CarriedOnBy">The measures that carry this one on (継続, 名称変更, 統合, 分割, 後継事業), in this plan or a later one.</param>
+public sealed record LifecycleDto(string Status, int? EndedIn, string? Note, List<string> SuccessorOf, string? NextPlanMeasure, List<LineageDto> CarriedOnBy);
+public sealed record LineageDto(int PlanId, string Key, string Kind, int EffectiveIn, string? Note);
 /// <param name="InitialBudget">Thousand yen; null = no budget.</param>
 /// <param name="FinalBudget">Thousand yen; null = no budget.</param>
 public sealed record EntryDto(int FiscalYear, string? Grade, string? PlannedWork, string? Results, long? InitialBudget, long? FinalBudget,

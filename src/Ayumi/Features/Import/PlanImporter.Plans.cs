@@ -8,7 +8,7 @@ public sealed partial class PlanImporter
 {
     /// <summary>
     /// The plan the file goes into: the one named in the options, else the organisation's
-    /// latest plan, else a new plan shaped after the first measure row (its depth) and the
+    /// current plan (a draft of the next plan is filled only when named), else its latest, else a new plan shaped after the first measure row (its depth) and the
     /// headings (its level names and period).
     /// </summary>
     private PlanState PlanFor(Sheet sheet, SheetLayout layout, int depth, IReadOnlyList<BoundColumn> columns, List<string> pendingNotes)
@@ -17,7 +17,7 @@ public sealed partial class PlanImporter
         {
             var existing = _options.PlanName is { } name
                 ? _organisation.Plans.FirstOrDefault(p => p.Name == name)
-                : _organisation.Plans.OrderByDescending(p => p.Generation).ThenByDescending(p => p.PeriodEnd).FirstOrDefault();
+                : _organisation.CurrentPlan ?? _organisation.Plans.OrderByDescending(p => p.Generation).ThenByDescending(p => p.PeriodEnd).FirstOrDefault();
             _plan = existing is not null ? new PlanState(existing, isNew: false) : new PlanState(CreatePlan(sheet, layout, depth, columns), isNew: true);
             _report.PlanNames.Add(_plan.Plan.Name);
         }

@@ -252,13 +252,20 @@ public sealed partial class PlanImporter
             {
                 var next = _importer.NextPlanFor(state, _nextTitle!);
                 var nextParent = EnsureNodes(next, chain, next: true, row);
+                // The next plan's policy continues the current one, renumbered where the heading says so: 1 就労… (2 就労…).
+                for (PlanNode? from = parent, to = nextParent; from is not null && to is not null; from = from.Parent, to = to.Parent)
+                    if (to.Origin is null) to.DeriveFrom(from);
                 var nextMeasure = IsRelisting(nextTitle)
                     ? Relist(next, nextParent, row, code, nextTitle, _nextDescription)
                     : ImportNextPlanMeasure(next, nextParent, row, code, nextTitle, measure);
-                if (measure is not null && !IsRelisting(writtenTitle) && !IsRelisting(nextTitle) && measure.NextPlanMeasure != nextMeasure)
-                    measure.ContinueIn(nextMeasure);
+                if (measure is not null && !IsRelisting(writtenTitle) && !IsRelisting(nextTitle) && measure.LinkBetween(nextMeasure) is null)
+                    measure.LinkTo(nextMeasure, LineageKindOf(measure, nextTitle), next.Plan.PeriodStart, nextTitle.Contains("後継事業") ? "後継事業" : null);
             }
         }
+
+        /// <summary>How the next plan's measure carries on the current one: its title names it the successor (後継事業), is another title, or the same.</summary>
+        private static LineageKind LineageKindOf(Measure current, string nextTitle) =>
+            nextTitle.Contains("後継事業") ? LineageKind.Succeeded : nextTitle != current.Title ? LineageKind.Renamed : LineageKind.Continued;
 
         private PlanNode EnsureNodes(PlanState state, List<NodeCell> chain, bool next, SheetRow row)
         {
@@ -389,8 +396,9 @@ public sealed partial class PlanImporter
                     var name = quoted.Groups["name"].Value;
                     var predecessor = state.Plan.Measures.FirstOrDefault(m => m.Title == name && m != measure)
                         ?? throw new DomainException($"'{writtenTitle}' names 「{name}」 as its predecessor, but no measure of {state.Plan.Name} has that name.");
-                    if (measure.Predecessors.Any(p => p.Predecessor == predecessor)) continue;
-                    measure.Succeed(predecessor, "後継事業");
+                    if (predecessor.LinkBetween(measure) is not null) continue;
+                    // The predecessor's work passes on when it ends (事業終期のため、R3以降廃止); else from the plan's first year.
+                    predecessor.LinkTo(measure, LineageKind.Succeeded, predecessor.EndedIn ?? state.Plan.PeriodStart, "後継事業");
                     changed = true;
                 }
             }

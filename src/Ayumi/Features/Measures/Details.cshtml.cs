@@ -1,20 +1,22 @@
 using Ayumi.Data;
 using Ayumi.Domain;
+using Ayumi.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ayumi.Features.Measures;
 
-public sealed class DetailsModel(AyumiDbContext db) : PageModel
+public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : PageModel
 {
     public Measure Measure { get; private set; } = null!;
-    /// <summary>Measures of the same plan that name this one as their predecessor (後継事業).</summary>
-    public IReadOnlyList<Measure> Successors { get; private set; } = [];
-    /// <summary>Measures of an earlier plan that continue in this one.</summary>
-    public IReadOnlyList<Measure> EarlierPlanMeasures { get; private set; } = [];
+    /// <summary>Every link of the measure's lineage across plans, earliest first.</summary>
+    public IReadOnlyList<MeasureLineage> Lineage { get; private set; } = [];
+    /// <summary>The published years of the measure and of the measures it descends from or continues in, oldest first.</summary>
+    public IReadOnlyList<HistoryYear> History { get; private set; } = [];
     /// <summary>Whether the plan records budgets at all, so that an empty budget reads "none" rather than being left out.</summary>
     public bool PlanTracksBudgets { get; private set; }
+    public bool CanManage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -24,15 +26,15 @@ public sealed class DetailsModel(AyumiDbContext db) : PageModel
             .Include(m => m.Placements).ThenInclude(p => p.Node).ThenInclude(n => n.Parent)
             .Include(m => m.Departments).ThenInclude(d => d.Department).ThenInclude(d => d.Parent)
             .Include(m => m.Entries)
-            .Include(m => m.Predecessors).ThenInclude(s => s.Predecessor)
-            .Include(m => m.NextPlanMeasure).ThenInclude(n => n!.Plan)
             .AsSplitQuery()
             .FirstOrDefaultAsync(m => m.Id == id, ct);
         if (measure is null) return NotFound();
+        var me = await current.GetAsync(ct);
+        CanManage = me.CanManage(measure.Plan.OrganisationId);
+        if (!me.CanSee(measure.Plan)) return me.IsSignedIn ? NotFound() : Challenge();
         Measure = measure;
-        Successors = await db.Measures.AsNoTracking().Where(m => m.Predecessors.Any(p => p.PredecessorId == id)).ToListAsync(ct);
+        (Lineage, History) = await MeasureLineageQuery.LoadAsync(db, measure, CanManage, ct);
         PlanTracksBudgets = await db.YearlyEntries.AnyAsync(e => e.Measure.PlanId == measure.PlanId && (e.InitialBudget != null || e.FinalBudget != null), ct);
-        EarlierPlanMeasures = await db.Measures.AsNoTracking().Include(m => m.Plan).Where(m => m.NextPlanMeasureId == id).ToListAsync(ct);
         return Page();
     }
 
@@ -44,4 +46,10 @@ public sealed class DetailsModel(AyumiDbContext db) : PageModel
     public IReadOnlyList<YearlyEntry> Targets => Measure.Entries.Where(e => e.Target is not null).OrderBy(e => e.FiscalYear).ToList();
 
     public IReadOnlyList<string> DepartmentNames => Measure.Departments.OrderBy(d => d.Order).Select(d => d.Department.Name).ToList();
+
+    /// <summary>The years of the history that record a budget, for the chart: the final budget where known, else the initial one.</summary>
+    public IReadOnlyList<(string Year, long Budget)> Budgets =>
+        History.GroupBy(h => h.FiscalYear)
+            .Select(g => (Year: g.Key, Amounts: g.Select(h => h.Entry.FinalBudget ?? h.Entry.InitialBudget).OfType<ThousandYen>().ToList()))
+            .Where(x => x.Amounts.Count > 0).Select(x => (x.Year.ToEraAbbreviation(), x.Amounts.Sum(a => a.Value))).ToList();
 }

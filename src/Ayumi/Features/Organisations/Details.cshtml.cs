@@ -1,12 +1,13 @@
 using Ayumi.Data;
 using Ayumi.Domain;
+using Ayumi.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ayumi.Features.Organisations;
 
-public sealed class DetailsModel(AyumiDbContext db) : PageModel
+public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : PageModel
 {
     public OrganisationView Organisation { get; private set; } = null!;
 
@@ -28,12 +29,15 @@ public sealed class DetailsModel(AyumiDbContext db) : PageModel
             .GroupBy(m => m.PlanId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
+        var me = await current.GetAsync(ct);
+        var currentPlan = organisation.CurrentPlan;
         Organisation = new OrganisationView(
             organisation.Id,
             organisation.Code.Value,
             organisation.Name,
-            organisation.Plans.OrderBy(p => p.Generation)
-                .Select(p => new PlanRow(p.Id, p.Name, p.GenerationLabel, p.PeriodLabel, p.Predecessor?.Name, planCounts.GetValueOrDefault(p.Id)))
+            organisation.Plans.Where(me.CanSee).OrderBy(p => p.Generation)
+                .Select(p => new PlanRow(p.Id, p.Name, p.GenerationLabel, p.PeriodLabel, p.Predecessor?.Name, planCounts.GetValueOrDefault(p.Id),
+                    p.Status == PlanStatus.Draft ? "plan.status.draft" : p == currentPlan ? "plan.current" : null))
                 .ToList(),
             organisation.Departments.OrderBy(d => d.Name, StringComparer.Ordinal)
                 .Select(d => new DepartmentRow(d.Id, d.ParentId, d.Name, measureCounts.GetValueOrDefault(d.Id)))
@@ -42,6 +46,7 @@ public sealed class DetailsModel(AyumiDbContext db) : PageModel
     }
 
     public sealed record OrganisationView(int Id, string Code, string Name, IReadOnlyList<PlanRow> Plans, IReadOnlyList<DepartmentRow> Departments);
-    public sealed record PlanRow(int Id, string Name, string Generation, string Period, string? Predecessor, int MeasureCount);
+    /// <param name="StatusKey">The text key of the plan's badge: a draft, or the current plan; null for earlier plans.</param>
+    public sealed record PlanRow(int Id, string Name, string Generation, string Period, string? Predecessor, int MeasureCount, string? StatusKey);
     public sealed record DepartmentRow(int Id, int? ParentId, string Name, int MeasureCount);
 }

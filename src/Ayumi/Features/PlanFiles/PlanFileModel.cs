@@ -34,11 +34,14 @@ public sealed record PlanFilePlan(
     List<GradeDefinition>? GradeScale = null,
     List<PlanFileEvaluationBody>? EvaluationBodies = null,
     List<string>? Notes = null,
-    List<PlanFileIndicator>? Indicators = null);
+    List<PlanFileIndicator>? Indicators = null,
+    string? Status = null);
 
 public sealed record PlanFileEvaluationBody(string Name, string Kind, string? Description = null);
 
-public sealed record PlanFileNode(string Code, string Title, string? Description = null, List<PlanFileNode>? Children = null);
+public sealed record PlanFileNode(string Code, string Title, string? Description = null, List<PlanFileNode>? Children = null, PlanFileNodeRef? Origin = null);
+
+public sealed record PlanFileNodeRef(string Plan, string Code);
 
 public sealed record PlanFileMeasure(
     string Key,
@@ -52,11 +55,17 @@ public sealed record PlanFileMeasure(
     bool IsNew = false,
     List<PlanFileRelisting>? Relistings = null,
     PlanFileLifecycle? Lifecycle = null,
-    List<PlanFileEntry>? Entries = null);
+    List<PlanFileEntry>? Entries = null,
+    List<PlanFileLineage>? Lineage = null);
 
 public sealed record PlanFileRelisting(string Code, string Parent, string? Title = null, string? Description = null);
 
+/// <param name="SuccessorOf">Files written before lineage links: read as 後継事業 links into this measure; never written.</param>
+/// <param name="NextPlanMeasure">Files written before lineage links: read as a continued link; never written.</param>
 public sealed record PlanFileLifecycle(string Status, FiscalYear? EndedIn = null, string? Note = null, List<string>? SuccessorOf = null, PlanFileMeasureRef? NextPlanMeasure = null);
+
+/// <summary>A link from the measure to the one that carries it on.</summary>
+public sealed record PlanFileLineage(PlanFileMeasureRef To, string Kind, FiscalYear EffectiveIn, string? Note = null);
 
 public sealed record PlanFileMeasureRef(string Plan, string Key);
 

@@ -73,24 +73,31 @@ public sealed class PlanFileReader
             foreach (var alias in department.Aliases ?? []) unit.AddAlias(alias);
         }
 
-        var successions = new List<(Measure Measure, string Key, string Path)>();
-        var continuations = new List<(Measure Measure, PlanFileMeasureRef Ref, string Path)>();
+        var links = new List<PendingLink>();
+        var origins = new List<(PlanNode Node, PlanFileNodeRef Ref, string Path)>();
         for (var p = 0; p < file.Plans.Count; p++)
-            ApplyPlan(file.Plans[p], $"$.plans[{p}]", organisation, successions, continuations);
+            ApplyPlan(file.Plans[p], $"$.plans[{p}]", organisation, links, origins);
 
-        foreach (var (measure, key, path) in successions)
-            Guard(path, () => measure.Succeed(measure.Plan.FindMeasure(key) ?? throw new DomainException($"no measure with key '{key}' in {measure.Plan.Name}.")));
-        foreach (var (measure, target, path) in continuations)
-            Guard(path, () =>
+        foreach (var (node, origin, path) in origins)
+            Guard(path, () => node.DeriveFrom(PlanNamed(organisation, origin.Plan).FindNode(origin.Code) ?? throw new DomainException($"no node with code '{origin.Code}' in {origin.Plan}.")));
+        foreach (var link in links)
+            Guard(link.Path, () =>
             {
-                var plan = organisation.Plans.FirstOrDefault(x => x.Name == target.Plan) ?? throw new DomainException($"no plan named '{target.Plan}'.");
-                measure.ContinueIn(plan.FindMeasure(target.Key) ?? throw new DomainException($"no measure with key '{target.Key}' in {plan.Name}."));
+                var target = PlanNamed(organisation, link.To.Plan);
+                var to = target.FindMeasure(link.To.Key) ?? throw new DomainException($"no measure with key '{link.To.Key}' in {target.Name}.");
+                var (from, end) = link.Reversed ? (to, link.Measure) : (link.Measure, to);
+                from.LinkTo(end, link.Kind, link.EffectiveIn ?? from.EndedIn ?? end.Plan.PeriodStart, link.Note);
             });
         return organisation;
     }
 
-    private void ApplyPlan(PlanFilePlan source, string path, Organisation organisation,
-        List<(Measure, string, string)> successions, List<(Measure, PlanFileMeasureRef, string)> continuations)
+    /// <summary>A lineage link read from a measure, resolved once every plan is read. <paramref name="Reversed"/>: the file names the earlier measure (successorOf).</summary>
+    private sealed record PendingLink(Measure Measure, PlanFileMeasureRef To, LineageKind Kind, FiscalYear? EffectiveIn, string? Note, string Path, bool Reversed = false);
+
+    private static Plan PlanNamed(Organisation organisation, string name) =>
+        organisation.Plans.FirstOrDefault(x => x.Name == name) ?? throw new DomainException($"no plan named '{name}'.");
+
+    private void ApplyPlan(PlanFilePlan source, string path, Organisation organisation, List<PendingLink> links, List<(PlanNode, PlanFileNodeRef, string)> origins)
     {
         var plan = Guard(path + ".name", () => organisation.AddPlan(source.Name, source.Generation, source.PeriodStart, source.PeriodEnd));
         plan.Source = source.Source;
@@ -104,7 +111,8 @@ public sealed class PlanFileReader
             Guard(path + ".predecessor", () => plan.FollowOn(organisation.Plans.FirstOrDefault(x => x.Name == predecessorName)
                 ?? throw new DomainException($"no earlier plan named '{predecessorName}'.")));
 
-        AddNodes(plan, null, source.Nodes, path + ".nodes");
+        if (source.Status is { } planStatus && ParseEnum<PlanStatus>(planStatus, path + ".status") == PlanStatus.Draft) plan.MarkDraft();
+        AddNodes(plan, null, source.Nodes, path + ".nodes", origins);
 
         for (var m = 0; m < source.Measures.Count; m++)
         {
@@ -126,9 +134,12 @@ public sealed class PlanFileReader
             {
                 var status = ParseEnum<MeasureStatus>(lifecycle.Status, at + ".lifecycle.status");
                 if (status != MeasureStatus.Active) measure.End(status, lifecycle.EndedIn, lifecycle.Note);
-                successions.AddRange((lifecycle.SuccessorOf ?? []).Select(key => (measure, key, at + ".lifecycle.successorOf")));
-                if (lifecycle.NextPlanMeasure is { } next) continuations.Add((measure, next, at + ".lifecycle.nextPlanMeasure"));
+                links.AddRange((lifecycle.SuccessorOf ?? []).Select(key =>
+                    new PendingLink(measure, new PlanFileMeasureRef(plan.Name, key), LineageKind.Succeeded, null, null, at + ".lifecycle.successorOf", Reversed: true)));
+                if (lifecycle.NextPlanMeasure is { } next) links.Add(new PendingLink(measure, next, LineageKind.Continued, null, null, at + ".lifecycle.nextPlanMeasure"));
             }
+            foreach (var (link, l) in (item.Lineage ?? []).Select((x, l) => (x, l)))
+                links.Add(new PendingLink(measure, link.To, ParseEnum<LineageKind>(link.Kind, $"{at}.lineage[{l}].kind"), link.EffectiveIn, link.Note, $"{at}.lineage[{l}]"));
             foreach (var (entry, e) in (item.Entries ?? []).Select((x, e) => (x, e)))
                 ApplyEntry(measure, entry, $"{at}.entries[{e}]");
         }
@@ -136,16 +147,17 @@ public sealed class PlanFileReader
         foreach (var (item, i) in (source.Indicators ?? []).Select((x, i) => (x, i)))
             ApplyIndicator(plan, item, $"{path}.indicators[{i}]");
         // A plan file carries reported history: its years are published, as the documents were.
-        plan.RecordPublishedYears();
+        if (plan.Status == PlanStatus.Published) plan.RecordPublishedYears();
     }
 
-    private void AddNodes(Plan plan, PlanNode? parent, List<PlanFileNode>? nodes, string path)
+    private void AddNodes(Plan plan, PlanNode? parent, List<PlanFileNode>? nodes, string path, List<(PlanNode, PlanFileNodeRef, string)> origins)
     {
         for (var i = 0; i < (nodes?.Count ?? 0); i++)
         {
             var source = nodes![i];
             var node = Guard($"{path}[{i}]", () => plan.AddNode(parent, source.Code, source.Title, source.Description));
-            AddNodes(plan, node, source.Children, $"{path}[{i}].children");
+            if (source.Origin is { } origin) origins.Add((node, origin, $"{path}[{i}].origin"));
+            AddNodes(plan, node, source.Children, $"{path}[{i}].children", origins);
         }
     }
 

@@ -16,30 +16,33 @@ public static class PlanFileWriter
             organisation.Departments.OrderBy(d => d.Path.ToString(), StringComparer.Ordinal)
                 .Select(d => new PlanFileDepartment([.. d.Path.Units], d.Aliases.Count == 0 ? null : [.. d.Aliases.Select(a => a.Name)]))
                 .ToList(),
-            plans.Select(ToFile).ToList());
+            plans.Select(p => ToFile(p, plans)).ToList());
         return JsonSerializer.SerializeToUtf8Bytes(file, PlanFileReader.JsonOptions);
     }
 
-    private static PlanFilePlan ToFile(Plan plan) => new(
+    private static PlanFilePlan ToFile(Plan plan, IReadOnlyList<Plan> written) => new(
         plan.Name,
         plan.Generation,
         plan.PeriodStart,
         plan.PeriodEnd,
         plan.Levels,
-        Nodes: plan.Nodes.Where(n => n.Parent is null).OrderBy(n => n.Order).Select(ToFile).ToList(),
-        Measures: plan.Measures.OrderBy(m => m.PrimaryPlacement.Node.Order).ThenBy(m => m.PrimaryPlacement.ParsedCode).Select(ToFile).ToList(),
+        Nodes: plan.Nodes.Where(n => n.Parent is null).OrderBy(n => n.Order).Select(n => ToFile(n, written)).ToList(),
+        Measures: plan.Measures.OrderBy(m => m.PrimaryPlacement.Node.Order).ThenBy(m => m.PrimaryPlacement.ParsedCode).Select(m => ToFile(m, written)).ToList(),
         Predecessor: plan.Predecessor?.Name,
         Source: plan.Source,
         BasicPhilosophy: plan.BasicPhilosophy,
         GradeScale: plan.Grades,
         EvaluationBodies: plan.EvaluationBodies.Select(b => new PlanFileEvaluationBody(b.Name, Camel(b.Kind), b.Description)).ToList(),
         Notes: plan.Notes,
-        Indicators: plan.Indicators.OrderBy(i => i.Order).Select(ToFile).ToList());
+        Indicators: plan.Indicators.OrderBy(i => i.Order).Select(ToFile).ToList(),
+        Status: Camel(plan.Status));
 
-    private static PlanFileNode ToFile(PlanNode node) =>
-        new(node.Code, node.Title, node.Description, node.Children.Count == 0 ? null : node.Children.OrderBy(c => c.Order).Select(ToFile).ToList());
+    private static PlanFileNode ToFile(PlanNode node, IReadOnlyList<Plan> written) =>
+        new(node.Code, node.Title, node.Description, node.Children.Count == 0 ? null : node.Children.OrderBy(c => c.Order).Select(c => ToFile(c, written)).ToList(),
+            node.Origin is { } origin && written.Contains(origin.Plan) ? new PlanFileNodeRef(origin.Plan.Name, origin.Code) : null);
 
-    private static PlanFileMeasure ToFile(Measure measure) => new(
+    /// <summary>Lineage links are written from the earlier measure, and only to plans the file carries (a reader must resolve them).</summary>
+    private static PlanFileMeasure ToFile(Measure measure, IReadOnlyList<Plan> written) => new(
         measure.Key,
         measure.PrimaryPlacement.Code,
         measure.PrimaryPlacement.Node.Code,
@@ -53,12 +56,12 @@ public static class PlanFileWriter
         new PlanFileLifecycle(
             Camel(measure.Status),
             measure.EndedIn,
-            measure.LifecycleNote,
-            measure.Predecessors.Select(p => p.Predecessor.Key).ToList(),
-            measure.NextPlanMeasure is { } next ? new PlanFileMeasureRef(next.Plan.Name, next.Key) : null),
+            measure.LifecycleNote),
         measure.Entries.OrderBy(e => e.FiscalYear).Select(e => new PlanFileEntry(
             e.FiscalYear, e.Target, e.PlannedWork, e.Results, e.Grade, e.InitialBudget?.Value, e.FinalBudget?.Value,
-            e.IssuesAndDirection, e.NextYearPlan, e.Notes)).ToList());
+            e.IssuesAndDirection, e.NextYearPlan, e.Notes)).ToList(),
+        measure.Continuations.Where(l => written.Contains(l.To.Plan)).OrderBy(l => l.To.Plan.Generation).ThenBy(l => l.To.Key)
+            .Select(l => new PlanFileLineage(new PlanFileMeasureRef(l.To.Plan.Name, l.To.Key), Camel(l.Kind), l.EffectiveIn, l.Note)).ToList());
 
     private static PlanFileIndicator ToFile(Indicator indicator) => new(
         indicator.Code,

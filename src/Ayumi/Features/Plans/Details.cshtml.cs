@@ -1,12 +1,14 @@
 using Ayumi.Data;
 using Ayumi.Domain;
+using Ayumi.Features.Accounts;
+using Ayumi.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ayumi.Features.Plans;
 
-public sealed class DetailsModel(AyumiDbContext db) : PageModel
+public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : PageModel
 {
     /// <summary>Where the plan tree partials find this page.</summary>
     public const string ViewDataKey = "PlanPage";
@@ -17,13 +19,25 @@ public sealed class DetailsModel(AyumiDbContext db) : PageModel
     public IReadOnlyList<FiscalYear> Years { get; private set; } = [];
     public FiscalYear? Year { get; private set; }
     public IReadOnlyList<(GradeDefinition Grade, int Count)> GradeCounts { get; private set; } = [];
+    /// <summary>The organisation's current plan (its latest published one), when it is not this plan.</summary>
+    public Plan? CurrentPlan { get; private set; }
+    public bool IsCurrent { get; private set; }
+    public Notice? Notice { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, string? year, CancellationToken ct)
     {
         var plan = await PlanQueries.LoadTreeAsync(db, id, ct);
         if (plan is null) return NotFound();
+        var me = await current.GetAsync(ct);
+        var canManage = me.CanManage(plan.OrganisationId);
+        if (!me.CanSee(plan)) return me.IsSignedIn ? NotFound() : Challenge();
         Plan = plan;
-        Successors = await db.Plans.AsNoTracking().Where(p => p.PredecessorId == id).OrderBy(p => p.Generation).ToListAsync(ct);
+        Successors = await db.Plans.AsNoTracking().Where(p => p.PredecessorId == id && (canManage || p.Status == PlanStatus.Published)).OrderBy(p => p.Generation).ToListAsync(ct);
+        var organisation = await db.Organisations.AsNoTracking().Include(o => o.Plans).SingleAsync(o => o.Id == plan.OrganisationId, ct);
+        var currentPlan = organisation.CurrentPlan;
+        IsCurrent = currentPlan?.Id == plan.Id;
+        CurrentPlan = IsCurrent ? null : currentPlan;
+        if (Request.Query.ContainsKey("published")) Notice = Notice.Success("plan.publishedNotice", plan.Name);
         Years = plan.PublishedYears.OrderDescending().ToList();
         Year = FiscalYear.TryParse(year, out var chosen) && Years.Contains(chosen) ? chosen : Years.Count > 0 ? Years[0] : null;
         if (Year is { } shown)
@@ -32,6 +46,20 @@ public sealed class DetailsModel(AyumiDbContext db) : PageModel
             GradeCounts = plan.Grades.Select(g => (g, grades.Count(x => x == g.Symbol))).ToList();
         }
         return Page();
+    }
+
+    /// <summary>The secretariat adopts a draft: it becomes public and, as the latest published plan, the current one; the earlier plan and its published years stay as they are.</summary>
+    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct)
+    {
+        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (plan is null) return NotFound();
+        var me = await current.GetAsync(ct);
+        if (!me.CanManage(plan.OrganisationId)) return Forbid();
+        // Publishing twice (a second click) changes nothing: the plan is shown as it is.
+        if (plan.Status == PlanStatus.Published) return Redirect($"/plans/{id}");
+        plan.Publish();
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/plans/{id}?published=1");
     }
 
     public YearlyEntry? EntryOf(Measure measure) => Year is { } y ? measure.Entries.FirstOrDefault(e => e.FiscalYear == y) : null;

@@ -1,5 +1,6 @@
 using Ayumi.Data;
 using Ayumi.Domain;
+using Ayumi.Features.Accounts;
 using Ayumi.Features.Plans;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Ayumi.Features.Reports;
 
 /// <summary>Komae's department × measure matrix: a ● where a department is responsible for a measure, each measure once.</summary>
-public sealed class MatrixModel(AyumiDbContext db) : PageModel
+public sealed class MatrixModel(AyumiDbContext db, CurrentMember current) : PageModel
 {
     public Plan Plan { get; private set; } = null!;
     public IReadOnlyList<Department> Departments { get; private set; } = [];
@@ -30,6 +31,8 @@ public sealed class MatrixModel(AyumiDbContext db) : PageModel
     {
         var plan = await ReportQueries.LoadAsync(db, id, ct);
         if (plan is null) return NotFound();
+        var me = await current.GetAsync(ct);
+        if (!me.CanSee(plan)) return me.IsSignedIn ? NotFound() : Challenge();
         Plan = plan;
         Measures = PlanQueries.MeasuresInTreeOrder(plan).ToList();
         Departments = Measures.SelectMany(m => m.Departments.OrderBy(d => d.Order).Select(d => d.Department)).DistinctBy(d => d.Id).ToList();

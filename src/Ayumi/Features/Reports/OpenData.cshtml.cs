@@ -1,12 +1,13 @@
 using Ayumi.Data;
 using Ayumi.Domain;
+using Ayumi.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Ayumi.Features.Reports;
 
 /// <summary>The download page of a plan's open data: its published years as CSV and JSON, and each year's progress sheet.</summary>
-public sealed class OpenDataModel(AyumiDbContext db) : PageModel
+public sealed class OpenDataModel(AyumiDbContext db, CurrentMember current) : PageModel
 {
     public Plan Plan { get; private set; } = null!;
     public IReadOnlyList<FiscalYear> Years { get; private set; } = [];
@@ -25,6 +26,8 @@ public sealed class OpenDataModel(AyumiDbContext db) : PageModel
     {
         var plan = await ReportQueries.LoadAsync(db, id, ct);
         if (plan is null) return NotFound();
+        var me = await current.GetAsync(ct);
+        if (!me.CanSee(plan)) return me.IsSignedIn ? NotFound() : Challenge();
         Plan = plan;
         Years = plan.PublishedYears.OrderDescending().ToList();
         return null;

@@ -36,7 +36,7 @@ public sealed class ProgressSheet
         Plan = plan;
         Year = year;
         Template = template;
-        var nextPlanName = plan.Organisation.Plans.FirstOrDefault(p => p.PredecessorId == plan.Id)?.Name
+        var nextPlanName = plan.Organisation.Plans.FirstOrDefault(p => p.PredecessorId == plan.Id && p.Status == PlanStatus.Published)?.Name
             ?? plan.Measures.Select(m => m.NextPlanMeasure?.Plan?.Name).FirstOrDefault(n => n is not null) ?? "次期計画";
         Headings = template.Columns.Select(c => string.Format(CultureInfo.InvariantCulture, c.Heading, year, year.Next, year.Next.Next, year.Previous, nextPlanName)).ToList();
     }

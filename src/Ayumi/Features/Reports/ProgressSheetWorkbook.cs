@@ -21,7 +21,24 @@ public static class ProgressSheetWorkbook
 
     private enum Style : uint { Default, Header, Text, Amount, Section, Title, Note }
 
-    public static byte[] Write(ProgressSheet sheet, Func<string, string> text)
+    public static byte[] Write(ProgressSheet sheet, Func<string, string> text) =>
+        WriteTable(
+            string.Format(text("reports.sheetTitle"), sheet.Plan.Name, sheet.Year.ToJapanese()),
+            $"{sheet.Year.ToJapanese()}進行管理",
+            sheet.Headings,
+            sheet.Template.Columns.Select(ColumnWidth).ToList(),
+            sheet.Lines,
+            sheet.HasChanges ? "※" + text("reports.legend") : null,
+            sheet.Template.GradeTally ? [.. sheet.Tally.Select(t => $"{t.Grade.Symbol}({t.Grade.Label}) {t.Count}事業"), $"{sheet.MeasureCount}事業"] : []);
+
+    /// <summary>
+    /// Any table of sheet lines in the progress sheet's workbook style (the plan comparison uses it):
+    /// a title, an optional legend, the header row frozen and printed on every page, changed text
+    /// underlined, and footer lines under the table.
+    /// </summary>
+    /// <param name="widths">Column widths in Excel's character units, one per heading.</param>
+    public static byte[] WriteTable(string title, string sheetName, IReadOnlyList<string> headings, IReadOnlyList<double> widths,
+        IReadOnlyList<SheetLine> lines, string? legend, IReadOnlyList<string> footer)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -30,10 +47,9 @@ public static class ProgressSheetWorkbook
             workbookPart.Workbook = new Workbook();
             AddStyles(workbookPart);
             var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
-            var sheetName = SheetName(sheet);
-            var widths = sheet.Template.Columns.Select(ColumnWidth).ToList();
-            var (data, merges, lastRow) = Rows(sheet, widths, text);
-            var lastColumn = ColumnName(sheet.Headings.Count - 1);
+            sheetName = SheetName(sheetName);
+            var (data, merges, lastRow) = Rows(title, headings, widths, lines, legend, footer);
+            var lastColumn = ColumnName(headings.Count - 1);
 
             var worksheet = new Worksheet(
                 new SheetProperties(new PageSetupProperties { FitToPage = true }),
@@ -63,33 +79,34 @@ public static class ProgressSheetWorkbook
     }
 
     /// <summary>Excel allows 31 characters and no []:*?/\ in a sheet name.</summary>
-    private static string SheetName(ProgressSheet sheet)
+    private static string SheetName(string wanted)
     {
-        var name = new string($"{sheet.Year.ToJapanese()}進行管理".Where(c => !"[]:*?/\\".Contains(c)).ToArray());
+        var name = new string(wanted.Where(c => !"[]:*?/\\".Contains(c)).ToArray());
         return name.Length <= 31 ? name : name[..31];
     }
 
-    private static (SheetData Data, List<string> Merges, int LastRow) Rows(ProgressSheet sheet, IReadOnlyList<double> widths, Func<string, string> text)
+    private static (SheetData Data, List<string> Merges, int LastRow) Rows(string title, IReadOnlyList<string> headings, IReadOnlyList<double> widths,
+        IReadOnlyList<SheetLine> lines, string? legend, IReadOnlyList<string> footer)
     {
         var data = new SheetData();
         var merges = new List<string>();
-        var lastColumn = ColumnName(sheet.Headings.Count - 1);
-        data.Append(TextRow(1, string.Format(text("reports.sheetTitle"), sheet.Plan.Name, sheet.Year.ToJapanese()), Style.Title, 22));
-        if (sheet.HasChanges) data.Append(TextRow(2, "※" + text("reports.legend"), Style.Note, LineHeight));
+        var lastColumn = ColumnName(headings.Count - 1);
+        data.Append(TextRow(1, title, Style.Title, 22));
+        if (legend is not null) data.Append(TextRow(2, legend, Style.Note, LineHeight));
 
-        var header = new Row { RowIndex = HeaderRowIndex, CustomHeight = true, Height = LineHeight * Math.Max(1, sheet.Headings.Select((h, i) => Lines(h, widths[i])).Max()) };
-        for (var i = 0; i < sheet.Headings.Count; i++) header.Append(InlineText(i, HeaderRowIndex, [(sheet.Headings[i], false)], Style.Header));
+        var header = new Row { RowIndex = HeaderRowIndex, CustomHeight = true, Height = LineHeight * Math.Max(1, headings.Select((h, i) => Lines(h, widths[i])).Max()) };
+        for (var i = 0; i < headings.Count; i++) header.Append(InlineText(i, HeaderRowIndex, [(headings[i], false)], Style.Header));
         data.Append(header);
 
         var rowIndex = HeaderRowIndex;
-        foreach (var line in sheet.Lines)
+        foreach (var line in lines)
         {
             rowIndex++;
             if (line.IsSection)
             {
                 var section = new Row { RowIndex = (uint)rowIndex };
                 section.Append(InlineText(0, rowIndex, [(line.Section!, false)], Style.Section));
-                for (var i = 1; i < sheet.Headings.Count; i++) section.Append(new Cell { CellReference = $"{ColumnName(i)}{rowIndex}", StyleIndex = (uint)Style.Section });
+                for (var i = 1; i < headings.Count; i++) section.Append(new Cell { CellReference = $"{ColumnName(i)}{rowIndex}", StyleIndex = (uint)Style.Section });
                 data.Append(section);
                 merges.Add($"A{rowIndex}:{lastColumn}{rowIndex}");
                 continue;
@@ -108,12 +125,10 @@ public static class ProgressSheetWorkbook
             }
             data.Append(row);
         }
-        if (sheet.Template.GradeTally)
+        if (footer.Count > 0)
         {
             rowIndex++;
-            foreach (var (grade, count) in sheet.Tally)
-                data.Append(TextRow(++rowIndex, $"{grade.Symbol}({grade.Label}) {count}事業", Style.Default, LineHeight));
-            data.Append(TextRow(++rowIndex, $"{sheet.MeasureCount}事業", Style.Default, LineHeight));
+            foreach (var line in footer) data.Append(TextRow(++rowIndex, line, Style.Default, LineHeight));
         }
         return (data, merges, rowIndex);
     }

@@ -12,8 +12,9 @@ public static class ReportQueries
         var plan = await Tree(db).Include(p => p.Organisation).ThenInclude(o => o.Plans).Include(p => p.ReportingYears)
             .FirstOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null) return null;
-        // The next plan is loaded into the same context so that next-plan links resolve to its placements and nodes.
-        var next = plan.Organisation.Plans.FirstOrDefault(p => p.PredecessorId == plan.Id);
+        // The next plan is loaded into the same context so that next-plan links resolve to its placements and nodes;
+        // a draft of it is not, so that a published report never shows what is still being drafted.
+        var next = plan.Organisation.Plans.FirstOrDefault(p => p.PredecessorId == plan.Id && p.Status == PlanStatus.Published);
         if (next is not null) await Tree(db).Where(p => p.Id == next.Id).LoadAsync(ct);
         return plan;
     }
@@ -27,5 +28,6 @@ public static class ReportQueries
         .Include(p => p.Measures).ThenInclude(m => m.Placements)
         .Include(p => p.Measures).ThenInclude(m => m.Departments).ThenInclude(d => d.Department)
         .Include(p => p.Measures).ThenInclude(m => m.Entries)
+        .Include(p => p.Measures).ThenInclude(m => m.Continuations)
         .AsSplitQuery();
 }

@@ -406,9 +406,6 @@ namespace Ayumi.Data.Migrations.Postgres
                     b.Property<string>("LifecycleNote")
                         .HasColumnType("text");
 
-                    b.Property<int?>("NextPlanMeasureId")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Objective")
                         .HasColumnType("text");
 
@@ -426,12 +423,46 @@ namespace Ayumi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NextPlanMeasureId");
-
                     b.HasIndex("PlanId", "Key")
                         .IsUnique();
 
                     b.ToTable("Measures");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.MeasureLineage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EffectiveIn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FromId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("ToId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToId");
+
+                    b.HasIndex("FromId", "ToId")
+                        .IsUnique();
+
+                    b.ToTable("MeasureLineages");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.MeasurePlacement", b =>
@@ -470,24 +501,6 @@ namespace Ayumi.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("MeasurePlacements");
-                });
-
-            modelBuilder.Entity("Ayumi.Domain.MeasureSuccession", b =>
-                {
-                    b.Property<int>("PredecessorId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("SuccessorId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Note")
-                        .HasColumnType("text");
-
-                    b.HasKey("PredecessorId", "SuccessorId");
-
-                    b.HasIndex("SuccessorId");
-
-                    b.ToTable("MeasureSuccession");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.Membership", b =>
@@ -605,6 +618,11 @@ namespace Ayumi.Data.Migrations.Postgres
                     b.Property<string>("Source")
                         .HasColumnType("text");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PredecessorId");
@@ -637,6 +655,9 @@ namespace Ayumi.Data.Migrations.Postgres
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("OriginId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
 
@@ -648,6 +669,8 @@ namespace Ayumi.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OriginId");
 
                     b.HasIndex("ParentId");
 
@@ -1126,11 +1149,6 @@ namespace Ayumi.Data.Migrations.Postgres
 
             modelBuilder.Entity("Ayumi.Domain.Measure", b =>
                 {
-                    b.HasOne("Ayumi.Domain.Measure", "NextPlanMeasure")
-                        .WithMany()
-                        .HasForeignKey("NextPlanMeasureId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Ayumi.Domain.Plan", "Plan")
                         .WithMany("Measures")
                         .HasForeignKey("PlanId")
@@ -1171,9 +1189,26 @@ namespace Ayumi.Data.Migrations.Postgres
 
                     b.Navigation("Departments");
 
-                    b.Navigation("NextPlanMeasure");
-
                     b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.MeasureLineage", b =>
+                {
+                    b.HasOne("Ayumi.Domain.Measure", "From")
+                        .WithMany("Continuations")
+                        .HasForeignKey("FromId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ayumi.Domain.Measure", "To")
+                        .WithMany("Origins")
+                        .HasForeignKey("ToId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("From");
+
+                    b.Navigation("To");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.MeasurePlacement", b =>
@@ -1193,25 +1228,6 @@ namespace Ayumi.Data.Migrations.Postgres
                     b.Navigation("Measure");
 
                     b.Navigation("Node");
-                });
-
-            modelBuilder.Entity("Ayumi.Domain.MeasureSuccession", b =>
-                {
-                    b.HasOne("Ayumi.Domain.Measure", "Predecessor")
-                        .WithMany()
-                        .HasForeignKey("PredecessorId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Ayumi.Domain.Measure", "Successor")
-                        .WithMany("Predecessors")
-                        .HasForeignKey("SuccessorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Predecessor");
-
-                    b.Navigation("Successor");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.Membership", b =>
@@ -1277,6 +1293,11 @@ namespace Ayumi.Data.Migrations.Postgres
 
             modelBuilder.Entity("Ayumi.Domain.PlanNode", b =>
                 {
+                    b.HasOne("Ayumi.Domain.PlanNode", "Origin")
+                        .WithMany()
+                        .HasForeignKey("OriginId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Ayumi.Domain.PlanNode", "Parent")
                         .WithMany("Children")
                         .HasForeignKey("ParentId")
@@ -1287,6 +1308,8 @@ namespace Ayumi.Data.Migrations.Postgres
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Origin");
 
                     b.Navigation("Parent");
 
@@ -1406,11 +1429,13 @@ namespace Ayumi.Data.Migrations.Postgres
 
             modelBuilder.Entity("Ayumi.Domain.Measure", b =>
                 {
+                    b.Navigation("Continuations");
+
                     b.Navigation("Entries");
 
-                    b.Navigation("Placements");
+                    b.Navigation("Origins");
 
-                    b.Navigation("Predecessors");
+                    b.Navigation("Placements");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.Organisation", b =>

@@ -387,9 +387,6 @@ namespace Ayumi.Data.Migrations.Sqlite
                     b.Property<string>("LifecycleNote")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("NextPlanMeasureId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Objective")
                         .HasColumnType("TEXT");
 
@@ -407,12 +404,44 @@ namespace Ayumi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NextPlanMeasureId");
-
                     b.HasIndex("PlanId", "Key")
                         .IsUnique();
 
                     b.ToTable("Measures");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.MeasureLineage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EffectiveIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToId");
+
+                    b.HasIndex("FromId", "ToId")
+                        .IsUnique();
+
+                    b.ToTable("MeasureLineages");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.MeasurePlacement", b =>
@@ -449,24 +478,6 @@ namespace Ayumi.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MeasurePlacements");
-                });
-
-            modelBuilder.Entity("Ayumi.Domain.MeasureSuccession", b =>
-                {
-                    b.Property<int>("PredecessorId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SuccessorId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("PredecessorId", "SuccessorId");
-
-                    b.HasIndex("SuccessorId");
-
-                    b.ToTable("MeasureSuccession");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.Membership", b =>
@@ -578,6 +589,11 @@ namespace Ayumi.Data.Migrations.Sqlite
                     b.Property<string>("Source")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PredecessorId");
@@ -608,6 +624,9 @@ namespace Ayumi.Data.Migrations.Sqlite
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("OriginId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 
@@ -619,6 +638,8 @@ namespace Ayumi.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OriginId");
 
                     b.HasIndex("ParentId");
 
@@ -1081,11 +1102,6 @@ namespace Ayumi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Ayumi.Domain.Measure", b =>
                 {
-                    b.HasOne("Ayumi.Domain.Measure", "NextPlanMeasure")
-                        .WithMany()
-                        .HasForeignKey("NextPlanMeasureId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Ayumi.Domain.Plan", "Plan")
                         .WithMany("Measures")
                         .HasForeignKey("PlanId")
@@ -1126,9 +1142,26 @@ namespace Ayumi.Data.Migrations.Sqlite
 
                     b.Navigation("Departments");
 
-                    b.Navigation("NextPlanMeasure");
-
                     b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.MeasureLineage", b =>
+                {
+                    b.HasOne("Ayumi.Domain.Measure", "From")
+                        .WithMany("Continuations")
+                        .HasForeignKey("FromId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ayumi.Domain.Measure", "To")
+                        .WithMany("Origins")
+                        .HasForeignKey("ToId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("From");
+
+                    b.Navigation("To");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.MeasurePlacement", b =>
@@ -1148,25 +1181,6 @@ namespace Ayumi.Data.Migrations.Sqlite
                     b.Navigation("Measure");
 
                     b.Navigation("Node");
-                });
-
-            modelBuilder.Entity("Ayumi.Domain.MeasureSuccession", b =>
-                {
-                    b.HasOne("Ayumi.Domain.Measure", "Predecessor")
-                        .WithMany()
-                        .HasForeignKey("PredecessorId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Ayumi.Domain.Measure", "Successor")
-                        .WithMany("Predecessors")
-                        .HasForeignKey("SuccessorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Predecessor");
-
-                    b.Navigation("Successor");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.Membership", b =>
@@ -1232,6 +1246,11 @@ namespace Ayumi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Ayumi.Domain.PlanNode", b =>
                 {
+                    b.HasOne("Ayumi.Domain.PlanNode", "Origin")
+                        .WithMany()
+                        .HasForeignKey("OriginId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Ayumi.Domain.PlanNode", "Parent")
                         .WithMany("Children")
                         .HasForeignKey("ParentId")
@@ -1242,6 +1261,8 @@ namespace Ayumi.Data.Migrations.Sqlite
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Origin");
 
                     b.Navigation("Parent");
 
@@ -1361,11 +1382,13 @@ namespace Ayumi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Ayumi.Domain.Measure", b =>
                 {
+                    b.Navigation("Continuations");
+
                     b.Navigation("Entries");
 
-                    b.Navigation("Placements");
+                    b.Navigation("Origins");
 
-                    b.Navigation("Predecessors");
+                    b.Navigation("Placements");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.Organisation", b =>
