@@ -63,7 +63,7 @@ public abstract class BulkInsertTests(AyumiFixture fixture)
         housing.AssignDepartment(welfare);
         housing.End(MeasureStatus.Reorganised, FiscalYear.Parse("R5"), "R5以降組替");
         var successor = first.AddMeasure("3", otherPolicy, "④", "居住支援の一体的実施", null);
-        successor.Succeed(housing, "後継事業");
+        housing.LinkTo(successor, LineageKind.Succeeded, FiscalYear.Parse("R5"), "後継事業");
         var entry = jobs.EntryFor(FiscalYear.Parse("R5"));
         entry.Results = "説明会を3回開催";
         entry.SetGrade("A");
@@ -72,7 +72,7 @@ public abstract class BulkInsertTests(AyumiFixture fixture)
         var nextGoal = second.AddNode(null, "1", "就労・住居の確保");
         var nextPolicy = second.AddNode(nextGoal, "(1)", "就労の確保");
         var nextJobs = second.AddMeasure("1", nextPolicy, "①", "協力雇用主の開拓と定着", null);
-        jobs.ContinueIn(nextJobs);
+        jobs.LinkTo(nextJobs, LineageKind.Continued, FiscalYear.Parse("R7"));
         return sapporo;
     }
 
@@ -88,7 +88,7 @@ public abstract class BulkInsertTests(AyumiFixture fixture)
                 lines.Add($"  measure {measure.Key} {measure.Title} {measure.Status} {measure.EndedIn} next={measure.NextPlanMeasure?.Title ?? "-"}");
                 lines.AddRange(measure.Placements.Select(p => $"    listed {p.Code} under {p.Node.Code} relisting={p.IsRelisting}").Order());
                 lines.AddRange(measure.Departments.OrderBy(d => d.Order).Select(d => $"    department {d.Department.Path} as {d.WrittenAs ?? "-"}"));
-                lines.AddRange(measure.Predecessors.Select(p => $"    succeeds {p.Predecessor.Title} ({p.Note})"));
+                lines.AddRange(measure.Origins.Select(l => $"    carries on {l.From.Title} {l.Kind} {l.EffectiveIn} ({l.Note})").Order());
                 lines.AddRange(measure.Entries.Select(e => $"    entry {e.FiscalYear} {e.Grade} {e.Results} {e.FinalBudget}"));
             }
         }
