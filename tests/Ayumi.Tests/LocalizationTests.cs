@@ -37,6 +37,24 @@ public partial class LocalizationTests
         Assert.Empty(built.Except(Text.Keys(UiText.Japanese)));
     }
 
+    /// <summary>A refused domain rule and an import problem name their message by key; the screens show that text.</summary>
+    [Fact]
+    public void Every_key_a_domain_rule_or_an_import_problem_names_exists()
+    {
+        var source = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Ayumi"));
+        var named = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .SelectMany(f => RuleKey().Matches(File.ReadAllText(f)).Select(m => m.Groups["key"].Value))
+            .ToHashSet();
+        Assert.Contains("domain.measureKeyTwice", named);
+        Assert.Contains("import.codeTwice", named);
+        Assert.Empty(named.Except(Text.Keys(UiText.Japanese)));
+    }
+
     [GeneratedRegex(@"T(?:\[|\.Format\()""(?<key>[a-zA-Z]+\.[a-zA-Z.]+)(?<!\.)""")]
     private static partial Regex KeyUse();
+
+    /// <summary>The key after the English text: <c>new DomainException($"…", "domain.x", …)</c>, <c>Error(where, "import.x", …)</c>.</summary>
+    [GeneratedRegex(@"(?:new DomainException\(\$?""(?:[^""\\]|\\.)*""\s*,|(?:Error|Warning)\([^;""]*?,)\s*""(?<key>[a-zA-Z]+\.[a-zA-Z]+)""")]
+    private static partial Regex RuleKey();
 }

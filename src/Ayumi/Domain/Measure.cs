@@ -84,8 +84,8 @@ public class Measure
 
     public MeasurePlacement ListUnder(PlanNode node, string code, bool isRelisting, string? listedTitle = null, string? listedDescription = null)
     {
-        if (!isRelisting && _placements.Any(p => !p.IsRelisting)) throw new DomainException($"'{Title}' already has its primary listing; a further listing is a relisting (再掲).");
-        if (_placements.Any(p => p.Node == node)) throw new DomainException($"'{Title}' is already listed under '{node.Code}'.");
+        if (!isRelisting && _placements.Any(p => !p.IsRelisting)) throw new DomainException($"'{Title}' already has its primary listing; a further listing is a relisting (再掲).", "domain.secondPrimaryListing", Title);
+        if (_placements.Any(p => p.Node == node)) throw new DomainException($"'{Title}' is already listed under '{node.Code}'.", "domain.listedTwice", Title, node.Code);
         var placement = new MeasurePlacement(this, node, code, isRelisting, listedTitle, listedDescription);
         _placements.Add(placement);
         return placement;
@@ -93,7 +93,7 @@ public class Measure
 
     public void AssignDepartment(Department department, string? writtenAs = null)
     {
-        if (department.Organisation != Plan.Organisation) throw new DomainException($"{department.Name} belongs to another organisation.");
+        if (department.Organisation != Plan.Organisation) throw new DomainException($"{department.Name} belongs to another organisation.", "domain.otherOrganisationDepartment", department.Name);
         if (_departments.Any(d => d.Department == department)) return;
         _departments.Add(new MeasureDepartment(department, _departments.Count, writtenAs));
     }

@@ -30,7 +30,7 @@ public class Organisation
 
     public Plan AddPlan(string name, int generation, FiscalYear periodStart, FiscalYear periodEnd)
     {
-        if (_plans.Any(p => p.Name == name)) throw new DomainException($"{Name} already has a plan named '{name}'.");
+        if (_plans.Any(p => p.Name == name)) throw new DomainException($"{Name} already has a plan named '{name}'.", "domain.planNameTwice", Name, name);
         var plan = new Plan(this, name, generation, periodStart, periodEnd);
         _plans.Add(plan);
         return plan;

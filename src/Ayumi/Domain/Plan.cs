@@ -37,8 +37,8 @@ public class Plan
 
     internal Plan(Organisation organisation, string name, int generation, FiscalYear periodStart, FiscalYear periodEnd)
     {
-        if (generation < 1) throw new DomainException($"A plan's generation starts at 1 (第1次), not {generation}.");
-        if (periodEnd < periodStart) throw new DomainException($"The plan period ends ({periodEnd.ToJapanese()}) before it starts ({periodStart.ToJapanese()}).");
+        if (generation < 1) throw new DomainException($"A plan's generation starts at 1 (第1次), not {generation}.", "domain.planGeneration", generation);
+        if (periodEnd < periodStart) throw new DomainException($"The plan period ends ({periodEnd.ToJapanese()}) before it starts ({periodStart.ToJapanese()}).", "domain.planPeriod", periodEnd.ToJapanese(), periodStart.ToJapanese());
         Organisation = organisation;
         Name = name;
         Generation = generation;
@@ -160,8 +160,8 @@ public class Plan
     public PlanNode AddNode(PlanNode? parent, string code, string title, string? description = null)
     {
         var depth = parent is null ? 0 : parent.Depth + 1;
-        if (depth >= NodeDepth) throw new DomainException($"'{code}' would sit at the measure level ({Levels[^1].Name}); add it as a measure.");
-        if (_nodes.Any(n => n.Code == code)) throw new DomainException($"Code '{code}' is used twice in {Name}.");
+        if (depth >= NodeDepth) throw new DomainException($"'{code}' would sit at the measure level ({Levels[^1].Name}); add it as a measure.", "domain.nodeTooDeep", code, Levels[^1].Name);
+        if (_nodes.Any(n => n.Code == code)) throw new DomainException($"Code '{code}' is used twice in {Name}.", "domain.nodeCodeTwice", code, Name);
         var node = new PlanNode(this, parent, depth, code, title, description, _nodes.Count);
         _nodes.Add(node);
         return node;
@@ -171,9 +171,9 @@ public class Plan
 
     public Measure AddMeasure(string key, PlanNode parent, string code, string title, string? description)
     {
-        if (parent.Plan != this) throw new DomainException($"'{parent.Code}' belongs to another plan.");
-        if (parent.Depth != NodeDepth - 1) throw new DomainException($"Measure '{code}' must be listed under a {Levels[^2].Name}, not under a {Levels[parent.Depth].Name}.");
-        if (MeasureKeys().Contains(key) && _measures.Any(m => m.Key == key)) throw new DomainException($"Measure key '{key}' is used twice in {Name}.");
+        if (parent.Plan != this) throw new DomainException($"'{parent.Code}' belongs to another plan.", "domain.otherPlanNode", parent.Code);
+        if (parent.Depth != NodeDepth - 1) throw new DomainException($"Measure '{code}' must be listed under a {Levels[^2].Name}, not under a {Levels[parent.Depth].Name}.", "domain.measureLevel", code, Levels[^2].Name, Levels[parent.Depth].Name);
+        if (MeasureKeys().Contains(key) && _measures.Any(m => m.Key == key)) throw new DomainException($"Measure key '{key}' is used twice in {Name}.", "domain.measureKeyTwice", key, Name);
         var measure = new Measure(this, key, title, description);
         measure.ListUnder(parent, code, isRelisting: false);
         _measures.Add(measure);

@@ -105,7 +105,8 @@ public partial class YearlyEntry
     public void SetGrade(string? symbol)
     {
         if (symbol is not null && Measure.Plan.GradeScale.Find(symbol) is null)
-            throw new DomainException($"Grade '{symbol}' is not on the scale of {Measure.Plan.Name} ({string.Join(", ", Measure.Plan.Grades.Select(g => g.Symbol))}).");
+            throw new DomainException($"Grade '{symbol}' is not on the scale of {Measure.Plan.Name} ({string.Join(", ", Measure.Plan.Grades.Select(g => g.Symbol))}).",
+                "domain.gradeOffScale", symbol, Measure.Plan.Name, string.Join(", ", Measure.Plan.Grades.Select(g => g.Symbol)));
         Grade = symbol;
     }
 

@@ -137,9 +137,10 @@ public class PlanImporterTests
             ["1", "就労支援", "福祉課", "A", "実施した", "100"],
             ["1", "住居支援", "住宅課", "B", "一部実施", "200"]);
 
-        var error = Problem(report, "import.rowRefused");
+        var error = Problem(report, "import.codeTwice");
         Assert.Equal(3, error.Where.Row);
         Assert.Contains("code 1 was already used on row 2", error.English);
+        Assert.Equal<object>(["1", 2], error.Arguments);
         Assert.True(report.HasErrors);
     }
 

@@ -16,7 +16,7 @@ public enum ProblemSeverity { Error, Warning }
 
 /// <summary>
 /// Something wrong or noteworthy in an imported file. <see cref="Key"/> names the message in
-/// Localization/*.json (keys start with <c>import.</c>) and <see cref="Arguments"/> fill its
+/// Localization/*.json (<c>import.…</c>, or the <c>domain.…</c> key of a refused domain rule) and <see cref="Arguments"/> fill its
 /// {0}, {1}…; <see cref="English"/> is the same message for logs and exceptions.
 /// </summary>
 public sealed record ImportProblem(ProblemSeverity Severity, SourceLocation Where, string Key, IReadOnlyList<object> Arguments, string English)

@@ -142,7 +142,9 @@ public sealed partial class PlanImporter
             try { ReadMeasureRow(row, title, nextTitle); }
             catch (DomainException e)
             {
-                _importer.Error(_importer.Where(_sheet, row.Number), "import.rowRefused", $"Row {row.Number}: {e.Message}", row.Number, e.Message);
+                // The rule's own words in the user's language when it names them; its English otherwise.
+                if (e.Key is null) _importer.Error(_importer.Where(_sheet, row.Number), "import.rowRefused", $"Row {row.Number}: {e.Message}", row.Number, e.Message);
+                else _importer.Error(_importer.Where(_sheet, row.Number), e.Key, $"Row {row.Number}: {e.Message}", [.. e.Arguments]);
             }
         }
 
@@ -297,7 +299,7 @@ public sealed partial class PlanImporter
         {
             var key = KeyOf(parent, code, writtenTitle);
             if (_keysSeen.TryGetValue(key, out var firstRow))
-                throw new DomainException($"code {key} was already used on row {firstRow}; each measure needs its own code.");
+                throw new DomainException($"code {key} was already used on row {firstRow}; each measure needs its own code.", "import.codeTwice", key, firstRow);
             _keysSeen[key] = row.Number;
             var description = _description is null ? null : Optional(row[_description.Column]);
             var measure = state.Match(key, writtenTitle);
