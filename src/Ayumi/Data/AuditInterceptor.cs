@@ -26,7 +26,7 @@ public sealed class AuditInterceptor(TimeProvider clock, IAuditActor actor) : Sa
     private static readonly HashSet<Type> Audited =
     [
         typeof(Organisation), typeof(Department), typeof(Plan), typeof(PlanNode), typeof(Measure), typeof(MeasurePlacement),
-        typeof(YearlyEntry), typeof(EntryPart), typeof(Indicator), typeof(ReportingYear), typeof(Membership),
+        typeof(YearlyEntry), typeof(EntryPart), typeof(Indicator), typeof(IndicatorActual), typeof(ReportingYear), typeof(Membership),
     ];
 
     private const int AuditRowsPerChunk = 500;
@@ -147,6 +147,7 @@ public sealed class AuditInterceptor(TimeProvider clock, IAuditActor actor) : Sa
         PlanNode node => node.PlanId,
         Measure measure => measure.PlanId,
         Indicator indicator => indicator.PlanId,
+        IndicatorActual actual => actual.Indicator?.PlanId,
         ReportingYear year => year.PlanId,
         YearlyEntry yearly => yearly.Measure?.PlanId,
         EntryPart part => part.YearlyEntry?.Measure?.PlanId,
@@ -160,6 +161,8 @@ public sealed class AuditInterceptor(TimeProvider clock, IAuditActor actor) : Sa
         YearlyEntry yearly => yearly.MeasureId,
         EntryPart part => part.YearlyEntry?.MeasureId,
         MeasurePlacement placement => placement.MeasureId,
+        Indicator indicator => indicator.MeasureId,
+        IndicatorActual actual => actual.Indicator?.MeasureId,
         _ => null,
     };
 
