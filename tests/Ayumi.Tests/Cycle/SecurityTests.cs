@@ -18,6 +18,8 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         public int SoumuPart { get; private set; }
         public int ShoukouPart { get; private set; }
         public int MeasureId { get; private set; }
+        /// <summary>総務課's indicator and 商工課's, on Ena's plan.</summary>
+        public (int Plan, int Soumu, int Shoukou) Indicators { get; private set; }
         public Dictionary<string, WebUser> Users { get; } = [];
 
         protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
@@ -30,6 +32,7 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
             SoumuPart = await CycleSetup.PartIdAsync(Factory, EnaPlan, "総務課", "更生保護活動に関する情報の周知");
             ShoukouPart = await CycleSetup.PartIdAsync(Factory, EnaPlan, "商工課", "協力雇用主の支援・拡大及び求人情報の提供");
             MeasureId = await Factory.QueryAsync(db => db.Measures.Where(m => m.PlanId == EnaPlan && m.Title == "生活保護").Select(m => m.Id).SingleAsync());
+            Indicators = await Ayumi.Tests.Indicators.IndicatorSetup.AddToEnaAsync(Factory);
             Users["anonymous"] = Factory.NewUser();
             foreach (var (role, email) in new[] { ("soumu", Soumu), ("reviewer", Reviewer), ("secretariat", Secretariat), ("akita", AkitaSecretariat), ("admin", Administrator) })
                 Users[role] = await Factory.SignedInAsync(email);
@@ -74,6 +77,12 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         { "anonymous", "summary-in-work", Expect.SignIn }, { "soumu", "summary-in-work", Expect.NotFound }, { "secretariat", "summary-in-work", Expect.Ok },
         { "anonymous", "xlsx-in-work", Expect.SignIn }, { "reviewer", "xlsx-in-work", Expect.NotFound },
         { "anonymous", "opendata", Expect.Ok }, { "soumu", "opendata", Expect.Ok },
+        // Indicators and their charts are public; actuals are entered by the owning department and the secretariat.
+        { "anonymous", "indicators", Expect.Ok }, { "soumu", "indicators", Expect.Ok }, { "anonymous", "indicator", Expect.Ok }, { "akita", "indicator", Expect.Ok },
+        { "anonymous", "actuals-own", Expect.SignIn }, { "soumu", "actuals-own", Expect.Ok }, { "reviewer", "actuals-own", Expect.Denied },
+        { "akita", "actuals-own", Expect.Denied }, { "secretariat", "actuals-own", Expect.Ok }, { "admin", "actuals-own", Expect.Ok },
+        { "soumu", "actuals-other", Expect.Denied }, { "secretariat", "actuals-other", Expect.Ok },
+        { "anonymous", "indicator-sheet", Expect.Ok },
     };
 
     private string Url(string page) => page switch
@@ -96,6 +105,11 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         "summary-in-work" => $"/plans/{fixture.EnaPlan}/report/FY2025/summary",
         "xlsx-in-work" => $"/plans/{fixture.EnaPlan}/report/FY2025?handler=xlsx",
         "opendata" => $"/plans/{fixture.EnaPlan}/opendata",
+        "indicators" => $"/plans/{fixture.EnaPlan}/indicators",
+        "indicator" => $"/plans/{fixture.EnaPlan}/indicators/{fixture.Indicators.Soumu}",
+        "actuals-own" => $"/plans/{fixture.EnaPlan}/indicators/{fixture.Indicators.Soumu}/actuals",
+        "actuals-other" => $"/plans/{fixture.EnaPlan}/indicators/{fixture.Indicators.Shoukou}/actuals",
+        "indicator-sheet" => $"/plans/{fixture.EnaPlan}/report/FY2024?template={Uri.EscapeDataString(ReportTemplate.Hyogo)}",
         _ => page,
     };
 
@@ -138,6 +152,11 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         { "soumu", "templates", "Name=x&Columns[0].Include=true&Columns[0].Field=Title&Columns[0].Heading=x", Expect.Denied },
         { "akita", "templates?handler=Default", "planId={plan}&template=x", Expect.Denied },
         { "soumu", "import", "Year=R7", Expect.Denied },
+        { "soumu", "actuals-other?handler=Submit", "Rows[0].Year=FY2024&Rows[0].Value=99", Expect.Denied },
+        { "soumu", "actuals-other?handler=Save", "Rows[0].Year=FY2024&Rows[0].Value=99", Expect.Denied },
+        { "reviewer", "actuals-own?handler=Submit", "Rows[0].Year=FY2024&Rows[0].Value=99", Expect.Denied },
+        { "akita", "actuals-own?handler=Submit", "Rows[0].Year=FY2024&Rows[0].Value=99", Expect.Denied },
+        { "anonymous", "actuals-own?handler=Submit", "Rows[0].Year=FY2024&Rows[0].Value=99", Expect.SignIn },
     };
 
     [Theory]
@@ -160,14 +179,15 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         string.Join("|", await db.EntryParts.OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.Status}:{p.Results}:{p.Version}").ToListAsync())
         + string.Join("|", await db.ReportingYears.OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.Status}").ToListAsync())
         + await db.Memberships.CountAsync() + ":" + await db.ReviewComments.CountAsync() + ":" + await db.Users.CountAsync()
-        + ":" + await db.ReportTemplates.CountAsync() + ":" + string.Join(",", await db.Plans.OrderBy(p => p.Id).Select(p => p.ReportTemplateName).ToListAsync()));
+        + ":" + await db.ReportTemplates.CountAsync() + ":" + string.Join(",", await db.Plans.OrderBy(p => p.Id).Select(p => p.ReportTemplateName).ToListAsync())
+        + ":" + string.Join(",", (await db.Indicators.AsNoTracking().Where(i => i.PlanId == fixture.EnaPlan).ToListAsync()).SelectMany(i => i.Actuals).Select(a => $"{a.FiscalYear}={a.Value}/{a.State}")));
 
     public static TheoryData<string> EveryPost => new()
     {
         "own-part?handler=Save", "own-part?handler=Submit", "cycle", "dashboard?handler=Approve", "dashboard?handler=Return",
         "dashboard?handler=Lock", "dashboard?handler=Publish", "dashboard?handler=Remind", "dashboard?handler=Deadline",
         "members", "review?handler=Comment", "review?handler=Evaluate", "/account/logout", "/account/login", "/account/accept",
-        "import", "templates", "templates?handler=Default",
+        "import", "templates", "templates?handler=Default", "actuals-own?handler=Submit",
     };
 
     [Theory]

@@ -1,0 +1,172 @@
+using System.Net;
+using System.Text;
+using AngleSharp.Dom;
+using Ayumi.Domain;
+using Ayumi.Tests.Cycle;
+using Ayumi.Tests.Reporting;
+using Ayumi.Tests.Web;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ayumi.Tests.Indicators;
+
+/// <summary>The indicator pages, the entry of actuals by the owning department and the secretariat, and the Hyogo layout of the progress sheet.</summary>
+public abstract class IndicatorPageTests(CycleFixture fixture) : IAsyncLifetime
+{
+    private (int Plan, int Soumu, int Shoukou) _ena;
+
+    public async Task InitializeAsync() => _ena = await IndicatorSetup.AddToEnaAsync(fixture.Factory);
+
+    public Task DisposeAsync() => fixture.Factory.QueryAsync(async db =>
+    {
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM \"IndicatorActuals\" WHERE \"IndicatorId\" IN ({0}, {1})", _ena.Soumu, _ena.Shoukou);
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM \"Indicators\" WHERE \"Id\" IN ({0}, {1})", _ena.Soumu, _ena.Shoukou);
+        return 0;
+    });
+
+    private string ActualsUrl(int indicator) => $"/plans/{_ena.Plan}/indicators/{indicator}/actuals";
+
+    private static IEnumerable<KeyValuePair<string, string>> Row(int index, string year, string value, string? comparison = null, string? judgement = null)
+    {
+        yield return new($"Rows[{index}].Year", year);
+        yield return new($"Rows[{index}].Value", value);
+        if (comparison is not null) yield return new($"Rows[{index}].Comparison", comparison);
+        if (judgement is not null) yield return new($"Rows[{index}].Judgement", judgement);
+    }
+
+    private Task<List<(FiscalYear Year, decimal Value, ActualState State)>> Stored(int indicator) => fixture.Factory.QueryAsync(async db =>
+        (await db.Indicators.AsNoTracking().SingleAsync(i => i.Id == indicator)).Actuals.OrderBy(a => a.FiscalYear).Select(a => (a.FiscalYear, a.Value, a.State)).ToList());
+
+    [Fact]
+    public async Task Hyogos_indicator_page_lists_the_fifteen_with_status_and_links_to_each_chart()
+    {
+        var hyogo = await fixture.Factory.PlanIdAsync("280003", 5);
+        var page = await fixture.Factory.NewUser().GetAsync($"/plans/{hyogo}/indicators");
+        var rows = page.QuerySelectorAll("table.indicators tbody tr");
+        Assert.Equal(15, rows.Length);
+        var tenth = rows.Single(r => r.QuerySelector("td.code")!.TextContent == "⑩");
+        Assert.Contains("実績なし", tenth.TextContent);
+        var detail = await fixture.Factory.NewUser().GetAsync(tenth.QuerySelector("th a")!.GetAttribute("href")!);
+        Assert.Equal("⑩ 保護観察対象者等への雇用導入支援件数", detail.QuerySelector("h1")!.TextContent);
+        Assert.NotNull(detail.QuerySelector("figure svg[role='img'] title"));
+        var years = detail.QuerySelectorAll("table.indicator-years tbody tr").Select(r => r.QuerySelector("th")!.TextContent).ToList();
+        Assert.Equal(5, years.Count); // 2017 (baseline) … 2021 (target)
+        var last = detail.QuerySelectorAll("table.indicator-years tbody tr").Last().QuerySelectorAll("td").Select(c => c.TextContent).ToList();
+        Assert.Contains("62件", last); // the path ends at the target
+    }
+
+    [Fact]
+    public async Task The_owning_department_saves_a_draft_then_submits_and_the_status_follows()
+    {
+        var soumu = await fixture.Factory.SignedInAsync(CycleFixture.Soumu);
+        var form = await soumu.GetAsync(ActualsUrl(_ena.Soumu));
+        Assert.Equal(["令和5年度", "令和6年度"], form.QuerySelectorAll("table.actuals-form tbody th").Select(th => th.TextContent));
+        var saved = await soumu.PostAndReadAsync(ActualsUrl(_ena.Soumu) + "?handler=Save", Row(0, "FY2023", "8"));
+        Assert.Contains("下書きを保存しました", saved.QuerySelector(".notice")!.TextContent);
+        Assert.Equal([(new FiscalYear(2023), 8m, ActualState.Draft)], await Stored(_ena.Soumu));
+        var publicPage = await fixture.Factory.NewUser().GetAsync($"/plans/{_ena.Plan}/indicators");
+        Assert.Contains("実績なし", publicPage.QuerySelector("table.indicators tbody tr")!.TextContent);
+
+        await soumu.PostAndReadAsync(ActualsUrl(_ena.Soumu) + "?handler=Submit", Row(0, "FY2023", "8").Concat(Row(1, "FY2024", "１２社")));
+        Assert.Equal([(new FiscalYear(2023), 8m, ActualState.Submitted), (new FiscalYear(2024), 12m, ActualState.Submitted)], await Stored(_ena.Soumu));
+        var row = (await fixture.Factory.NewUser().GetAsync($"/plans/{_ena.Plan}/indicators")).QuerySelector("table.indicators tbody tr")!;
+        var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.StartsWith("30社", cells[4]); // 10 + 8 + 12
+        Assert.Equal("100%", cells[6]);
+        Assert.Contains("達成", cells[7]);
+
+        var audit = await fixture.Factory.QueryAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(IndicatorActual) && a.PlanId == _ena.Plan).ToListAsync());
+        Assert.Contains(audit, a => a.Action == AuditAction.Modified && a.Changes.Contains("Draft") && a.Changes.Contains("Submitted"));
+        Assert.Contains(audit, a => a.Action == AuditAction.Added && a.UserName != "system");
+    }
+
+    [Theory]
+    [InlineData("多数", "数値で入力してください")]
+    [InlineData("12人", "単位が違います")]
+    [InlineData("-3", "負の値は入力できません")]
+    public async Task Bad_values_are_named_on_the_form_and_nothing_is_stored(string bad, string message)
+    {
+        var soumu = await fixture.Factory.SignedInAsync(CycleFixture.Soumu);
+        var page = await soumu.PostAndReadAsync(ActualsUrl(_ena.Soumu) + "?handler=Submit", Row(0, "FY2023", "5").Concat(Row(1, "FY2024", bad)));
+        Assert.Contains("何も保存していません", page.QuerySelector(".notice--error")!.TextContent);
+        Assert.Contains(message, page.QuerySelector(".field-error")!.TextContent);
+        Assert.Equal("true", page.QuerySelector("input[name='Rows[1].Value']")!.GetAttribute("aria-invalid"));
+        Assert.Empty(await Stored(_ena.Soumu));
+    }
+
+    [Fact]
+    public async Task Only_the_owning_department_and_the_secretariat_may_enter_actuals()
+    {
+        var fukushi = await fixture.Factory.SignedInAsync(CycleFixture.Fukushi);
+        Accounts.AssertDenied(await fukushi.Client.GetAsync(ActualsUrl(_ena.Soumu)));
+        var soumu = await fixture.Factory.SignedInAsync(CycleFixture.Soumu);
+        Accounts.AssertDenied(await soumu.Client.GetAsync(ActualsUrl(_ena.Shoukou)));
+        Accounts.AssertChallenged(await fixture.Factory.NewUser().Client.GetAsync(ActualsUrl(_ena.Soumu)));
+    }
+
+    [Fact]
+    public async Task The_secretariat_records_statistics_with_the_national_rate_and_judges_the_qualitative_target()
+    {
+        var secretariat = await fixture.Factory.SignedInAsync(CycleFixture.Secretariat);
+        var form = await secretariat.GetAsync(ActualsUrl(_ena.Shoukou));
+        Assert.NotNull(form.QuerySelector("select[name='Rows[0].Judgement']"));
+        Assert.Null(form.QuerySelector("button[formaction*='Save']"));
+        await secretariat.PostAndReadAsync(ActualsUrl(_ena.Shoukou) + "?handler=Submit", Row(0, "FY2024", "45.5%", "42.1"));
+        Assert.Equal([(new FiscalYear(2024), 45.5m, ActualState.Submitted)], await Stored(_ena.Shoukou));
+        var detail = await fixture.Factory.NewUser().GetAsync($"/plans/{_ena.Plan}/indicators/{_ena.Shoukou}");
+        Assert.Contains("未判定", detail.QuerySelector("dl")!.TextContent);
+        Assert.Contains("全国平均", detail.QuerySelector("table.indicator-years thead")!.TextContent);
+        Assert.Contains("42.1%", detail.QuerySelector("table.indicator-years tbody")!.TextContent);
+
+        await secretariat.PostAndReadAsync(ActualsUrl(_ena.Shoukou) + "?handler=Submit", Row(0, "FY2024", "45.5", "42.1", "Achieved"));
+        detail = await fixture.Factory.NewUser().GetAsync($"/plans/{_ena.Plan}/indicators/{_ena.Shoukou}");
+        Assert.Contains("達成", detail.QuerySelector("dl .status")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Hyogos_layout_downloads_as_page_workbook_and_csv_with_one_row_per_indicator()
+    {
+        var hyogo = await fixture.Factory.PlanIdAsync("280003", 5);
+        var query = "template=" + Uri.EscapeDataString(ReportTemplate.Hyogo);
+        var anonymous = fixture.Factory.NewUser();
+        var page = await anonymous.GetAsync($"/plans/{hyogo}/report/FY2021?{query}");
+        var table = page.QuerySelector("table.progress-sheet")!;
+        Assert.Equal(["行動", "番号", "活動指標", "担当課", "基準値", "令和3年度までの直近の実績", "目標", "達成度", "状況"],
+            table.QuerySelectorAll("thead th").Select(th => th.TextContent));
+        var rows = table.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToList()).ToList();
+        Assert.Equal(15, rows.Count);
+        Assert.Equal(["行動7", "⑩", "保護観察対象者等への雇用導入支援件数(累計)【新】", "労政福祉課", "23件 (2017)", "実績なし", "62件 (2021)", "-", "実績なし"], rows[9]);
+        Assert.Equal("89%（全国 85.8%） (2017)", rows[3][4]);
+        Assert.Equal("全国平均以上 (2021)", rows[3][6]);
+
+        var response = await anonymous.Client.GetAsync($"/plans/{hyogo}/report/FY2021?handler=xlsx&{query}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using (var document = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false))
+        {
+            Assert.Empty(new OpenXmlValidator().Validate(document));
+            var strings = document.WorkbookPart!.SharedStringTablePart?.SharedStringTable.InnerText
+                ?? string.Concat(document.WorkbookPart.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText));
+            Assert.Contains("サイバー犯罪被害防止教室の開催回数(累計)", strings);
+        }
+        var csv = await anonymous.Client.GetByteArrayAsync($"/plans/{hyogo}/report/FY2021?handler=csv&{query}");
+        var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(16, lines.Length);
+        Assert.StartsWith("行動1,①,まちづくり防犯グループの結成数,地域安全課,2,329グループ", lines[1].Replace("\"", ""));
+    }
+
+    [Fact]
+    public async Task Hyogos_layout_prints_to_a_pdf_with_the_indicator_names()
+    {
+        var hyogo = await fixture.Factory.PlanIdAsync("280003", 5);
+        var response = await fixture.Factory.NewUser().Client.GetAsync($"/plans/{hyogo}/report/FY2021?handler=pdf&template={Uri.EscapeDataString(ReportTemplate.Hyogo)}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = ExternalTools.PdfText(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("まちづくり防犯グループの結成数", text);
+        Assert.Contains("地域安全SOSキャッチ電話相談つなぎ件数", text);
+    }
+}
+
+public sealed class SqliteIndicatorPageTests(SqliteCycle fixture) : IndicatorPageTests(fixture), IClassFixture<SqliteCycle>;
+
+public sealed class PostgresIndicatorPageTests(PostgresCycle fixture) : IndicatorPageTests(fixture), IClassFixture<PostgresCycle>;
