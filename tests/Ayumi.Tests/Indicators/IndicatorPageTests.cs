@@ -156,6 +156,26 @@ public abstract class IndicatorPageTests(CycleFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Open_data_carries_the_indicators_with_submitted_actuals_only()
+    {
+        var soumu = await fixture.Factory.SignedInAsync(CycleFixture.Soumu);
+        await soumu.PostAndReadAsync(ActualsUrl(_ena.Soumu) + "?handler=Submit", Row(0, "FY2023", "8"));
+        await soumu.PostAndReadAsync(ActualsUrl(_ena.Soumu) + "?handler=Save", Row(1, "FY2024", "5"));
+        var anonymous = fixture.Factory.NewUser();
+        using var json = System.Text.Json.JsonDocument.Parse(await anonymous.Client.GetByteArrayAsync($"/plans/{_ena.Plan}/opendata?handler=json"));
+        var indicator = json.RootElement.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == IndicatorSetup.Cumulative);
+        Assert.Equal("FY2023", indicator.GetProperty("actuals").EnumerateArray().Single().GetProperty("fiscalYear").GetString());
+        Assert.Equal(18m, indicator.GetProperty("current").GetDecimal());
+        Assert.Equal("Behind", indicator.GetProperty("status").GetString()); // the path is at 20 in FY2023
+
+        var csv = await anonymous.Client.GetByteArrayAsync($"/plans/{_ena.Plan}/opendata?handler=indicatorsCsv");
+        Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
+        var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Equal("212105,恵那市,恵那市再犯防止推進計画,①,協力雇用主の新規登録数,社,(1),総務課,Cumulative,HigherIsBetter,FY2022,10,FY2024,30,FY2023,8,,,", lines[1]);
+    }
+
+    [Fact]
     public async Task Hyogos_layout_prints_to_a_pdf_with_the_indicator_names()
     {
         var hyogo = await fixture.Factory.PlanIdAsync("280003", 5);

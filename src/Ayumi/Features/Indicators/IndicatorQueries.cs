@@ -58,7 +58,8 @@ public sealed record IndicatorYear(FiscalYear Year, decimal? Actual, decimal? To
             var stored = indicator.ActualIn(year) is { State: ActualState.Submitted } a ? a : null;
             rows.Add(new IndicatorYear(year, actual,
                 indicator.Kind == IndicatorKind.Cumulative && afterBaseline ? total : null,
-                path,
+                // The path is drawn and printed to a tenth; the status is judged on the exact value.
+                path is { } exact ? Math.Round(exact, 1) : null,
                 target is null ? null : target.Value is { } tv ? Plans.IndicatorText.Value(tv, indicator.Unit) : target.Qualitative,
                 stored?.ComparisonValue, stored?.Note));
         }
