@@ -83,6 +83,8 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         { "akita", "actuals-own", Expect.Denied }, { "secretariat", "actuals-own", Expect.Ok }, { "admin", "actuals-own", Expect.Ok },
         { "soumu", "actuals-other", Expect.Denied }, { "secretariat", "actuals-other", Expect.Ok },
         { "anonymous", "indicator-sheet", Expect.Ok },
+        { "anonymous", "indicator-import", Expect.SignIn }, { "soumu", "indicator-import", Expect.Denied }, { "reviewer", "indicator-import", Expect.Denied },
+        { "akita", "indicator-import", Expect.Denied }, { "secretariat", "indicator-import", Expect.Ok }, { "admin", "indicator-import", Expect.Ok },
     };
 
     private string Url(string page) => page switch
@@ -109,6 +111,7 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         "indicator" => $"/plans/{fixture.EnaPlan}/indicators/{fixture.Indicators.Soumu}",
         "actuals-own" => $"/plans/{fixture.EnaPlan}/indicators/{fixture.Indicators.Soumu}/actuals",
         "actuals-other" => $"/plans/{fixture.EnaPlan}/indicators/{fixture.Indicators.Shoukou}/actuals",
+        "indicator-import" => $"/plans/{fixture.EnaPlan}/indicators/import",
         "indicator-sheet" => $"/plans/{fixture.EnaPlan}/report/FY2024?template={Uri.EscapeDataString(ReportTemplate.Hyogo)}",
         _ => page,
     };
@@ -157,6 +160,8 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         { "reviewer", "actuals-own?handler=Submit", "Rows[0].Year=FY2024&Rows[0].Value=99", Expect.Denied },
         { "akita", "actuals-own?handler=Submit", "Rows[0].Year=FY2024&Rows[0].Value=99", Expect.Denied },
         { "anonymous", "actuals-own?handler=Submit", "Rows[0].Year=FY2024&Rows[0].Value=99", Expect.SignIn },
+        { "soumu", "indicator-import?handler=Commit", "UploadId=x", Expect.Denied },
+        { "akita", "indicator-import?handler=Commit", "UploadId=x", Expect.Denied },
     };
 
     [Theory]
@@ -187,7 +192,7 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         "own-part?handler=Save", "own-part?handler=Submit", "cycle", "dashboard?handler=Approve", "dashboard?handler=Return",
         "dashboard?handler=Lock", "dashboard?handler=Publish", "dashboard?handler=Remind", "dashboard?handler=Deadline",
         "members", "review?handler=Comment", "review?handler=Evaluate", "/account/logout", "/account/login", "/account/accept",
-        "import", "templates", "templates?handler=Default", "actuals-own?handler=Submit",
+        "import", "templates", "templates?handler=Default", "actuals-own?handler=Submit", "indicator-import?handler=Commit",
     };
 
     [Theory]

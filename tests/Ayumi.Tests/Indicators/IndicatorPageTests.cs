@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using AngleSharp;
 using AngleSharp.Dom;
 using Ayumi.Domain;
 using Ayumi.Tests.Cycle;
@@ -173,6 +174,50 @@ public abstract class IndicatorPageTests(CycleFixture fixture) : IAsyncLifetime
         var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
         Assert.Equal("212105,恵那市,恵那市再犯防止推進計画,①,協力雇用主の新規登録数,社,(1),総務課,Cumulative,HigherIsBetter,FY2022,10,FY2024,30,FY2023,8,,,", lines[1]);
+    }
+
+    private async Task<IDocument> UploadAsync(WebUser user, string csv)
+    {
+        var url = $"/plans/{_ena.Plan}/indicators/import";
+        var form = await user.GetAsync(url);
+        var token = form.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "Upload", "indicators.csv" },
+        };
+        var response = await user.Client.PostAsync(url + "?handler=Preview", content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(response.Content.ReadAsStream()));
+    }
+
+    [Fact]
+    public async Task The_secretariat_imports_an_indicator_sheet_after_a_preview()
+    {
+        var secretariat = await fixture.Factory.SignedInAsync(CycleFixture.Secretariat);
+        var preview = await UploadAsync(secretariat, "番号,指標,R4,R5,R6\r\n①,協力雇用主の新規登録数,10,7,6社\r\n②,就職率,40,41.5,43\r\n");
+        Assert.Equal(4, preview.QuerySelectorAll("table.import-rows tbody tr").Length);
+        Assert.Empty(await Stored(_ena.Soumu));
+
+        var uploadId = preview.QuerySelector("input[name='UploadId']")!.GetAttribute("value")!;
+        var done = await secretariat.PostAndReadAsync($"/plans/{_ena.Plan}/indicators/import?handler=Commit", [new("UploadId", uploadId)], $"/plans/{_ena.Plan}/indicators/import");
+        Assert.Contains("4件を取り込みました", done.QuerySelector(".notice")!.TextContent);
+        Assert.Equal([(new FiscalYear(2023), 7m, ActualState.Submitted), (new FiscalYear(2024), 6m, ActualState.Submitted)], await Stored(_ena.Soumu));
+    }
+
+    [Fact]
+    public async Task An_indicator_sheet_with_a_bad_cell_names_it_and_cannot_be_committed()
+    {
+        var secretariat = await fixture.Factory.SignedInAsync(CycleFixture.Secretariat);
+        var preview = await UploadAsync(secretariat, "番号,指標,R5,R6\r\n①,協力雇用主の新規登録数,7,たくさん\r\n③,存在しない指標,1,2\r\n");
+        var problems = preview.QuerySelectorAll("ul.import-problems li").Select(li => li.TextContent).ToList();
+        Assert.Equal(2, problems.Count);
+        Assert.Contains("2行目", problems[0]);
+        Assert.Contains("D列", problems[0]);
+        Assert.Contains("数値で入力してください", problems[0]);
+        Assert.Contains("存在しない指標", problems[1]);
+        Assert.Null(preview.QuerySelector("input[name='UploadId']"));
+        Assert.Empty(await Stored(_ena.Soumu));
     }
 
     [Fact]
