@@ -130,7 +130,8 @@ public class ReportTemplate
         [
             new(ReportField.Goal, "基本目標"), new(ReportField.Policy, "施策"), new(ReportField.Code, "番号"), new(ReportField.Title, "重点取組"),
             new(ReportField.Description, "取組内容"), new(ReportField.Departments, "担当課"), new(ReportField.Objective, "取組"),
-            new(ReportField.Target, "{0:R}取組目標"), new(ReportField.Target, "{1:R}取組目標", 1), new(ReportField.Target, "{2:R}取組目標", 2),
+            new(ReportField.Target, "{0:R}取組目標"), new(ReportField.TargetProgress, "{0:R}取組目標に対する実績"),
+            new(ReportField.Target, "{1:R}取組目標", 1), new(ReportField.Target, "{2:R}取組目標", 2),
         ], policiesAsSectionRows: false, gradeTally: false),
         new(Akita,
         [

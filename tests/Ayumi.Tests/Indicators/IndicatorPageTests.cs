@@ -221,6 +221,33 @@ public abstract class IndicatorPageTests(CycleFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Komaes_yearly_targets_are_compared_with_each_years_results_on_the_measure_page_and_in_its_layout()
+    {
+        const string Progress = "ホームページに掲載し、チラシを公共施設に配架した。";
+        var komae = await fixture.Factory.PlanIdAsync("132195");
+        var measureId = await fixture.Factory.QueryAsync(async db =>
+        {
+            var plan = await db.Plans.Include(p => p.ReportingYears).Include(p => p.Measures).ThenInclude(m => m.Entries).SingleAsync(p => p.Id == komae);
+            var measure = plan.Measures.Single(m => m.Key == "1-1-1");
+            measure.Entries.Single(e => e.FiscalYear == FiscalYear.Parse("R6")).TargetProgress = Progress;
+            plan.RecordPublishedYears();
+            await db.SaveChangesAsync();
+            return measure.Id;
+        });
+        var page = await fixture.Factory.NewUser().GetAsync($"/measures/{measureId}");
+        var rows = page.QuerySelectorAll("table.targets tbody tr").Select(r => r.Children.Select(c => c.TextContent.Trim()).ToList()).ToList();
+        Assert.Equal(["令和6年度", "ホームページ及びチラシの作成", Progress, "-"], rows[0]);
+        Assert.Equal("未報告", rows[1][2]);
+
+        var sheet = await fixture.Factory.NewUser().GetAsync($"/plans/{komae}/report/R6?template={Uri.EscapeDataString(ReportTemplate.Komae)}");
+        var headings = sheet.QuerySelectorAll("table.progress-sheet thead th").Select(th => th.TextContent).ToList();
+        var column = headings.IndexOf("R6取組目標に対する実績");
+        Assert.Equal(headings.IndexOf("R6取組目標") + 1, column);
+        var first = sheet.QuerySelectorAll("table.progress-sheet tbody tr").First(r => r.QuerySelector("td.col-code")!.TextContent == "1-1-1");
+        Assert.Equal(Progress, first.QuerySelectorAll("td")[column].TextContent);
+    }
+
+    [Fact]
     public async Task Hyogos_layout_prints_to_a_pdf_with_the_indicator_names()
     {
         var hyogo = await fixture.Factory.PlanIdAsync("280003", 5);
