@@ -169,6 +169,11 @@ public abstract class IndicatorPageTests(CycleFixture fixture) : IAsyncLifetime
         Assert.Equal(18m, indicator.GetProperty("current").GetDecimal());
         Assert.Equal("Behind", indicator.GetProperty("status").GetString()); // the path is at 20 in FY2023
 
+        using var api = System.Text.Json.JsonDocument.Parse(await anonymous.Client.GetByteArrayAsync($"/api/v1/plans/{_ena.Plan}/indicators"));
+        var fromApi = api.RootElement.EnumerateArray().Single(i => i.GetProperty("code").GetString() == IndicatorSetup.Cumulative);
+        Assert.Equal(2023, fromApi.GetProperty("actuals").EnumerateArray().Single().GetProperty("fiscalYear").GetInt32());
+        Assert.Equal("behind", fromApi.GetProperty("assessment").GetProperty("status").GetString());
+
         var csv = await anonymous.Client.GetByteArrayAsync($"/plans/{_ena.Plan}/opendata?handler=indicatorsCsv");
         Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
         var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
