@@ -93,6 +93,29 @@ public class Indicator
     /// <summary>The last year of the baseline: where the path to the target starts and cumulative counting begins.</summary>
     public FiscalYear? BaselineYear => BaselineTo ?? BaselineFrom;
 
+    /// <exception cref="DomainException">An empty name or unit, or a new unit for an indicator that already has actuals (they were counted in the old one).</exception>
+    public void Define(string name, string unit)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new DomainException($"Indicator {Code} needs a name.", "indicator.nameMissing", Code);
+        if (string.IsNullOrWhiteSpace(unit)) throw new DomainException($"Indicator {Code} needs a unit.", "indicator.unitMissing", Code);
+        unit = unit.Trim();
+        if (unit != Unit && _actuals.Count > 0)
+            throw new DomainException($"Indicator {Code} has actuals in {Unit}; its unit cannot become {unit}.", "indicator.unitHasActuals", Code, Unit, unit);
+        if (Kind == IndicatorKind.Cumulative && unit is "%" or "％")
+            throw new DomainException($"Indicator {Code}: a percentage cannot be cumulative.", "indicator.percentCumulative", Code);
+        Name = name.Trim();
+        Unit = unit;
+    }
+
+    /// <summary>Attached to the plan as a whole (an outcome indicator such as the number of reoffenders).</summary>
+    public void AttachToPlan()
+    {
+        Node = null;
+        NodeId = null;
+        Measure = null;
+        MeasureId = null;
+    }
+
     public void AttachTo(PlanNode node)
     {
         if (node.Plan != Plan) throw new DomainException($"Indicator {Code} and '{node.Code}' belong to different plans.");
@@ -107,19 +130,27 @@ public class Indicator
         Node = null;
     }
 
-    public void AssignOwner(Department owner)
+    public void AssignOwner(Department? owner)
     {
+        if (owner is null)
+        {
+            Owner = null;
+            OwnerId = null;
+            return;
+        }
         if (owner.Organisation != Plan.Organisation) throw new DomainException($"{owner.Name} belongs to another organisation.");
         Owner = owner;
     }
 
-    /// <exception cref="DomainException">A percentage counted cumulatively (percentages do not add up), or a derived ratio made cumulative.</exception>
+    /// <exception cref="DomainException">A percentage counted cumulatively (percentages do not add up), a derived ratio made cumulative, or a change once actuals are recorded (they would be read differently).</exception>
     public void SetKind(IndicatorKind kind)
     {
         if (kind == IndicatorKind.Cumulative && IsPercentage)
             throw new DomainException($"Indicator {Code}: a percentage cannot be cumulative.", "indicator.percentCumulative", Code);
         if (kind == IndicatorKind.Cumulative && IsDerived)
             throw new DomainException($"Indicator {Code}: a ratio cannot be cumulative.", "indicator.ratioCumulative", Code);
+        if (kind != Kind && _actuals.Count > 0)
+            throw new DomainException($"Indicator {Code} has actuals counted as {Kind}; its kind cannot change.", "indicator.kindHasActuals", Code);
         Kind = kind;
     }
 
@@ -148,6 +179,23 @@ public class Indicator
                 "indicator.targetOutsidePeriod", Code, target.FiscalYear.ToJapanese(), Plan.PeriodLabel);
         Targets.Add(target);
         Targets.Sort((a, b) => a.FiscalYear.CompareTo(b.FiscalYear));
+    }
+
+    /// <summary>Replaces every target at once: all are checked (see <see cref="AddTarget"/>) before any is kept.</summary>
+    /// <exception cref="DomainException">As <see cref="AddTarget"/>; the targets are then unchanged.</exception>
+    public void ReplaceTargets(IReadOnlyList<IndicatorTarget> targets)
+    {
+        var before = Targets;
+        Targets = [];
+        try
+        {
+            foreach (var target in targets) AddTarget(target);
+        }
+        catch
+        {
+            Targets = before;
+            throw;
+        }
     }
 
     public void CompareWith(string? label) => ComparisonLabel = string.IsNullOrWhiteSpace(label) ? null : label.Trim();
@@ -230,7 +278,11 @@ public class Indicator
     }
 
     /// <summary>Reads a value as people type it: 2,329, ２３２９, 95.1%, 2,329グループ. The unit, if written, must be this indicator's.</summary>
-    public bool TryParseValue(string? text, out decimal value, out string? errorKey)
+    public bool TryParseValue(string? text, out decimal value, out string? errorKey) => TryParseValue(text, Unit, out value, out errorKey);
+
+    /// <summary>As <see cref="TryParseValue(string?, out decimal, out string?)"/> for an indicator counted in <paramref name="unit"/>.</summary>
+    /// <param name="errorKey">indicator.valueMissing, indicator.valueNotNumber or indicator.unitMismatch when false is returned.</param>
+    public static bool TryParseValue(string? text, string unit, out decimal value, out string? errorKey)
     {
         value = 0;
         errorKey = null;
@@ -238,13 +290,13 @@ public class Indicator
         if (trimmed.Length == 0) { errorKey = "indicator.valueMissing"; return false; }
         var digits = 0;
         while (digits < trimmed.Length && (char.IsAsciiDigit(trimmed[digits]) || trimmed[digits] is '.' or '-' or '+')) digits++;
-        var unit = trimmed[digits..];
+        var written = trimmed[digits..];
         if (digits == 0 || !decimal.TryParse(trimmed[..digits], NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
         {
             errorKey = "indicator.valueNotNumber";
             return false;
         }
-        if (unit.Length > 0 && unit != Unit.Normalize(System.Text.NormalizationForm.FormKC))
+        if (written.Length > 0 && written != unit.Normalize(System.Text.NormalizationForm.FormKC).Trim())
         {
             errorKey = "indicator.unitMismatch";
             return false;

@@ -85,6 +85,9 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         { "anonymous", "indicator-sheet", Expect.Ok },
         { "anonymous", "indicator-import", Expect.SignIn }, { "soumu", "indicator-import", Expect.Denied }, { "reviewer", "indicator-import", Expect.Denied },
         { "akita", "indicator-import", Expect.Denied }, { "secretariat", "indicator-import", Expect.Ok }, { "admin", "indicator-import", Expect.Ok },
+        { "anonymous", "indicator-edit", Expect.SignIn }, { "soumu", "indicator-edit", Expect.Denied }, { "reviewer", "indicator-edit", Expect.Denied },
+        { "akita", "indicator-edit", Expect.Denied }, { "secretariat", "indicator-edit", Expect.Ok }, { "secretariat", "indicator-new", Expect.Ok },
+        { "soumu", "indicator-new", Expect.Denied },
     };
 
     private string Url(string page) => page switch
@@ -111,6 +114,8 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         "indicator" => $"/plans/{fixture.EnaPlan}/indicators/{fixture.Indicators.Soumu}",
         "actuals-own" => $"/plans/{fixture.EnaPlan}/indicators/{fixture.Indicators.Soumu}/actuals",
         "actuals-other" => $"/plans/{fixture.EnaPlan}/indicators/{fixture.Indicators.Shoukou}/actuals",
+        "indicator-edit" => $"/plans/{fixture.EnaPlan}/indicators/edit/{fixture.Indicators.Soumu}",
+        "indicator-new" => $"/plans/{fixture.EnaPlan}/indicators/edit",
         "indicator-import" => $"/plans/{fixture.EnaPlan}/indicators/import",
         "indicator-sheet" => $"/plans/{fixture.EnaPlan}/report/FY2024?template={Uri.EscapeDataString(ReportTemplate.Hyogo)}",
         _ => page,
@@ -162,6 +167,8 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         { "anonymous", "actuals-own?handler=Submit", "Rows[0].Year=FY2024&Rows[0].Value=99", Expect.SignIn },
         { "soumu", "indicator-import?handler=Commit", "UploadId=x", Expect.Denied },
         { "akita", "indicator-import?handler=Commit", "UploadId=x", Expect.Denied },
+        { "soumu", "indicator-edit", "Input.Name=改ざん&Input.Unit=件&Input.BaselineFrom=R4&Input.BaselineValue=1&Input.Targets[0].Year=R6&Input.Targets[0].Value=2", Expect.Denied },
+        { "akita", "indicator-new", "Input.Code=X&Input.Name=x&Input.Unit=件&Input.BaselineFrom=R4&Input.BaselineValue=1&Input.Targets[0].Year=R6&Input.Targets[0].Value=2", Expect.Denied },
     };
 
     [Theory]
@@ -185,14 +192,15 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         + string.Join("|", await db.ReportingYears.OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.Status}").ToListAsync())
         + await db.Memberships.CountAsync() + ":" + await db.ReviewComments.CountAsync() + ":" + await db.Users.CountAsync()
         + ":" + await db.ReportTemplates.CountAsync() + ":" + string.Join(",", await db.Plans.OrderBy(p => p.Id).Select(p => p.ReportTemplateName).ToListAsync())
-        + ":" + string.Join(",", (await db.Indicators.AsNoTracking().Where(i => i.PlanId == fixture.EnaPlan).ToListAsync()).SelectMany(i => i.Actuals).Select(a => $"{a.FiscalYear}={a.Value}/{a.State}")));
+        + ":" + string.Join(",", (await db.Indicators.AsNoTracking().Where(i => i.PlanId == fixture.EnaPlan).OrderBy(i => i.Id).ToListAsync())
+            .Select(i => $"{i.Code}:{i.Name}:{i.Unit}:" + string.Join(";", i.Actuals.Select(a => $"{a.FiscalYear}={a.Value}/{a.State}")))));
 
     public static TheoryData<string> EveryPost => new()
     {
         "own-part?handler=Save", "own-part?handler=Submit", "cycle", "dashboard?handler=Approve", "dashboard?handler=Return",
         "dashboard?handler=Lock", "dashboard?handler=Publish", "dashboard?handler=Remind", "dashboard?handler=Deadline",
         "members", "review?handler=Comment", "review?handler=Evaluate", "/account/logout", "/account/login", "/account/accept",
-        "import", "templates", "templates?handler=Default", "actuals-own?handler=Submit", "indicator-import?handler=Commit",
+        "import", "templates", "templates?handler=Default", "actuals-own?handler=Submit", "indicator-import?handler=Commit", "indicator-edit",
     };
 
     [Theory]

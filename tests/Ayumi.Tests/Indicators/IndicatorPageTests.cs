@@ -252,6 +252,53 @@ public abstract class IndicatorPageTests(CycleFixture fixture) : IAsyncLifetime
         Assert.Equal(Progress, first.QuerySelectorAll("td")[column].TextContent);
     }
 
+    private static IEnumerable<KeyValuePair<string, string>> Definition(string code, string baselineYear, string baseline, string targetYear, string target, string unit = "人") =>
+    [
+        new("Input.Code", code), new("Input.Name", "再犯者数"), new("Input.Unit", unit), new("Input.Kind", "Snapshot"), new("Input.Direction", "LowerIsBetter"),
+        new("Input.BaselineFrom", baselineYear), new("Input.BaselineValue", baseline), new("Input.Targets[0].Year", targetYear), new("Input.Targets[0].Value", target),
+    ];
+
+    [Theory]
+    [InlineData("R4", "120", "R9", "100", "Input.Targets[0].Year", "計画期間")]
+    [InlineData("R4", "", "R6", "100", "Input.BaselineValue", "基準値がありません")]
+    [InlineData("R4", "百二十", "R6", "100", "Input.BaselineValue", "数値で入力してください")]
+    [InlineData("R4", "120", "R6", "100件", "Input.Targets[0].Value", "単位が違います")]
+    [InlineData("令和四年", "120", "R6", "100", "Input.BaselineFrom", "年度は")]
+    public async Task A_bad_definition_is_named_beside_its_field_and_nothing_is_stored(string baselineYear, string baseline, string targetYear, string target, string field, string message)
+    {
+        var secretariat = await fixture.Factory.SignedInAsync(CycleFixture.Secretariat);
+        var url = $"/plans/{_ena.Plan}/indicators/edit";
+        var page = await secretariat.PostAndReadAsync(url, Definition("③", baselineYear, baseline, targetYear, target));
+        Assert.NotNull(page.QuerySelector(".notice--error[role='alert']"));
+        var input = page.QuerySelector($"input[name='{field}']")!;
+        Assert.Equal("true", input.GetAttribute("aria-invalid"));
+        Assert.Contains(message, page.QuerySelector("#" + input.GetAttribute("aria-describedby")!.Split(' ').Last())!.TextContent);
+        Assert.Equal(2, await fixture.Factory.QueryAsync(db => db.Indicators.CountAsync(i => i.PlanId == _ena.Plan)));
+    }
+
+    [Fact]
+    public async Task The_secretariat_adds_an_outcome_indicator_and_cannot_change_a_unit_once_counted()
+    {
+        var secretariat = await fixture.Factory.SignedInAsync(CycleFixture.Secretariat);
+        var detail = await secretariat.PostAndReadAsync($"/plans/{_ena.Plan}/indicators/edit", Definition("③", "R4", "120", "R6", "100"));
+        Assert.Equal("③ 再犯者数", detail.QuerySelector("h1")!.TextContent);
+        Assert.Contains("減らす", detail.QuerySelector("dl")!.TextContent);
+        var added = await fixture.Factory.QueryAsync(db => db.Indicators.SingleAsync(i => i.PlanId == _ena.Plan && i.Code == "③"));
+        Assert.Null(added.NodeId);
+        try
+        {
+            var soumuForm = $"/plans/{_ena.Plan}/indicators/edit/{_ena.Soumu}";
+            await secretariat.PostAndReadAsync(ActualsUrl(_ena.Soumu) + "?handler=Submit", Row(0, "FY2023", "4"));
+            var page = await secretariat.PostAndReadAsync(soumuForm, Definition("①", "R4", "10", "R6", "30", unit: "件").Where(f => f.Key != "Input.Code"));
+            Assert.Contains("単位を「件」に変えられません", page.QuerySelector(".notice--error")!.TextContent);
+            Assert.Equal("社", await fixture.Factory.QueryAsync(db => db.Indicators.Where(i => i.Id == _ena.Soumu).Select(i => i.Unit).SingleAsync()));
+        }
+        finally
+        {
+            await fixture.Factory.QueryAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM \"Indicators\" WHERE \"Id\" = {0}", added.Id));
+        }
+    }
+
     [Fact]
     public async Task Hyogos_layout_prints_to_a_pdf_with_the_indicator_names()
     {

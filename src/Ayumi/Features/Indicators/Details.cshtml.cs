@@ -14,6 +14,7 @@ public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : Pag
     public IndicatorAssessment Assessment { get; private set; } = null!;
     public IReadOnlyList<IndicatorYear> Years { get; private set; } = [];
     public bool CanRecord { get; private set; }
+    public bool CanDefine { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, int indicatorId, string? year, CancellationToken ct)
     {
@@ -23,7 +24,9 @@ public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : Pag
         Year = IndicatorQueries.AssessedYear(plan, year);
         Assessment = indicator.Assess(Year);
         Years = IndicatorYear.Of(indicator);
-        CanRecord = ActualsModel.MayRecord(await current.GetAsync(ct), indicator);
+        var me = await current.GetAsync(ct);
+        CanRecord = ActualsModel.MayRecord(me, indicator);
+        CanDefine = me.CanManage(plan.OrganisationId);
         return Page();
     }
 }
