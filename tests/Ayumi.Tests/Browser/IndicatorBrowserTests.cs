@@ -11,6 +11,7 @@ namespace Ayumi.Tests.Browser;
 public sealed class IndicatorBrowserFixture : IAsyncLifetime
 {
     public const string Soumu = "soumu@ena.example.jp";
+    public const string Secretariat = "jimukyoku@ena.example.jp";
 
     public BrowserFixture Chromium { get; } = new();
     public AyumiFactory Factory => Chromium.Factory;
@@ -20,6 +21,7 @@ public sealed class IndicatorBrowserFixture : IAsyncLifetime
     {
         await Chromium.InitializeAsync();
         await Factory.CreateAsync(Soumu, "212105", MemberRole.DepartmentEditor, "総務課");
+        await Factory.CreateAsync(Secretariat, "212105", MemberRole.Secretariat);
         Ena = await IndicatorSetup.AddToEnaAsync(Factory);
     }
 
@@ -49,15 +51,47 @@ public sealed class IndicatorBrowserTests(IndicatorBrowserFixture fixture) : ICl
         Assert.Empty(findings);
     }
 
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("メールアドレス").FillAsync(email);
+        await page.GetByLabel("パスワード").FillAsync(Accounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/my$"));
+    }
+
+    [Fact]
+    public async Task The_secretariats_definition_form_and_sheet_import_pass_axe_with_their_errors_and_fit_a_phone()
+    {
+        var page = await fixture.Chromium.NewPageAsync();
+        await SignInAsync(page, IndicatorBrowserFixture.Secretariat);
+        await page.GotoAsync($"/plans/{fixture.Ena.Plan}/indicators");
+        await page.GetByRole(AriaRole.Link, new() { Name = "指標を追加" }).ClickAsync();
+        await page.GetByLabel("番号").FillAsync("③");
+        await page.GetByLabel("指標名").FillAsync("再犯者数");
+        await page.GetByLabel("単位").FillAsync("人");
+        await page.GetByLabel("基準年度").FillAsync("R4");
+        await page.GetByLabel("目標 1").FillAsync("100");
+        await page.GetByLabel("年度 1").FillAsync("R9");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        var findings = new List<string>();
+        foreach (var width in new[] { 1280, 390 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            findings.AddRange(await Accessibility.ViolationsAsync(page, $"definition with errors at {width}px"));
+            if (await Accessibility.OverflowAsync(page) is > 0 and var overflow) findings.Add($"definition form is {overflow}px wider than {width}px");
+        }
+        await page.GotoAsync($"/plans/{fixture.Ena.Plan}/indicators/import");
+        findings.AddRange(await Accessibility.ViolationsAsync(page, "indicator import"));
+        Assert.Empty(findings);
+    }
+
     [Fact]
     public async Task A_department_enters_its_actuals_is_told_what_is_wrong_and_then_sees_its_chart()
     {
         var page = await fixture.Chromium.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("メールアドレス").FillAsync(IndicatorBrowserFixture.Soumu);
-        await page.GetByLabel("パスワード").FillAsync(Accounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン", Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/my$"));
+        await SignInAsync(page, IndicatorBrowserFixture.Soumu);
 
         await page.GotoAsync($"/plans/{fixture.Ena.Plan}/indicators");
         await page.GetByRole(AriaRole.Link, new() { Name = "協力雇用主の新規登録数" }).ClickAsync();
