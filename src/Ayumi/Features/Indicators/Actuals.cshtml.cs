@@ -38,6 +38,9 @@ public sealed class ActualsModel(AyumiDbContext db, CurrentMember current) : Pag
     public static bool MayRecord(MemberRoles me, Indicator indicator) =>
         !indicator.IsDerived && (me.CanManage(indicator.Plan.OrganisationId) || indicator.OwnerId is { } owner && me.CanEdit(indicator.Plan.OrganisationId, owner));
 
+    /// <summary>A year the yearly cycle has locked or published is closed to departments, as their entries are; the secretariat may still correct it.</summary>
+    public bool IsClosed(FiscalYear year) => !IsSecretariat && Indicator.Plan.ReportingYears.Any(r => r.FiscalYear == year && !r.IsOpen);
+
     public bool JudgesQualitative => IsSecretariat && Indicator.Targets.Any(t => t.Value is null);
 
     /// <summary>The years an actual can be given for: the baseline span when its average comes from actuals, then every year after the baseline to the plan's end.</summary>
@@ -77,7 +80,14 @@ public sealed class ActualsModel(AyumiDbContext db, CurrentMember current) : Pag
                     try
                     {
                         if (value is { } v && (Changed(year, v, comparison, note) || state == ActualState.Submitted && Indicator.ActualIn(year)?.State == ActualState.Draft))
+                        {
+                            if (IsClosed(year))
+                            {
+                                Errors[$"Rows[{i}].Value"] = "indicator.yearClosed";
+                                continue;
+                            }
                             Indicator.SaveActual(year, v, note, comparison, state);
+                        }
                         if (JudgesQualitative && Indicator.ActualIn(year) is { State: ActualState.Submitted } stored && stored.Judgement != judgement)
                             Indicator.Judge(year, judgement);
                     }
@@ -145,6 +155,7 @@ public sealed class ActualsModel(AyumiDbContext db, CurrentMember current) : Pag
     {
         var indicator = await db.Indicators
             .Include(i => i.Plan).ThenInclude(p => p.Organisation)
+            .Include(i => i.Plan).ThenInclude(p => p.ReportingYears)
             .Include(i => i.Owner).Include(i => i.Node).Include(i => i.Measure)
             .FirstOrDefaultAsync(i => i.Id == indicatorId && i.PlanId == id, ct);
         if (indicator is null) return NotFound();
