@@ -217,10 +217,6 @@ public class Indicator
         RatioScale = scale;
     }
 
-    /// <summary>The latest submitted actual recorded up to and including <paramref name="upTo"/>, or null when none is.</summary>
-    public IndicatorActual? LatestActual(FiscalYear upTo) =>
-        _actuals.Where(a => a.State == ActualState.Submitted && a.FiscalYear <= upTo).MaxBy(a => a.FiscalYear);
-
     public IndicatorActual? ActualIn(FiscalYear year) => _actuals.FirstOrDefault(a => a.FiscalYear == year);
 
     /// <summary>

@@ -233,7 +233,7 @@ public class IndicatorAchievementTests
         var indicator = Indicator(0, 10);
         indicator.SaveActual(Fy2020, 8, null, null, ActualState.Draft);
         Assert.Equal(IndicatorStatus.NotMeasured, indicator.Assess(Fy2021).Status);
-        Assert.Null(indicator.LatestActual(Fy2021));
+        Assert.Null(indicator.Assess(Fy2021).Current);
         indicator.SaveActual(Fy2020, 8, null, null, ActualState.Submitted);
         Assert.Equal(0.8m, indicator.Assess(Fy2021).Progress);
         Assert.Single(indicator.Actuals);
