@@ -307,6 +307,28 @@ public abstract class IndicatorPageTests(CycleFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_ratio_defined_on_the_form_is_computed_from_its_two_indicators_and_takes_no_actuals()
+    {
+        var secretariat = await fixture.Factory.SignedInAsync(CycleFixture.Secretariat);
+        await secretariat.PostAndReadAsync(ActualsUrl(_ena.Soumu) + "?handler=Submit", Row(0, "FY2023", "6"));
+        await secretariat.PostAndReadAsync(ActualsUrl(_ena.Shoukou) + "?handler=Submit", Row(0, "FY2023", "40"));
+        var fields = Definition("③", "R4", "20", "R6", "10", unit: "%").Where(f => f.Key != "Input.Name")
+            .Concat([new("Input.Name", "比率"), new("Input.NumeratorId", _ena.Soumu.ToString()), new("Input.DenominatorId", _ena.Shoukou.ToString()), new("Input.RatioScale", "100")]);
+        var detail = await secretariat.PostAndReadAsync($"/plans/{_ena.Plan}/indicators/edit", fields);
+        var added = await fixture.Factory.QueryAsync(db => db.Indicators.SingleAsync(i => i.PlanId == _ena.Plan && i.Code == "③"));
+        try
+        {
+            Assert.Contains("① 協力雇用主の新規登録数 ÷ ② 就職率 × 100", detail.QuerySelector("dl")!.TextContent);
+            Assert.Contains("15%", detail.QuerySelector("table.indicator-years tbody")!.TextContent); // 6 ÷ 40 × 100
+            Assert.Equal(HttpStatusCode.NotFound, (await secretariat.Client.GetAsync(ActualsUrl(added.Id))).StatusCode);
+        }
+        finally
+        {
+            await fixture.Factory.QueryAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM \"Indicators\" WHERE \"Id\" = {0}", added.Id));
+        }
+    }
+
+    [Fact]
     public async Task Hyogos_layout_prints_to_a_pdf_with_the_indicator_names()
     {
         var hyogo = await fixture.Factory.PlanIdAsync("280003", 5);

@@ -43,6 +43,10 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current) : PageMo
         public List<TargetRow> Targets { get; set; } = [];
         public string? ComparisonLabel { get; set; }
         public string? SourceNote { get; set; }
+        /// <summary>A derived indicator: numerator ÷ denominator × scale, both other indicators of the plan.</summary>
+        public int? NumeratorId { get; set; }
+        public int? DenominatorId { get; set; }
+        public string? RatioScale { get; set; }
     }
 
     public sealed class TargetRow
@@ -63,6 +67,7 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current) : PageMo
                 BaselineValue = i.BaselineValue?.ToString("0.####"), BaselineNote = i.BaselineNote,
                 Targets = i.Targets.Select(t => new TargetRow { Year = t.FiscalYear.ToEraAbbreviation(), Value = t.Value?.ToString("0.####") ?? t.Qualitative }).ToList(),
                 ComparisonLabel = i.ComparisonLabel, SourceNote = i.SourceNote,
+                NumeratorId = i.NumeratorId, DenominatorId = i.DenominatorId, RatioScale = i.RatioScale?.ToString("0.####"),
             };
         while (Input.Targets.Count < TargetRows) Input.Targets.Add(new TargetRow());
         return Page();
@@ -94,7 +99,7 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current) : PageMo
         return Page();
     }
 
-    private void Apply(Indicator indicator, (FiscalYear From, FiscalYear? To, decimal? Value, List<IndicatorTarget> Targets) definition)
+    private void Apply(Indicator indicator, (FiscalYear From, FiscalYear? To, decimal? Value, List<IndicatorTarget> Targets, decimal Scale) definition)
     {
         indicator.Define(Input.Name!, Input.Unit!);
         indicator.SetKind(Input.Kind);
@@ -106,12 +111,14 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current) : PageMo
         if (Input.AttachedTo?.StartsWith("node:") == true && Plan.FindNode(Input.AttachedTo[5..]) is { } node) indicator.AttachTo(node);
         else if (Input.AttachedTo?.StartsWith("measure:") == true && Plan.FindMeasure(Input.AttachedTo[8..]) is { } measure) indicator.AttachTo(measure);
         else indicator.AttachToPlan();
+        if (Input.NumeratorId is { } numerator && Input.DenominatorId is { } denominator && !indicator.IsDerived)
+            indicator.DeriveAsRatio(Plan.Indicators.Single(i => i.Id == numerator), Plan.Indicators.Single(i => i.Id == denominator), definition.Scale);
         indicator.SetBaseline(definition.From, definition.To, definition.Value, string.IsNullOrWhiteSpace(Input.BaselineNote) ? null : Input.BaselineNote.Trim());
         indicator.ReplaceTargets(definition.Targets);
     }
 
     /// <summary>The form's own checks: required fields, years and numbers as people type them.</summary>
-    private (FiscalYear, FiscalYear?, decimal?, List<IndicatorTarget>)? Read()
+    private (FiscalYear, FiscalYear?, decimal?, List<IndicatorTarget>, decimal)? Read()
     {
         if (Indicator is null && string.IsNullOrWhiteSpace(Input.Code)) Errors[nameof(Form.Code)] = "indicator.codeMissing";
         else if (Indicator is null && Plan.Indicators.Any(i => i.Code == Input.Code!.Trim())) Errors[nameof(Form.Code)] = "indicator.codeTaken";
@@ -148,7 +155,13 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current) : PageMo
             else targets.Add(new IndicatorTarget(year, null, text, null));
         }
         if (targets.Count == 0 && !Errors.Keys.Any(k => k.StartsWith("Targets"))) Errors["Targets[0].Year"] = "indicator.targetMissing";
-        return Errors.Count > 0 ? null : (from, to, baseline, targets);
+        var scale = 1m;
+        if (Input.NumeratorId is not null || Input.DenominatorId is not null)
+        {
+            if (Plan.Indicators.All(i => i.Id != Input.NumeratorId) || Plan.Indicators.All(i => i.Id != Input.DenominatorId)) Errors[nameof(Form.NumeratorId)] = "indicator.ratioParts";
+            if (!string.IsNullOrWhiteSpace(Input.RatioScale) && !decimal.TryParse(Input.RatioScale, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out scale)) Errors[nameof(Form.RatioScale)] = "indicator.ratioScale";
+        }
+        return Errors.Count > 0 ? null : (from, to, baseline, targets, scale);
     }
 
     private string UnitTyped => Input.Unit?.Trim() ?? "";
@@ -165,6 +178,8 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current) : PageMo
         "indicator.baselineMissing" or "indicator.baselineSpan" => nameof(Form.BaselineFrom),
         "indicator.percentCumulative" or "indicator.kindHasActuals" or "indicator.ratioCumulative" => nameof(Form.Kind),
         "indicator.unitHasActuals" => nameof(Form.Unit),
+        "indicator.ratioParts" or "indicator.ratioOfRatio" or "indicator.ratioHasActuals" => nameof(Form.NumeratorId),
+        "indicator.ratioScale" => nameof(Form.RatioScale),
         _ => nameof(Form.Name),
     };
 
