@@ -31,7 +31,7 @@ public class ReportBenchmarks
         (_db, _planId) = ReportPlan.SharedDatabaseAsync().GetAwaiter().GetResult();
         _template = ReportTemplate.BuiltIn.Single(t => t.Name == Template);
         _plan = Load().GetAwaiter().GetResult();
-        _sheet = ProgressSheet.Build(_plan, ReportPlan.ReportedYears[^1], _template);
+        _sheet = ProgressSheet.Build(_plan, ReportPlan.ReportedYears[^1], _template, _text);
     }
 
     /// <summary>The baseline: the report's queries in a new context, as a request runs them.</summary>
@@ -39,19 +39,19 @@ public class ReportBenchmarks
     public async Task<Plan> DbRead() => await Load();
 
     [Benchmark]
-    public ProgressSheet Build() => ProgressSheet.Build(_plan, ReportPlan.ReportedYears[^1], _template);
+    public ProgressSheet Build() => ProgressSheet.Build(_plan, ReportPlan.ReportedYears[^1], _template, _text);
 
     [Benchmark]
-    public async Task<string> PageTable() => ProgressSheetHtml.Table(ProgressSheet.Build(await Load(), ReportPlan.ReportedYears[^1], _template), false, _text);
+    public async Task<string> PageTable() => ProgressSheetHtml.Table(ProgressSheet.Build(await Load(), ReportPlan.ReportedYears[^1], _template, _text), false, _text);
 
     [Benchmark]
-    public async Task<byte[]> Workbook() => ProgressSheetWorkbook.Write(ProgressSheet.Build(await Load(), ReportPlan.ReportedYears[^1], _template), _text);
+    public async Task<byte[]> Workbook() => ProgressSheetWorkbook.Write(ProgressSheet.Build(await Load(), ReportPlan.ReportedYears[^1], _template, _text), _text);
 
     [Benchmark]
     public byte[] WorkbookWriteOnly() => ProgressSheetWorkbook.Write(_sheet, _text);
 
     [Benchmark]
-    public async Task<byte[]> Csv() => ProgressSheetCsv.Write(ProgressSheet.Build(await Load(), ReportPlan.ReportedYears[^1], _template));
+    public async Task<byte[]> Csv() => ProgressSheetCsv.Write(ProgressSheet.Build(await Load(), ReportPlan.ReportedYears[^1], _template, _text));
 
     private async Task<Plan> Load()
     {
@@ -92,7 +92,7 @@ public class ReportPdfBenchmarks
     public async Task<byte[]> Pdf()
     {
         await using var db = ReportPlan.Context(_db);
-        var sheet = ProgressSheet.Build((await ReportQueries.LoadAsync(db, _planId, CancellationToken.None))!, ReportPlan.ReportedYears[^1], _template);
+        var sheet = ProgressSheet.Build((await ReportQueries.LoadAsync(db, _planId, CancellationToken.None))!, ReportPlan.ReportedYears[^1], _template, _text);
         var body = (sheet.HasChanges ? ProgressSheetHtml.Legend(_text) : "") + ProgressSheetHtml.Table(sheet, false, _text);
         return await _pdf.RenderAsync(sheet.Plan.Name, body, UiText.Japanese, CancellationToken.None);
     }

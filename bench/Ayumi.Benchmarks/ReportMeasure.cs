@@ -92,7 +92,7 @@ public static class ReportMeasure
         foreach (var name in TemplateNames)
         {
             var plan = await LoadAsync(db, planId);
-            var sheet = ProgressSheet.Build(plan, Year, Template(name));
+            var sheet = ProgressSheet.Build(plan, Year, Template(name), t);
             var html = ProgressSheetHtml.Table(sheet, showPrevious: false, t);
             var xlsx = ProgressSheetWorkbook.Write(sheet, t);
             var csv = ProgressSheetCsv.Write(sheet);
@@ -108,14 +108,14 @@ public static class ReportMeasure
             {
                 var template = Template(name);
                 var plan = await samples.Time($"{name}/load", () => LoadAsync(db, planId));
-                var sheet = samples.TimeSync($"{name}/build", () => ProgressSheet.Build(plan, Year, template));
+                var sheet = samples.TimeSync($"{name}/build", () => ProgressSheet.Build(plan, Year, template, t));
                 samples.TimeSync($"{name}/diff", () => sheet.Lines.Sum(l => l.Cells.Sum(c => c.Segments().Count())));
                 samples.TimeSync($"{name}/html", () => ProgressSheetHtml.Table(sheet, showPrevious: false, t));
                 samples.TimeSync($"{name}/write", () => ProgressSheetWorkbook.Write(sheet, t));
                 samples.TimeSync($"{name}/csvwrite", () => ProgressSheetCsv.Write(sheet));
                 // What the handlers do, end to end: a fresh context, load, build, write.
-                await samples.Time($"{name}/xlsx", async () => ProgressSheetWorkbook.Write(ProgressSheet.Build(await LoadAsync(db, planId), Year, template), t));
-                await samples.Time($"{name}/pagebody", async () => ProgressSheetHtml.Table(ProgressSheet.Build(await LoadAsync(db, planId), Year, template), showPrevious: false, t));
+                await samples.Time($"{name}/xlsx", async () => ProgressSheetWorkbook.Write(ProgressSheet.Build(await LoadAsync(db, planId), Year, template, t), t));
+                await samples.Time($"{name}/pagebody", async () => ProgressSheetHtml.Table(ProgressSheet.Build(await LoadAsync(db, planId), Year, template, t), showPrevious: false, t));
             }
         var peakAfterXlsx = PeakWorkingSetMb();
         notes.Add($"after the timed runs without PDF: {MemoryNow()}");
@@ -135,7 +135,7 @@ public static class ReportMeasure
                     await samples.Time($"{name}/pdf", async () =>
                     {
                         var plan = await LoadAsync(db, planId);
-                        var sheet = ProgressSheet.Build(plan, Year, Template(name));
+                        var sheet = ProgressSheet.Build(plan, Year, Template(name), t);
                         var body = (sheet.HasChanges ? ProgressSheetHtml.Legend(t) : "") + ProgressSheetHtml.Table(sheet, showPrevious: false, t);
                         return await samples.Time($"{name}/render", () => pdf.RenderAsync(Title(sheet, t), body, UiText.Japanese, CancellationToken.None), children: true);
                     }, children: true);
@@ -188,7 +188,7 @@ public static class ReportMeasure
 
     private static async Task<byte[]> Pdf(PdfRenderer pdf, Plan plan, ReportTemplate template, Func<string, string> t)
     {
-        var sheet = ProgressSheet.Build(plan, Year, template);
+        var sheet = ProgressSheet.Build(plan, Year, template, t);
         var body = (sheet.HasChanges ? ProgressSheetHtml.Legend(t) : "") + ProgressSheetHtml.Table(sheet, showPrevious: false, t);
         return await pdf.RenderAsync(Title(sheet, t), body, UiText.Japanese, CancellationToken.None);
     }

@@ -247,7 +247,7 @@ public static class CommandLine
             Console.Error.WriteLine($"error: no report template named '{templateName}'. Templates: {string.Join(", ", templates.Select(t => t.Name))}");
             return 2;
         }
-        var sheet = Features.Reports.ProgressSheet.Build(plan, year, template);
+        var sheet = Features.Reports.ProgressSheet.Build(plan, year, template, k => text[k]);
         var bytes = format switch
         {
             "xlsx" => Features.Reports.ProgressSheetWorkbook.Write(sheet, k => text[k]),

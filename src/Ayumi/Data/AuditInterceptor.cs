@@ -33,7 +33,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     private static readonly HashSet<Type> Audited =
     [
         typeof(Organisation), typeof(Department), typeof(Plan), typeof(PlanNode), typeof(Measure), typeof(MeasurePlacement), typeof(MeasureLineage),
-        typeof(YearlyEntry), typeof(EntryPart), typeof(Indicator), typeof(ReportingYear), typeof(Membership),
+        typeof(YearlyEntry), typeof(EntryPart), typeof(Indicator), typeof(IndicatorActual), typeof(ReportingYear), typeof(Membership),
     ];
 
     private const int AuditRowsPerChunk = 500;
@@ -202,6 +202,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         PlanNode node => node.PlanId,
         Measure measure => measure.PlanId,
         Indicator indicator => indicator.PlanId,
+        IndicatorActual actual => actual.Indicator?.PlanId,
         ReportingYear year => year.PlanId,
         YearlyEntry yearly => yearly.Measure?.PlanId,
         EntryPart part => part.YearlyEntry?.Measure?.PlanId ?? (entry.Context as AyumiDbContext)?.AuditLocationOf(part)?.PlanId,
@@ -218,6 +219,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         MeasurePlacement placement => placement.MeasureId,
         // A lineage link is recorded on the measure it leads from, whose page lists the links it records.
         MeasureLineage link => link.FromId,
+        Indicator indicator => indicator.MeasureId,
+        IndicatorActual actual => actual.Indicator?.MeasureId,
         _ => null,
     };
 

@@ -202,12 +202,18 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         b.HasOne(i => i.Node).WithMany().HasForeignKey(i => i.NodeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(i => i.Measure).WithMany().HasForeignKey(i => i.MeasureId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(i => i.Owner).WithMany().HasForeignKey(i => i.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(i => i.Numerator).WithMany().HasForeignKey(i => i.NumeratorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(i => i.Denominator).WithMany().HasForeignKey(i => i.DenominatorId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(i => i.RatioScale).HasPrecision(18, 4);
+        b.Property(i => i.ComparisonLabel).HasMaxLength(100);
         b.OwnsMany(i => i.Actuals, a =>
         {
             a.ToTable("IndicatorActuals");
-            a.WithOwner().HasForeignKey("IndicatorId");
+            a.WithOwner(x => x.Indicator).HasForeignKey("IndicatorId");
             a.HasKey(x => x.Id);
+            a.HasIndex("IndicatorId", nameof(IndicatorActual.FiscalYear)).IsUnique();
             a.Property(x => x.Value).HasPrecision(18, 4);
+            a.Property(x => x.ComparisonValue).HasPrecision(18, 4);
         });
     }
 }

@@ -244,17 +244,24 @@ public class Plan
             measure.LinkTo(copy, LineageKind.Continued, draft.PeriodStart);
             measures[measure] = copy;
         }
+        var indicators = new Dictionary<Indicator, Indicator>();
         foreach (var indicator in _indicators.OrderBy(i => i.Order))
         {
             var copy = draft.AddIndicator(indicator.Code, indicator.Name, indicator.Unit);
-            copy.Kind = indicator.Kind;
+            indicators[indicator] = copy;
+            copy.SetKind(indicator.Kind);
             copy.Direction = indicator.Direction;
             copy.SourceNote = indicator.SourceNote;
+            copy.CompareWith(indicator.ComparisonLabel);
             if (indicator.Node is { } node) copy.AttachTo(nodes[node]);
             else if (indicator.Measure is { } attached && measures.TryGetValue(attached, out var carried)) copy.AttachTo(carried);
             if (indicator.Owner is { } owner) copy.AssignOwner(owner);
             if (indicator.BaselineFrom is { } from) copy.SetBaseline(from, indicator.BaselineTo, indicator.BaselineValue, indicator.BaselineNote);
         }
+        // Ratios once every indicator has its copy: a ratio may be listed before its parts.
+        foreach (var (indicator, copy) in indicators)
+            if (indicator is { Numerator: { } numerator, Denominator: { } denominator, RatioScale: { } scale })
+                copy.DeriveAsRatio(indicators[numerator], indicators[denominator], scale);
     }
 
     public Indicator AddIndicator(string code, string name, string unit)

@@ -22,6 +22,15 @@ public enum ReportField
     NextPlanTitle,
     NextPlanDescription,
     Notes,
+    /// <summary>An indicator's name with 累計 and 【新】 as the plans write them; a template with it lists indicators, not measures.</summary>
+    Indicator,
+    Baseline,
+    /// <summary>The latest actual up to the year (a cumulative indicator's running total), with its year.</summary>
+    LatestActual,
+    IndicatorTarget,
+    /// <summary>Progress from the baseline toward the target (see <see cref="IndicatorAssessment"/>).</summary>
+    Achievement,
+    IndicatorStatus,
 }
 
 /// <summary>
@@ -37,6 +46,12 @@ public sealed record ReportColumn(ReportField Field, string Heading, int YearOff
         or ReportField.TargetProgress or ReportField.Notes;
 
     public bool IsMoney => Field is ReportField.InitialBudget or ReportField.FinalBudget;
+
+    /// <summary>Fields only a measure has: they make no sense in a list of indicators.</summary>
+    public bool IsMeasureOnly => Field is not (ReportField.Goal or ReportField.Policy or ReportField.Code or ReportField.Departments) && !IsIndicatorOnly;
+
+    public bool IsIndicatorOnly => Field is ReportField.Indicator or ReportField.Baseline or ReportField.LatestActual
+        or ReportField.IndicatorTarget or ReportField.Achievement or ReportField.IndicatorStatus;
 }
 
 /// <summary>
@@ -65,10 +80,17 @@ public class ReportTemplate
     /// <summary>A closing tally of grades (A 9事業 … of 12), as Ena's sheet ends.</summary>
     public bool GradeTally { get; private set; }
 
+    /// <summary>Rows are the plan's indicators (Hyogo's 活動指標 table) rather than its measures.</summary>
+    public bool ListsIndicators => Columns.Any(c => c.Field == ReportField.Indicator);
+
+    /// <exception cref="DomainException">Neither the measure's title nor the indicator's name, or measure and indicator columns mixed.</exception>
     public void Replace(IEnumerable<ReportColumn> columns)
     {
         var list = columns.ToList();
-        if (!list.Any(c => c.Field == ReportField.Title)) throw new DomainException("A report template must show the measure's title.", "reports.templateNeedsTitle");
+        var indicators = list.Any(c => c.Field == ReportField.Indicator);
+        if (!indicators && !list.Any(c => c.Field == ReportField.Title)) throw new DomainException("A report template must show the measure's title.", "reports.templateNeedsTitle");
+        if (indicators ? list.Any(c => c.IsMeasureOnly) : list.Any(c => c.IsIndicatorOnly))
+            throw new DomainException("A report template lists either measures or indicators, not columns of both.", "reports.templateMixed");
         Columns = list;
     }
 
@@ -85,6 +107,7 @@ public class ReportTemplate
     public const string Miyagi = "宮城県型（予算・実施状況・次期計画）";
     public const string Komae = "狛江市型（取組と年度ごとの目標）";
     public const string Akita = "秋田市型（取組の一覧と年度の予定）";
+    public const string Hyogo = "兵庫県型（活動指標の一覧）";
 
     /// <summary>The layouts of the seed documents, in their own words.</summary>
     public static IReadOnlyList<ReportTemplate> BuiltIn { get; } =
@@ -107,12 +130,19 @@ public class ReportTemplate
         [
             new(ReportField.Goal, "基本目標"), new(ReportField.Policy, "施策"), new(ReportField.Code, "番号"), new(ReportField.Title, "重点取組"),
             new(ReportField.Description, "取組内容"), new(ReportField.Departments, "担当課"), new(ReportField.Objective, "取組"),
-            new(ReportField.Target, "{0:R}取組目標"), new(ReportField.Target, "{1:R}取組目標", 1), new(ReportField.Target, "{2:R}取組目標", 2),
+            new(ReportField.Target, "{0:R}取組目標"), new(ReportField.TargetProgress, "{0:R}取組目標に対する実績"),
+            new(ReportField.Target, "{1:R}取組目標", 1), new(ReportField.Target, "{2:R}取組目標", 2),
         ], policiesAsSectionRows: false, gradeTally: false),
         new(Akita,
         [
             new(ReportField.Code, "番号"), new(ReportField.Title, "取組"), new(ReportField.Description, "取組内容"), new(ReportField.Departments, "所管課"),
             new(ReportField.PlannedWork, "{0:J}取組予定"),
+        ], policiesAsSectionRows: false, gradeTally: false),
+        new(Hyogo,
+        [
+            new(ReportField.Goal, "行動"), new(ReportField.Code, "番号"), new(ReportField.Indicator, "活動指標"), new(ReportField.Departments, "担当課"),
+            new(ReportField.Baseline, "基準値"), new(ReportField.LatestActual, "{0:J}までの直近の実績"), new(ReportField.IndicatorTarget, "目標"),
+            new(ReportField.Achievement, "達成度"), new(ReportField.IndicatorStatus, "状況"),
         ], policiesAsSectionRows: false, gradeTally: false),
     ];
 }

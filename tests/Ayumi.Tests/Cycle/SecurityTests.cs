@@ -19,6 +19,8 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         public int ShoukouPart { get; private set; }
         public int MeasureId { get; private set; }
         public int MiyagiSecondPlan { get; private set; }
+        /// <summary>総務課's indicator and 商工課's, on Ena's plan.</summary>
+        public (int Plan, int Soumu, int Shoukou) Indicators { get; private set; }
         public Dictionary<string, WebUser> Users { get; } = [];
 
         protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
@@ -32,6 +34,7 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
             ShoukouPart = await CycleSetup.PartIdAsync(Factory, EnaPlan, "商工課", "協力雇用主の支援・拡大及び求人情報の提供");
             MeasureId = await Factory.QueryAsync(db => db.Measures.Where(m => m.PlanId == EnaPlan && m.Title == "生活保護").Select(m => m.Id).SingleAsync());
             MiyagiSecondPlan = await Factory.PlanIdAsync("040002", 2);
+            Indicators = await Ayumi.Tests.Indicators.IndicatorSetup.AddToEnaAsync(Factory);
             Users["anonymous"] = Factory.NewUser();
             foreach (var (role, email) in new[] { ("soumu", Soumu), ("reviewer", Reviewer), ("secretariat", Secretariat), ("akita", AkitaSecretariat), ("admin", Administrator) })
                 Users[role] = await Factory.SignedInAsync(email);
@@ -87,6 +90,17 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         { "secretariat", "measure-edit", Expect.NotFound },
         { "anonymous", "measure-new", Expect.SignIn }, { "soumu", "measure-new", Expect.Denied }, { "akita", "measure-new", Expect.Denied },
         { "secretariat", "measure-new", Expect.NotFound },
+        // Indicators and their charts are public; actuals are entered by the owning department and the secretariat.
+        { "anonymous", "indicators", Expect.Ok }, { "soumu", "indicators", Expect.Ok }, { "anonymous", "indicator", Expect.Ok }, { "akita", "indicator", Expect.Ok },
+        { "anonymous", "actuals-own", Expect.SignIn }, { "soumu", "actuals-own", Expect.Ok }, { "reviewer", "actuals-own", Expect.Denied },
+        { "akita", "actuals-own", Expect.Denied }, { "secretariat", "actuals-own", Expect.Ok }, { "admin", "actuals-own", Expect.Ok },
+        { "soumu", "actuals-other", Expect.Denied }, { "secretariat", "actuals-other", Expect.Ok },
+        { "anonymous", "indicator-sheet", Expect.Ok },
+        { "anonymous", "indicator-import", Expect.SignIn }, { "soumu", "indicator-import", Expect.Denied }, { "reviewer", "indicator-import", Expect.Denied },
+        { "akita", "indicator-import", Expect.Denied }, { "secretariat", "indicator-import", Expect.Ok }, { "admin", "indicator-import", Expect.Ok },
+        { "anonymous", "indicator-edit", Expect.SignIn }, { "soumu", "indicator-edit", Expect.Denied }, { "reviewer", "indicator-edit", Expect.Denied },
+        { "akita", "indicator-edit", Expect.Denied }, { "secretariat", "indicator-edit", Expect.Ok }, { "secretariat", "indicator-new", Expect.Ok },
+        { "soumu", "indicator-new", Expect.Denied },
     };
 
     private string Url(string page) => page switch
@@ -115,6 +129,14 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         "lineage" => $"/measures/{fixture.MeasureId}/lineage",
         "measure-edit" => $"/measures/{fixture.MeasureId}/edit",
         "measure-new" => $"/plans/{fixture.EnaPlan}/measures/new",
+        "indicators" => $"/plans/{fixture.EnaPlan}/indicators",
+        "indicator" => $"/plans/{fixture.EnaPlan}/indicators/{fixture.Indicators.Soumu}",
+        "actuals-own" => $"/plans/{fixture.EnaPlan}/indicators/{fixture.Indicators.Soumu}/actuals",
+        "actuals-other" => $"/plans/{fixture.EnaPlan}/indicators/{fixture.Indicators.Shoukou}/actuals",
+        "indicator-edit" => $"/plans/{fixture.EnaPlan}/indicators/edit/{fixture.Indicators.Soumu}",
+        "indicator-new" => $"/plans/{fixture.EnaPlan}/indicators/edit",
+        "indicator-import" => $"/plans/{fixture.EnaPlan}/indicators/import",
+        "indicator-sheet" => $"/plans/{fixture.EnaPlan}/report/FY2024?template={Uri.EscapeDataString(ReportTemplate.Hyogo)}",
         _ => page,
     };
 
@@ -167,6 +189,15 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         { "soumu", "measure-edit", "Title=改ざん", Expect.Denied },
         { "akita", "measure-edit?handler=Remove", "", Expect.Denied },
         { "soumu", "measure-new", "ParentId=1&Code=99&Title=改ざん", Expect.Denied },
+        { "soumu", "actuals-other?handler=Submit", "Rows[0].Year=FY2024&Rows[0].Value=99", Expect.Denied },
+        { "soumu", "actuals-other?handler=Save", "Rows[0].Year=FY2024&Rows[0].Value=99", Expect.Denied },
+        { "reviewer", "actuals-own?handler=Submit", "Rows[0].Year=FY2024&Rows[0].Value=99", Expect.Denied },
+        { "akita", "actuals-own?handler=Submit", "Rows[0].Year=FY2024&Rows[0].Value=99", Expect.Denied },
+        { "anonymous", "actuals-own?handler=Submit", "Rows[0].Year=FY2024&Rows[0].Value=99", Expect.SignIn },
+        { "soumu", "indicator-import?handler=Commit", "UploadId=x", Expect.Denied },
+        { "akita", "indicator-import?handler=Commit", "UploadId=x", Expect.Denied },
+        { "soumu", "indicator-edit", "Input.Name=改ざん&Input.Unit=件&Input.BaselineFrom=R4&Input.BaselineValue=1&Input.Targets[0].Year=R6&Input.Targets[0].Value=2", Expect.Denied },
+        { "akita", "indicator-new", "Input.Code=X&Input.Name=x&Input.Unit=件&Input.BaselineFrom=R4&Input.BaselineValue=1&Input.Targets[0].Year=R6&Input.Targets[0].Value=2", Expect.Denied },
     };
 
     [Theory]
@@ -190,7 +221,9 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         + string.Join("|", await db.ReportingYears.OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.Status}").ToListAsync())
         + await db.Memberships.CountAsync() + ":" + await db.ReviewComments.CountAsync() + ":" + await db.Users.CountAsync()
         + ":" + await db.ReportTemplates.CountAsync() + ":" + string.Join(",", await db.Plans.OrderBy(p => p.Id).Select(p => $"{p.ReportTemplateName}/{p.Status}").ToListAsync())
-        + ":" + await db.MeasureLineages.CountAsync() + ":" + await db.Measures.CountAsync(m => m.Title == "改ざん") + ":" + await db.Measures.CountAsync());
+        + ":" + await db.MeasureLineages.CountAsync() + ":" + await db.Measures.CountAsync(m => m.Title == "改ざん") + ":" + await db.Measures.CountAsync()
+        + ":" + string.Join(",", (await db.Indicators.AsNoTracking().Where(i => i.PlanId == fixture.EnaPlan).OrderBy(i => i.Id).ToListAsync())
+            .Select(i => $"{i.Code}:{i.Name}:{i.Unit}:" + string.Join(";", i.Actuals.Select(a => $"{a.FiscalYear}={a.Value}/{a.State}")))));
 
     public static TheoryData<string> EveryPost => new()
     {
@@ -198,6 +231,7 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         "dashboard?handler=Lock", "dashboard?handler=Publish", "dashboard?handler=Remind", "dashboard?handler=Deadline",
         "members", "review?handler=Comment", "review?handler=Evaluate", "/account/logout", "/account/login", "/account/accept",
         "import", "templates", "templates?handler=Default", "draft", "lineage", "lineage?handler=Remove", "plan?handler=Publish", "measure-edit", "measure-edit?handler=Remove", "measure-new",
+        "actuals-own?handler=Submit", "indicator-import?handler=Commit", "indicator-edit",
     };
 
     [Theory]

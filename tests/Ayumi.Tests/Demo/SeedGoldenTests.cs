@@ -176,6 +176,51 @@ public class SeedGoldenTests
         Assert.Equal("全国平均以上", qualitative.Qualitative);
     }
 
+    /// <summary>The 活動指標 table of hyogo-pref.txt (lines 115–130): code, action, unit, owner, cumulative, new, 2017 baseline, 2021 target.</summary>
+    public static TheoryData<string, string, string, string, bool, bool, double, string> HyogoIndicators => new()
+    {
+        { "①", "行動1", "グループ", "地域安全課", false, false, 2329, "2500" },
+        { "②", "行動2", "人", "地域安全課", true, false, 3816, "8572" },
+        { "③", "行動3", "%", "体育保健課", false, true, 95.1, "100" },
+        { "④", "行動3", "%", "義務教育課", false, false, 89.0, "全国平均以上" },
+        { "⑤", "行動4", "市町", "児童課", false, false, 16, "18" },
+        { "⑥", "行動5", "回", "消費生活課", true, true, 2234, "5234" },
+        { "⑦", "行動5", "人", "障害福祉課", true, false, 9341, "18341" },
+        { "⑧", "行動6", "市町", "地域安全課", false, true, 25, "33" },
+        { "⑨", "行動6", "件", "地域安全課", true, true, 861, "5840" },
+        { "⑩", "行動7", "件", "労政福祉課", true, true, 23, "62" },
+        { "⑪", "行動7", "件", "障害福祉課", true, true, 353, "613" },
+        { "⑫", "行動8", "カ所", "地域安全課", true, false, 2478, "3891" },
+        { "⑬", "行動8", "事業所", "地域安全課", false, false, 9038, "10000" },
+        { "⑭", "行動8", "件", "地域安全課", true, false, 3042, "5356" },
+        { "⑮", "行動8", "回", "サイバー犯罪対策課", true, false, 2518, "4518" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HyogoIndicators))]
+    public void Hyogo_activity_indicators_load_with_their_baselines_and_targets(string code, string action, string unit, string owner,
+        bool cumulative, bool isNew, double baseline, string target)
+    {
+        var plan = Org("280003").Plans.Single();
+        Assert.Equal(15, plan.Indicators.Count);
+        var indicator = plan.Indicators.Single(i => i.Code == code);
+        Assert.Equal(action, indicator.Node!.Code);
+        Assert.Equal(unit, indicator.Unit);
+        Assert.Equal(owner, indicator.Owner!.Name);
+        Assert.Equal(cumulative ? IndicatorKind.Cumulative : IndicatorKind.Snapshot, indicator.Kind);
+        Assert.Equal(IndicatorDirection.HigherIsBetter, indicator.Direction);
+        Assert.Equal(isNew, indicator.IsNew);
+        Assert.Equal(new FiscalYear(2017), indicator.BaselineFrom);
+        Assert.Null(indicator.BaselineTo);
+        Assert.Equal((decimal)baseline, indicator.BaselineValue);
+        var only = Assert.Single(indicator.Targets);
+        Assert.Equal(new FiscalYear(2021), only.FiscalYear);
+        if (decimal.TryParse(target, out var value)) Assert.Equal(value, only.Value);
+        else Assert.Equal((null, target), (only.Value, only.Qualitative));
+        // Nothing is measured yet: the document states baselines and targets only.
+        Assert.Equal(IndicatorStatus.NotMeasured, indicator.Assess(new FiscalYear(2021)).Status);
+    }
+
     [Fact]
     public void Hyogo_tree_is_actions_then_pillars_then_measures()
     {

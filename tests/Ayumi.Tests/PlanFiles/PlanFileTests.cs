@@ -88,6 +88,55 @@ public class PlanFileTests
         Assert.Equal(new ThousandYen(120), measure.Entries.Single().InitialBudget);
     }
 
+    private static string WithIndicators(string indicators) => Minimal().Replace(
+        "\"measures\": [ { \"key\"", $"\"indicators\": [ {indicators} ],\n            \"measures\": [ {{ \"key\"");
+
+    private const string Reoffenders = """
+        { "code": "A", "name": "再犯者数", "unit": "人", "kind": "snapshot", "direction": "lowerIsBetter",
+          "baseline": { "from": "R5", "value": 50 }, "targets": [ { "fiscalYear": "R8", "value": 40 } ],
+          "actuals": [ { "fiscalYear": "R6", "value": 45 } ] },
+        { "code": "B", "name": "検挙人員", "unit": "人", "kind": "snapshot", "direction": "higherIsBetter",
+          "baseline": { "from": "R5", "value": 100 }, "targets": [ { "fiscalYear": "R8", "value": 100 } ],
+          "actuals": [ { "fiscalYear": "R6", "value": 100 } ] },
+        { "code": "C", "name": "再犯者率", "unit": "%", "kind": "snapshot", "direction": "lowerIsBetter", "attachedTo": "(1)",
+          "baseline": { "from": "R5", "value": 50 }, "targets": [ { "fiscalYear": "R8", "value": 40 } ],
+          "ratio": { "numerator": "A", "denominator": "B", "scale": 100 } },
+        { "code": "D", "name": "就職率", "unit": "%", "kind": "snapshot", "direction": "higherIsBetter", "owner": "社会福祉課", "comparison": "全国平均",
+          "baseline": { "from": "R5", "value": 40 }, "targets": [ { "fiscalYear": "R8", "qualitative": "全国平均以上" } ],
+          "actuals": [ { "fiscalYear": "R6", "value": 45.5, "comparison": 42.1, "judgement": "achieved" } ] }
+        """;
+
+    [Fact]
+    public void Ratios_comparisons_and_judgements_load_and_survive_a_round_trip()
+    {
+        var organisation = PlanFileReader.Load("indicators.json", Encoding.UTF8.GetBytes(WithIndicators(Reoffenders)), null);
+        var plan = organisation.Plans.Single();
+        var rate = plan.Indicators.Single(i => i.Code == "C");
+        Assert.Equal(new[] { (new FiscalYear(2024), 45m) }, rate.Series());
+        Assert.Equal(0.5m, rate.Assess(plan.PeriodEnd).Progress);
+        var employment = plan.Indicators.Single(i => i.Code == "D");
+        Assert.Equal(42.1m, employment.Actuals.Single().ComparisonValue);
+        Assert.Equal(IndicatorStatus.Achieved, employment.Assess(plan.PeriodEnd).Status);
+
+        var written = PlanFileWriter.Write(organisation, [.. organisation.Plans]);
+        var reloaded = PlanFileReader.Load("again.json", written, null);
+        Assert.Equal(Encoding.UTF8.GetString(written), Encoding.UTF8.GetString(PlanFileWriter.Write(reloaded, [.. reloaded.Plans])));
+        Assert.Contains("\"numerator\": \"A\"", Encoding.UTF8.GetString(written));
+    }
+
+    [Theory]
+    [InlineData("\"baseline\": { \"from\": \"R5\", \"value\": 50 }, \"targets\": [ { \"fiscalYear\": \"R10\", \"value\": 40 } ]", "$.plans[0].indicators[0].targets[0]", "outside the plan's period")]
+    [InlineData("\"targets\": [ { \"fiscalYear\": \"R8\", \"value\": 40 } ]", "$.plans[0].indicators[0]", "needs a baseline")]
+    [InlineData("\"baseline\": { \"from\": \"R5\" }, \"targets\": [ { \"fiscalYear\": \"R8\", \"value\": 40 } ]", "$.plans[0].indicators[0].baseline", "needs a value")]
+    [InlineData("\"baseline\": { \"from\": \"R5\", \"value\": 50 }, \"actuals\": [ { \"fiscalYear\": \"R6\", \"value\": 120 } ]", "$.plans[0].indicators[0].actuals[0]", "cannot exceed 100")]
+    public void Bad_indicators_are_refused_with_their_path_and_nothing_loads(string parts, string path, string reason)
+    {
+        var json = WithIndicators($$"""{ "code": "X", "name": "割合", "unit": "%", "kind": "snapshot", "direction": "higherIsBetter", {{parts}} }""");
+        var error = Assert.Throws<SeedFormatException>(() => PlanFileReader.Load("bad.json", Encoding.UTF8.GetBytes(json), null));
+        Assert.Contains(path, error.Reason);
+        Assert.Contains(reason, error.Reason);
+    }
+
     private static string Minimal() => """
         {
           "format": "ayumi-plan",

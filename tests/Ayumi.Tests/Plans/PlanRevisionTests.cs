@@ -185,7 +185,10 @@ public abstract class PlanRevisionTests(PlanRevisionFixture fixture)
 
         // A draft is the secretariat's: not listed, served or counted for the public.
         Accounts.AssertChallenged(await fixture.Anonymous.Client.GetAsync($"/plans/{draftId}"));
+        Accounts.AssertChallenged(await fixture.Anonymous.Client.GetAsync($"/plans/{draftId}/indicators"));
+        Accounts.AssertChallenged(await fixture.Anonymous.Client.GetAsync($"/plans/{draftId}/report/R12?template={Uri.EscapeDataString(ReportTemplate.Hyogo)}"));
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.Anonymous.Client.GetAsync($"/api/v1/plans/{draftId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Anonymous.Client.GetAsync($"/api/v1/plans/{draftId}/indicators")).StatusCode);
         var listed = JsonNode.Parse(await fixture.Anonymous.Client.GetStringAsync("/api/v1/organisations/040002/plans"))!.AsArray();
         Assert.DoesNotContain(listed, p => (int)p!["id"]! == draftId);
         Assert.DoesNotContain("第三次", (await fixture.Anonymous.GetAsync("/organisations/040002")).QuerySelector("main")!.TextContent);

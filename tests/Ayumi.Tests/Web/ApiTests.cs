@@ -116,6 +116,7 @@ public abstract class ApiTests(AyumiFixture fixture)
         Assert.Equal("cumulative", (string)tenth["kind"]!);
         Assert.Equal("労政福祉課", (string)tenth["owner"]!);
         Assert.Equal("行動7", (string)tenth["attachedTo"]!);
+        Assert.Equal("notMeasured", (string)tenth["assessment"]!["status"]!);
     }
 
     [Theory]

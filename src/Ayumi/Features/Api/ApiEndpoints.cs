@@ -51,7 +51,8 @@ public static class ApiEndpoints
         {
             if (!await db.Plans.AnyAsync(p => p.Id == planId && p.Status == PlanStatus.Published, ct)) return PlanNotFound(planId);
             var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId)
-                .Include(i => i.Node).Include(i => i.Measure).Include(i => i.Owner).OrderBy(i => i.Order).ToListAsync(ct);
+                .Include(i => i.Plan).Include(i => i.Node).Include(i => i.Measure).Include(i => i.Owner)
+                .Include(i => i.Numerator).Include(i => i.Denominator).OrderBy(i => i.Order).ToListAsync(ct);
             return Results.Ok(indicators.Select(IndicatorDto.From));
         }).WithName("ListIndicators").Produces<IEnumerable<IndicatorDto>>().WithSummary("The indicators of a plan with baselines, targets and actuals.");
     }
@@ -113,13 +114,29 @@ public sealed record MeasureDto(string Key, string Code, string Title, string? D
 public sealed record YearTargetDto(int FiscalYear, string Target);
 
 public sealed record TargetDto(int FiscalYear, decimal? Value, string? Qualitative, string? Note);
-public sealed record ActualDto(int FiscalYear, decimal Value, string? Note);
+/// <summary>A submitted actual (drafts are never published); for a cumulative indicator the year's own count.</summary>
+public sealed record ActualDto(int FiscalYear, decimal Value, string? Note, decimal? Comparison, string? Judgement);
+
+/// <summary>Where an indicator stands as of the plan's last year (docs/indicators.md).</summary>
+public sealed record AssessmentDto(string Status, decimal? Baseline, decimal? Current, int? MeasuredIn, decimal? Progress);
 public sealed record IndicatorDto(string Code, string Name, string Unit, string? AttachedTo, string? Owner, string Kind, string Direction, bool IsNew,
-    int? BaselineFrom, int? BaselineTo, decimal? BaselineValue, string? BaselineNote, List<TargetDto> Targets, List<ActualDto> Actuals)
+    int? BaselineFrom, int? BaselineTo, decimal? BaselineValue, string? BaselineNote, List<TargetDto> Targets, List<ActualDto> Actuals,
+    string? ComparisonLabel, AssessmentDto Assessment)
 {
     public static IndicatorDto From(Indicator i) => new(
         i.Code, i.Name, i.Unit, i.Node?.Code ?? i.Measure?.Key, i.Owner?.Name, ApiEndpoints.Camel(i.Kind), ApiEndpoints.Camel(i.Direction), i.IsNew,
         i.BaselineFrom?.StartYear, i.BaselineTo?.StartYear, i.BaselineValue, i.BaselineNote,
         i.Targets.Select(t => new TargetDto(t.FiscalYear.StartYear, t.Value, t.Qualitative, t.Note)).ToList(),
-        i.Actuals.OrderBy(a => a.FiscalYear).Select(a => new ActualDto(a.FiscalYear.StartYear, a.Value, a.Note)).ToList());
+        i.IsDerived
+            ? i.Series().Select(x => new ActualDto(x.Year.StartYear, x.Value, null, null, null)).ToList()
+            : i.Actuals.Where(a => a.State == ActualState.Submitted).OrderBy(a => a.FiscalYear)
+                .Select(a => new ActualDto(a.FiscalYear.StartYear, a.Value, a.Note, a.ComparisonValue, a.Judgement is { } j ? ApiEndpoints.Camel(j) : null)).ToList(),
+        i.ComparisonLabel,
+        Assess(i));
+
+    private static AssessmentDto Assess(Indicator i)
+    {
+        var a = i.Assess(i.Plan.PeriodEnd);
+        return new(ApiEndpoints.Camel(a.Status), a.Baseline, a.Current, a.MeasuredIn?.StartYear, a.Progress is { } p ? Math.Round(p, 4) : null);
+    }
 }

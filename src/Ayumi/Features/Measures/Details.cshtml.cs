@@ -43,6 +43,9 @@ public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : Pag
         Measure.Entries.Where(e => Measure.Plan.PublishedYears.Contains(e.FiscalYear)).OrderByDescending(e => e.FiscalYear).ToList();
 
     /// <summary>The yearly targets (取組目標) the plan sets: plan content, public whether or not the year is reported.</summary>
+    /// <summary>Whether the public may see what was reported for <paramref name="year"/>.</summary>
+    public bool IsPublished(FiscalYear year) => Measure.Plan.PublishedYears.Contains(year);
+
     public IReadOnlyList<YearlyEntry> Targets => Measure.Entries.Where(e => e.Target is not null).OrderBy(e => e.FiscalYear).ToList();
 
     public IReadOnlyList<string> DepartmentNames => Measure.Departments.OrderBy(d => d.Order).Select(d => d.Department.Name).ToList();

@@ -93,10 +93,15 @@ public sealed record PlanFileIndicator(
     PlanFileBaseline? Baseline = null,
     List<PlanFileTarget>? Targets = null,
     List<PlanFileActual>? Actuals = null,
-    string? SourceNote = null);
+    string? SourceNote = null,
+    string? Comparison = null,
+    PlanFileRatio? Ratio = null);
+
+/// <summary>A derived indicator: numerator ÷ denominator × scale, both named by their codes.</summary>
+public sealed record PlanFileRatio(string Numerator, string Denominator, decimal Scale = 1);
 
 public sealed record PlanFileBaseline(FiscalYear From, FiscalYear? To = null, decimal? Value = null, string? Note = null);
 
 public sealed record PlanFileTarget(FiscalYear FiscalYear, decimal? Value = null, string? Qualitative = null, string? Note = null);
 
-public sealed record PlanFileActual(FiscalYear FiscalYear, decimal Value, string? Note = null);
+public sealed record PlanFileActual(FiscalYear FiscalYear, decimal Value, string? Note = null, decimal? Comparison = null, string? Judgement = null);

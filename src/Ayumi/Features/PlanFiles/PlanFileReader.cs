@@ -146,6 +146,9 @@ public sealed class PlanFileReader
 
         foreach (var (item, i) in (source.Indicators ?? []).Select((x, i) => (x, i)))
             ApplyIndicator(plan, item, $"{path}.indicators[{i}]");
+        // Ratios name indicators that may come later in the file; their own actuals come after them.
+        foreach (var (item, i) in (source.Indicators ?? []).Select((x, i) => (x, i)))
+            ApplyIndicatorValues(plan, item, $"{path}.indicators[{i}]");
         // A plan file carries reported history: its years are published, as the documents were.
         if (plan.Status == PlanStatus.Published) plan.RecordPublishedYears();
     }
@@ -179,7 +182,8 @@ public sealed class PlanFileReader
     private void ApplyIndicator(Plan plan, PlanFileIndicator source, string path)
     {
         var indicator = Guard(path, () => plan.AddIndicator(source.Code, source.Name, source.Unit));
-        indicator.Kind = ParseEnum<IndicatorKind>(source.Kind, path + ".kind");
+        var kind = ParseEnum<IndicatorKind>(source.Kind, path + ".kind");
+        Guard(path + ".kind", () => indicator.SetKind(kind));
         indicator.Direction = ParseEnum<IndicatorDirection>(source.Direction, path + ".direction");
         indicator.IsNew = source.IsNew;
         indicator.SourceNote = source.SourceNote;
@@ -191,10 +195,33 @@ public sealed class PlanFileReader
         }
         if (source.Owner is { } owner)
             indicator.AssignOwner(plan.Organisation.FindDepartment(owner) ?? throw Error(path + ".owner", $"unknown department '{owner}': list it under $.departments."));
-        if (source.Baseline is { } baseline) Guard(path + ".baseline", () => indicator.SetBaseline(baseline.From, baseline.To, baseline.Value, baseline.Note));
+        if (source.Baseline is not { } baseline) throw Error(path, "an indicator needs a baseline (from, and a value or a span to average).");
+        Guard(path + ".baseline", () => indicator.SetBaseline(baseline.From, baseline.To, baseline.Value, baseline.Note));
         foreach (var (target, t) in (source.Targets ?? []).Select((x, t) => (x, t)))
             Guard($"{path}.targets[{t}]", () => indicator.AddTarget(new IndicatorTarget(target.FiscalYear, target.Value, target.Qualitative, target.Note)));
-        foreach (var actual in source.Actuals ?? []) indicator.RecordActual(actual.FiscalYear, actual.Value, actual.Note);
+        indicator.CompareWith(source.Comparison);
+    }
+
+    private void ApplyIndicatorValues(Plan plan, PlanFileIndicator source, string path)
+    {
+        var indicator = plan.Indicators.Single(i => i.Code == source.Code);
+        if (source.Ratio is { } ratio)
+        {
+            Indicator Part(string code, string name) => plan.Indicators.FirstOrDefault(i => i.Code == code)
+                ?? throw Error($"{path}.ratio.{name}", $"no indicator '{code}' in {plan.Name}.");
+            var numerator = Part(ratio.Numerator, "numerator");
+            var denominator = Part(ratio.Denominator, "denominator");
+            Guard(path + ".ratio", () => indicator.DeriveAsRatio(numerator, denominator, ratio.Scale));
+        }
+        foreach (var (actual, a) in (source.Actuals ?? []).Select((x, a) => (x, a)))
+        {
+            Guard($"{path}.actuals[{a}]", () => indicator.RecordActual(actual.FiscalYear, actual.Value, actual.Note, actual.Comparison));
+            if (actual.Judgement is { } judgement)
+            {
+                var status = ParseEnum<IndicatorStatus>(judgement, $"{path}.actuals[{a}].judgement");
+                Guard($"{path}.actuals[{a}].judgement", () => indicator.Judge(actual.FiscalYear, status));
+            }
+        }
     }
 
     private ThousandYen? Budget(long? value, string path) => value switch

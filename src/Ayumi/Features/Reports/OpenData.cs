@@ -19,7 +19,19 @@ public static class OpenData
 
     public sealed record Document(
         string Schema, OrganisationRecord Organisation, PlanRecord Plan, IReadOnlyList<string> FiscalYears,
-        IReadOnlyList<NodeRecord> Nodes, IReadOnlyList<MeasureRecord> Measures);
+        IReadOnlyList<NodeRecord> Nodes, IReadOnlyList<MeasureRecord> Measures, IReadOnlyList<IndicatorRecord> Indicators);
+
+    /// <summary>An indicator with its submitted actuals, and its achievement and status as of the plan's last year.</summary>
+    public sealed record IndicatorRecord(
+        string Code, string Name, string Unit, string? AttachedTo, string? Owner, string Kind, string Direction, bool IsNew,
+        BaselineRecord Baseline, IReadOnlyList<TargetRecord> Targets, string? ComparisonLabel, IReadOnlyList<ActualRecord> Actuals,
+        decimal? Current, string? MeasuredIn, decimal? Progress, string Status);
+
+    public sealed record BaselineRecord(string? From, string? To, decimal? Value, string? Note);
+
+    public sealed record TargetRecord(string FiscalYear, decimal? Value, string? Qualitative);
+
+    public sealed record ActualRecord(string FiscalYear, decimal Value, decimal? Comparison, string? Judgement, string? Note);
 
     public sealed record OrganisationRecord(string Code, string Name);
 
@@ -62,7 +74,51 @@ public static class OpenData
             m.Status.ToString(), m.EndedIn?.ToString(),
             m.Entries.Where(e => years.Contains(e.FiscalYear)).OrderBy(e => e.FiscalYear).Select(e => new EntryRecord(
                 e.FiscalYear.ToString(), e.Grade, e.PlannedWork, e.Results, e.NextYearPlan, e.InitialBudget?.Value, e.FinalBudget?.Value,
-                e.IssuesAndDirection, e.Target, e.TargetProgress)).ToList())).ToList());
+                e.IssuesAndDirection, e.Target, e.TargetProgress)).ToList())).ToList(),
+        plan.Indicators.OrderBy(i => i.Order).Select(Indicator).ToList());
+
+    private static IndicatorRecord Indicator(Indicator i)
+    {
+        var assessment = i.Assess(i.Plan.PeriodEnd);
+        var actuals = i.IsDerived
+            ? i.Series().Select(x => new ActualRecord(x.Year.ToString(), x.Value, null, null, null))
+            : i.Actuals.Where(a => a.State == ActualState.Submitted).OrderBy(a => a.FiscalYear)
+                .Select(a => new ActualRecord(a.FiscalYear.ToString(), a.Value, a.ComparisonValue, a.Judgement?.ToString(), a.Note));
+        return new IndicatorRecord(
+            i.Code, i.Name, i.Unit, i.Node?.Code ?? i.Measure?.Key, i.Owner?.Path.ToString(), i.Kind.ToString(), i.Direction.ToString(), i.IsNew,
+            new BaselineRecord(i.BaselineFrom?.ToString(), i.BaselineTo?.ToString(), assessment.Baseline, i.BaselineNote),
+            i.Targets.Select(t => new TargetRecord(t.FiscalYear.ToString(), t.Value, t.Qualitative)).ToList(),
+            i.ComparisonLabel, actuals.ToList(),
+            assessment.Current, assessment.MeasuredIn?.ToString(), assessment.Progress is { } p ? Math.Round(p, 4) : null, assessment.Status.ToString());
+    }
+
+    private static readonly string[] IndicatorCsvHeadings =
+    [
+        "団体コード", "団体名", "計画名", "指標番号", "指標名", "単位", "対象", "所管課", "種類", "方向", "基準年度", "基準値", "目標年度", "目標値",
+        "年度", "実績", "比較値", "比較系列", "備考",
+    ];
+
+    /// <summary>The indicators as CSV: one line per indicator and year with a submitted actual (one line without a year when there is none).</summary>
+    public static byte[] IndicatorsToCsv(Document document)
+    {
+        var csv = new CsvText().Row(IndicatorCsvHeadings);
+        foreach (var i in document.Indicators)
+        {
+            var last = i.Targets.LastOrDefault();
+            string[] common =
+            [
+                document.Organisation.Code, document.Organisation.Name, document.Plan.Name, i.Code, i.Name, i.Unit, i.AttachedTo ?? "", i.Owner ?? "",
+                i.Kind, i.Direction, i.Baseline.To is null ? i.Baseline.From ?? "" : $"{i.Baseline.From}-{i.Baseline.To}", Number(i.Baseline.Value),
+                last?.FiscalYear ?? "", last is null ? "" : last.Value is { } v ? Number(v) : last.Qualitative ?? "",
+            ];
+            if (i.Actuals.Count == 0) csv.Row([.. common, "", "", "", i.ComparisonLabel ?? "", ""]);
+            foreach (var a in i.Actuals)
+                csv.Row([.. common, a.FiscalYear, Number(a.Value), Number(a.Comparison), i.ComparisonLabel ?? "", a.Note ?? ""]);
+        }
+        return csv.ToBytes();
+    }
+
+    private static string Number(decimal? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
 
     public static byte[] ToJson(Document document) => JsonSerializer.SerializeToUtf8Bytes(document, Json);
 

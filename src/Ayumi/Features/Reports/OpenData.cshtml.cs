@@ -20,6 +20,9 @@ public sealed class OpenDataModel(AyumiDbContext db, CurrentMember current) : Pa
     public async Task<IActionResult> OnGetJsonAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ?? File(OpenData.ToJson(OpenData.Of(Plan, Years)), "application/json; charset=utf-8", $"{FileStem}.json");
 
+    public async Task<IActionResult> OnGetIndicatorsCsvAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ?? File(OpenData.IndicatorsToCsv(OpenData.Of(Plan, Years)), "text/csv; charset=utf-8", $"{Plan.Organisation.Code}_{Plan.Name}_指標.csv");
+
     private string FileStem => $"{Plan.Organisation.Code}_{Plan.Name}_進行管理";
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)

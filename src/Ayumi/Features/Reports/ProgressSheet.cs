@@ -51,10 +51,20 @@ public sealed class ProgressSheet
     public int MeasureCount { get; private set; }
     public bool HasChanges => Lines.Any(l => l.Cells.Any(c => c.Changed));
 
-    /// <param name="plan">Loaded with <see cref="PlanQueries.LoadTreeAsync"/>.</param>
-    public static ProgressSheet Build(Plan plan, FiscalYear year, ReportTemplate template)
+    /// <param name="plan">Loaded with <see cref="ReportQueries.LoadAsync"/>.</param>
+    /// <param name="text">The UI's words, for what a sheet says in its cells rather than the plan's (an indicator's status).</param>
+    public static ProgressSheet Build(Plan plan, FiscalYear year, ReportTemplate template, Func<string, string> text)
     {
         var sheet = new ProgressSheet(plan, year, template);
+        if (template.ListsIndicators)
+        {
+            foreach (var indicator in plan.Indicators.OrderBy(i => i.Order))
+            {
+                var assessment = indicator.Assess(year);
+                sheet.Lines.Add(new SheetLine(null, template.Columns.Select(c => new SheetCell(IndicatorValue(c, indicator, assessment, text) ?? "")).ToList()));
+            }
+            return sheet;
+        }
         var nextPlanNodes = NextPlanNodes(plan);
         var newInNextPlan = NewInNextPlan(plan, nextPlanNodes);
         var counted = new HashSet<int>();
@@ -165,6 +175,31 @@ public sealed class ProgressSheet
         placement.Measure.NextPlanMeasure is not { } next ? null
         : placement.IsRelisting ? next.Placements.FirstOrDefault(p => p.IsRelisting && p.Code == placement.Code)
         : next.Placements.FirstOrDefault(p => !p.IsRelisting);
+
+    /// <summary>What a column shows for an indicator, as Hyogo's 活動指標 table writes it.</summary>
+    private static string? IndicatorValue(ReportColumn column, Indicator indicator, IndicatorAssessment assessment, Func<string, string> text)
+    {
+        var node = indicator.Node ?? indicator.Measure?.PrimaryPlacement.Node;
+        return column.Field switch
+        {
+            ReportField.Goal => node is null ? null : Ancestor(node, 0)?.Code,
+            ReportField.Policy => node is null ? null : Ancestor(node, 1) is { } policy ? $"{policy.Code} {policy.Title}" : null,
+            ReportField.Code => indicator.Code,
+            ReportField.Indicator => indicator.Name + (indicator.Kind == IndicatorKind.Cumulative ? "(累計)" : "") + (indicator.IsNew ? "【新】" : ""),
+            ReportField.Departments => indicator.Owner?.Name,
+            ReportField.Baseline => assessment.Baseline is { } baseline
+                ? $"{IndicatorText.Value(baseline, indicator.Unit)}{BaselineNote(indicator.BaselineNote)} ({IndicatorText.BaselineYears(indicator)})"
+                : null,
+            ReportField.LatestActual => assessment.Current is { } current ? $"{IndicatorText.Value(current, indicator.Unit)} ({assessment.MeasuredIn!.Value.StartYear})" : text("indicator.noActual"),
+            ReportField.IndicatorTarget => string.Join("、", indicator.Targets.Select(t => $"{IndicatorText.Target(t, indicator.Unit)} ({t.FiscalYear.StartYear})")),
+            ReportField.Achievement => IndicatorText.Progress(assessment.Progress),
+            ReportField.IndicatorStatus => text("indicator.status." + assessment.Status),
+            _ => null,
+        };
+    }
+
+    /// <summary>A mark (*, ※) follows the value as the plans print it; words go in brackets (全国 85.8%).</summary>
+    private static string BaselineNote(string? note) => note is null ? "" : note.Length == 1 ? note : $"（{note}）";
 
     private static PlanNode? Ancestor(PlanNode node, int depth)
     {

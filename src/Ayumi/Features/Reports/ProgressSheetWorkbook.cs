@@ -168,6 +168,9 @@ public static class ProgressSheetWorkbook
         ReportField.Departments => 16,
         ReportField.Title or ReportField.NextPlanTitle => 24,
         ReportField.Goal or ReportField.Policy => 20,
+        ReportField.Achievement or ReportField.IndicatorStatus => 11,
+        ReportField.Baseline or ReportField.LatestActual or ReportField.IndicatorTarget => 20,
+        ReportField.Indicator => 36,
         _ => 40,
     };
 

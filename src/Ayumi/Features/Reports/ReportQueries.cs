@@ -29,5 +29,6 @@ public static class ReportQueries
         .Include(p => p.Measures).ThenInclude(m => m.Departments).ThenInclude(d => d.Department)
         .Include(p => p.Measures).ThenInclude(m => m.Entries)
         .Include(p => p.Measures).ThenInclude(m => m.Continuations)
+        .Include(p => p.Indicators).ThenInclude(i => i.Owner)
         .AsSplitQuery();
 }

@@ -48,16 +48,16 @@ public sealed class SheetModel(AyumiDbContext db, CurrentMember current, UiText 
         var plan = await ReportQueries.LoadAsync(db, id, ct);
         if (plan is null) return NotFound();
         var me = await current.GetAsync(ct);
-        var visible = ReportYears.VisibleTo(me, plan);
-        FiscalYear fiscalYear;
-        if (year is null && visible.Count > 0) fiscalYear = ReportYears.Latest(plan, visible);
-        else if (!FiscalYear.TryParse(year, out fiscalYear)) return NotFound();
-        if (!visible.Contains(fiscalYear)) return me.IsSignedIn ? NotFound() : Challenge();
-        Years = visible;
         var all = await ReportQueries.TemplatesAsync(db, plan.OrganisationId, ct);
         Templates = all.Select(t => t.Name).ToList();
         var chosen = all.FirstOrDefault(t => t.Name == template) ?? all.FirstOrDefault(t => t.Name == plan.ReportTemplateName) ?? ReportTemplate.BuiltIn[0];
-        Sheet = ProgressSheet.Build(plan, fiscalYear, chosen);
+        var visible = ReportYears.VisibleTo(me, plan, chosen);
+        FiscalYear fiscalYear;
+        if (year is null && visible.Count > 0) fiscalYear = chosen.ListsIndicators ? visible[^1] : ReportYears.Latest(plan, visible);
+        else if (!FiscalYear.TryParse(year, out fiscalYear)) return NotFound();
+        if (!visible.Contains(fiscalYear)) return me.IsSignedIn ? NotFound() : Challenge();
+        Years = visible;
+        Sheet = ProgressSheet.Build(plan, fiscalYear, chosen, k => text[k]);
         return null;
     }
 }

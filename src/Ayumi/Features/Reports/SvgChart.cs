@@ -49,15 +49,15 @@ public static class SvgChart
     }
 
     /// <summary>Where each legend entry goes, wrapping onto a new line before it would leave the chart.</summary>
-    private static List<(double X, int Line)> LegendPositions(IReadOnlyList<string> series)
+    private static List<(double X, int Line)> LegendPositions(IReadOnlyList<string> series, double start = LabelWidth)
     {
         var positions = new List<(double, int)>();
-        double x = LabelWidth;
+        double x = start;
         var line = 0;
         foreach (var name in series)
         {
             var width = 24 + name.Sum(c => c < 0x2E80 ? 7.5 : 13);
-            if (x + width > Width && x > LabelWidth) (x, line) = (LabelWidth, line + 1);
+            if (x + width > Width && x > start) (x, line) = (start, line + 1);
             positions.Add((x, line));
             x += width;
         }
@@ -84,6 +84,69 @@ public static class SvgChart
         return svg.Append("</svg>").ToString();
     }
 
+    /// <summary>
+    /// Lines over years (an indicator's actuals, the path to its target, a comparison series),
+    /// with a point and its value on every year that has one; a missing year breaks the line.
+    /// The value axis spans the values (not from zero), so that a rate moving from 95% to 100% is visible.
+    /// </summary>
+    public static string Lines(string id, string title, IReadOnlyList<string> labels, IReadOnlyList<ChartLine> lines, string unit)
+    {
+        const int height = 280, bottom = 40, top = 16, left = 80, right = 20;
+        var values = lines.SelectMany(l => l.Values).OfType<decimal>().Select(v => (double)v).DefaultIfEmpty(0).ToList();
+        var (low, high) = (values.Min(), values.Max());
+        var pad = Math.Max((high - low) * 0.1, Math.Max(Math.Abs(high) * 0.02, 1));
+        low = low >= 0 && low - pad < 0 ? 0 : low - pad;
+        high += pad;
+        var legend = LegendPositions(lines.Select(l => l.Name).ToList(), left);
+        var legendTop = height;
+        var svg = Open(id, title, height + LegendHeight * (legend.Max(p => p.Line) + 1));
+        var slot = (Width - left - right) / (double)Math.Max(1, labels.Count);
+        double X(int i) => left + slot * (i + 0.5);
+        double Y(decimal v) => top + (high - (double)v) / (high - low) * (height - bottom - top);
+        for (var t = 0; t <= 4; t++)
+        {
+            var v = low + (high - low) * t / 4;
+            var y = Y((decimal)v);
+            svg.Append($"<line class=\"chart-grid\" x1=\"{left}\" y1=\"{N(y)}\" x2=\"{Width - right}\" y2=\"{N(y)}\"></line>");
+            svg.Append(Text(left - 6, y + 4, Value((decimal)v, high - low), "end"));
+        }
+        svg.Append($"<line class=\"chart-axis\" x1=\"{left}\" y1=\"{height - bottom}\" x2=\"{Width - right}\" y2=\"{height - bottom}\"></line>");
+        for (var i = 0; i < labels.Count; i++) svg.Append(Text(X(i), height - bottom + 18, labels[i], "middle"));
+        foreach (var line in lines)
+        {
+            var css = $"chart-line chart-stroke-{line.Series}{(line.Dashed ? " chart-line--dashed" : "")}";
+            var run = new List<string>();
+            void Flush()
+            {
+                if (run.Count > 1) svg.Append($"<polyline class=\"{css}\" points=\"{string.Join(" ", run)}\"></polyline>");
+                run.Clear();
+            }
+            for (var i = 0; i < labels.Count; i++)
+            {
+                if (line.Values[i] is not { } v) { if (!line.Dashed) Flush(); continue; }
+                run.Add($"{N(X(i))},{N(Y(v))}");
+            }
+            Flush();
+            for (var i = 0; i < labels.Count; i++)
+            {
+                if (line.Values[i] is not { } v || !line.Points) continue;
+                svg.Append($"<circle class=\"chart-series-{line.Series}\" cx=\"{N(X(i))}\" cy=\"{N(Y(v))}\" r=\"4\"><title>{E($"{line.Name} {labels[i]}: {v:#,0.####}{unit}")}</title></circle>");
+                svg.Append(Text(X(i), Y(v) - 9, v.ToString("#,0.##", CultureInfo.InvariantCulture), "middle"));
+            }
+        }
+        for (var s = 0; s < lines.Count; s++)
+        {
+            var (x, row) = legend[s];
+            var y = legendTop + 6 + row * LegendHeight;
+            svg.Append($"<line class=\"chart-line chart-stroke-{lines[s].Series}{(lines[s].Dashed ? " chart-line--dashed" : "")}\" x1=\"{N(x)}\" y1=\"{y + 7}\" x2=\"{N(x + 14)}\" y2=\"{y + 7}\"></line>");
+            svg.Append(Text(x + 18, y + 12, lines[s].Name, "start"));
+        }
+        return svg.Append("</svg>").ToString();
+    }
+
+    private static string Value(decimal value, double range) =>
+        value.ToString(range < 10 ? "#,0.##" : "#,0", CultureInfo.InvariantCulture);
+
     private static StringBuilder Open(string id, string title, int height) =>
         new StringBuilder().Append($"<svg class=\"chart\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-labelledby=\"{id}-title\" xmlns=\"http://www.w3.org/2000/svg\">")
             .Append($"<title id=\"{id}-title\">{E(title)}</title>");
@@ -97,3 +160,6 @@ public static class SvgChart
 
     private static string E(string text) => Encoder.Encode(text);
 }
+
+/// <summary>A line of <see cref="SvgChart.Lines"/>: one value or none per label; <see cref="Series"/> picks the colour (chart-series-N).</summary>
+public sealed record ChartLine(string Name, int Series, IReadOnlyList<decimal?> Values, bool Dashed = false, bool Points = true);

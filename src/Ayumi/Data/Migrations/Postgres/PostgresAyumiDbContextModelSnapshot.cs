@@ -292,6 +292,13 @@ namespace Ayumi.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("ComparisonLabel")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("DenominatorId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -315,6 +322,9 @@ namespace Ayumi.Data.Migrations.Postgres
                     b.Property<int?>("NodeId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("NumeratorId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
@@ -323,6 +333,10 @@ namespace Ayumi.Data.Migrations.Postgres
 
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
+
+                    b.Property<decimal?>("RatioScale")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
 
                     b.Property<string>("SourceNote")
                         .HasColumnType("text");
@@ -338,9 +352,13 @@ namespace Ayumi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DenominatorId");
+
                     b.HasIndex("MeasureId");
 
                     b.HasIndex("NodeId");
+
+                    b.HasIndex("NumeratorId");
 
                     b.HasIndex("OwnerId");
 
@@ -1073,6 +1091,11 @@ namespace Ayumi.Data.Migrations.Postgres
 
             modelBuilder.Entity("Ayumi.Domain.Indicator", b =>
                 {
+                    b.HasOne("Ayumi.Domain.Indicator", "Denominator")
+                        .WithMany()
+                        .HasForeignKey("DenominatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Ayumi.Domain.Measure", "Measure")
                         .WithMany()
                         .HasForeignKey("MeasureId")
@@ -1081,6 +1104,11 @@ namespace Ayumi.Data.Migrations.Postgres
                     b.HasOne("Ayumi.Domain.PlanNode", "Node")
                         .WithMany()
                         .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ayumi.Domain.Indicator", "Numerator")
+                        .WithMany()
+                        .HasForeignKey("NumeratorId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Ayumi.Domain.Department", "Owner")
@@ -1102,14 +1130,27 @@ namespace Ayumi.Data.Migrations.Postgres
 
                             NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
 
+                            b1.Property<decimal?>("ComparisonValue")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("numeric(18,4)");
+
                             b1.Property<int>("FiscalYear")
                                 .HasColumnType("integer");
 
                             b1.Property<int>("IndicatorId")
                                 .HasColumnType("integer");
 
+                            b1.Property<string>("Judgement")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
                             b1.Property<string>("Note")
                                 .HasColumnType("text");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
 
                             b1.Property<decimal>("Value")
                                 .HasPrecision(18, 4)
@@ -1117,19 +1158,26 @@ namespace Ayumi.Data.Migrations.Postgres
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("IndicatorId");
+                            b1.HasIndex("IndicatorId", "FiscalYear")
+                                .IsUnique();
 
                             b1.ToTable("IndicatorActuals", (string)null);
 
-                            b1.WithOwner()
+                            b1.WithOwner("Indicator")
                                 .HasForeignKey("IndicatorId");
+
+                            b1.Navigation("Indicator");
                         });
 
                     b.Navigation("Actuals");
 
+                    b.Navigation("Denominator");
+
                     b.Navigation("Measure");
 
                     b.Navigation("Node");
+
+                    b.Navigation("Numerator");
 
                     b.Navigation("Owner");
 

@@ -277,6 +277,13 @@ namespace Ayumi.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ComparisonLabel")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DenominatorId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -300,6 +307,9 @@ namespace Ayumi.Data.Migrations.Sqlite
                     b.Property<int?>("NodeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("NumeratorId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
@@ -308,6 +318,10 @@ namespace Ayumi.Data.Migrations.Sqlite
 
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("RatioScale")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SourceNote")
                         .HasColumnType("TEXT");
@@ -323,9 +337,13 @@ namespace Ayumi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DenominatorId");
+
                     b.HasIndex("MeasureId");
 
                     b.HasIndex("NodeId");
+
+                    b.HasIndex("NumeratorId");
 
                     b.HasIndex("OwnerId");
 
@@ -1028,6 +1046,11 @@ namespace Ayumi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Ayumi.Domain.Indicator", b =>
                 {
+                    b.HasOne("Ayumi.Domain.Indicator", "Denominator")
+                        .WithMany()
+                        .HasForeignKey("DenominatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Ayumi.Domain.Measure", "Measure")
                         .WithMany()
                         .HasForeignKey("MeasureId")
@@ -1036,6 +1059,11 @@ namespace Ayumi.Data.Migrations.Sqlite
                     b.HasOne("Ayumi.Domain.PlanNode", "Node")
                         .WithMany()
                         .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ayumi.Domain.Indicator", "Numerator")
+                        .WithMany()
+                        .HasForeignKey("NumeratorId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Ayumi.Domain.Department", "Owner")
@@ -1055,13 +1083,26 @@ namespace Ayumi.Data.Migrations.Sqlite
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<decimal?>("ComparisonValue")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("TEXT");
+
                             b1.Property<int>("FiscalYear")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int>("IndicatorId")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<string>("Judgement")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Note")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(32)
                                 .HasColumnType("TEXT");
 
                             b1.Property<decimal>("Value")
@@ -1070,19 +1111,26 @@ namespace Ayumi.Data.Migrations.Sqlite
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("IndicatorId");
+                            b1.HasIndex("IndicatorId", "FiscalYear")
+                                .IsUnique();
 
                             b1.ToTable("IndicatorActuals", (string)null);
 
-                            b1.WithOwner()
+                            b1.WithOwner("Indicator")
                                 .HasForeignKey("IndicatorId");
+
+                            b1.Navigation("Indicator");
                         });
 
                     b.Navigation("Actuals");
 
+                    b.Navigation("Denominator");
+
                     b.Navigation("Measure");
 
                     b.Navigation("Node");
+
+                    b.Navigation("Numerator");
 
                     b.Navigation("Owner");
 
