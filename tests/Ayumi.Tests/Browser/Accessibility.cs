@@ -19,6 +19,19 @@ internal static class Accessibility
             $"{what} ({new Uri(page.Url).PathAndQuery}): {v.Id} ({v.Impact}): {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}");
     }
 
+    /// <summary>What axe finds at a laptop's and a phone's width, and any width the page does not fit in.</summary>
+    public static async Task<List<string>> AtLaptopAndPhoneWidthsAsync(IPage page, string what)
+    {
+        var findings = new List<string>();
+        foreach (var width in new[] { 1280, 390 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            findings.AddRange(await ViolationsAsync(page, $"{what} at {width}px"));
+            if (await OverflowAsync(page) is > 0 and var overflow) findings.Add($"{what} is {overflow}px wider than {width}px");
+        }
+        return findings;
+    }
+
     /// <summary>How many pixels the page is wider than the window (0 when it fits).</summary>
     public static Task<int> OverflowAsync(IPage page) =>
         page.EvaluateAsync<int>("Math.max(0, document.documentElement.scrollWidth - window.innerWidth)");

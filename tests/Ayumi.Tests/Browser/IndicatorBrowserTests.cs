@@ -41,14 +41,7 @@ public sealed class IndicatorBrowserTests(IndicatorBrowserFixture fixture) : ICl
         var tenth = await fixture.Factory.QueryAsync(db => Task.FromResult(db.Indicators.Single(i => i.PlanId == hyogo && i.Code == "⑩").Id));
         var page = await fixture.Chromium.NewPageAsync();
         await page.GotoAsync(url.Replace("{hyogo}", hyogo.ToString()).Replace("{tenth}", tenth.ToString()));
-        var findings = new List<string>();
-        foreach (var width in new[] { 1280, 390 })
-        {
-            await page.SetViewportSizeAsync(width, 900);
-            findings.AddRange(await Accessibility.ViolationsAsync(page, $"{what} at {width}px"));
-            if (await Accessibility.OverflowAsync(page) is > 0 and var overflow) findings.Add($"{what} is {overflow}px wider than {width}px");
-        }
-        Assert.Empty(findings);
+        Assert.Empty(await Accessibility.AtLaptopAndPhoneWidthsAsync(page, what));
     }
 
     private static async Task SignInAsync(IPage page, string email)
@@ -75,13 +68,7 @@ public sealed class IndicatorBrowserTests(IndicatorBrowserFixture fixture) : ICl
         await page.GetByLabel("年度 1").FillAsync("R9");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
-        var findings = new List<string>();
-        foreach (var width in new[] { 1280, 390 })
-        {
-            await page.SetViewportSizeAsync(width, 900);
-            findings.AddRange(await Accessibility.ViolationsAsync(page, $"definition with errors at {width}px"));
-            if (await Accessibility.OverflowAsync(page) is > 0 and var overflow) findings.Add($"definition form is {overflow}px wider than {width}px");
-        }
+        var findings = await Accessibility.AtLaptopAndPhoneWidthsAsync(page, "definition form with errors");
         await page.GotoAsync($"/plans/{fixture.Ena.Plan}/indicators/import");
         findings.AddRange(await Accessibility.ViolationsAsync(page, "indicator import"));
         Assert.Empty(findings);

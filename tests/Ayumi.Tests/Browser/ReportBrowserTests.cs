@@ -42,14 +42,7 @@ public sealed class ReportBrowserTests(BrowserFixture fixture) : IClassFixture<B
             .Replace("{miyagi}", (await PlanIdAsync("040002")).ToString()).Replace("{komae}", (await PlanIdAsync("132195")).ToString())
             .Replace("{miyagi2}", (await PlanIdAsync("040002", 2)).ToString()).Replace("{miyagi8}", (await SecondPlanMeasureIdAsync("8")).ToString());
         await page.GotoAsync(resolved);
-        var findings = new List<string>();
-        foreach (var width in new[] { 1280, 390 })
-        {
-            await page.SetViewportSizeAsync(width, 900);
-            findings.AddRange(await Accessibility.ViolationsAsync(page, $"{what} at {width}px"));
-            if (await Accessibility.OverflowAsync(page) is > 0 and var overflow) findings.Add($"{what} is {overflow}px wider than {width}px");
-        }
-        Assert.Empty(findings);
+        Assert.Empty(await Accessibility.AtLaptopAndPhoneWidthsAsync(page, what));
     }
 
     private Task<int> PlanIdAsync(string code, int generation = 1) => fixture.Factory.PlanIdAsync(code, generation);
