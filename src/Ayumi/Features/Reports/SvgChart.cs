@@ -97,15 +97,20 @@ public static class SvgChart
         var pad = Math.Max((high - low) * 0.1, Math.Max(Math.Abs(high) * 0.02, 1));
         low = low >= 0 && low - pad < 0 ? 0 : low - pad;
         high += pad;
+        // Ticks on a round step (1, 2 or 5 times a power of ten), so that the axis reads 2,300 / 2,350…, not 2,347 / 2,415.
+        var step = NiceStep((high - low) / 4);
+        low = Math.Floor(low / step) * step;
+        high = Math.Ceiling(high / step) * step;
+        var ticks = (int)Math.Round((high - low) / step);
         var legend = LegendPositions(lines.Select(l => l.Name).ToList(), left);
         var legendTop = height;
         var svg = Open(id, title, height + LegendHeight * (legend.Max(p => p.Line) + 1));
         var slot = (Width - left - right) / (double)Math.Max(1, labels.Count);
         double X(int i) => left + slot * (i + 0.5);
         double Y(decimal v) => top + (high - (double)v) / (high - low) * (height - bottom - top);
-        for (var t = 0; t <= 4; t++)
+        for (var t = 0; t <= ticks; t++)
         {
-            var v = low + (high - low) * t / 4;
+            var v = low + step * t;
             var y = Y((decimal)v);
             svg.Append($"<line class=\"chart-grid\" x1=\"{left}\" y1=\"{N(y)}\" x2=\"{Width - right}\" y2=\"{N(y)}\"></line>");
             svg.Append(Text(left - 6, y + 4, Value((decimal)v, high - low), "end"));
@@ -159,6 +164,14 @@ public static class SvgChart
     private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
     private static string E(string text) => Encoder.Encode(text);
+
+    /// <summary>The smallest of 1, 2 or 5 times a power of ten that is at least <paramref name="rough"/>.</summary>
+    internal static double NiceStep(double rough)
+    {
+        if (rough <= 0) return 1;
+        var power = Math.Pow(10, Math.Floor(Math.Log10(rough)));
+        return new[] { 1, 2, 5, 10 }.Select(m => m * power).First(step => step >= rough * (1 - 1e-9));
+    }
 }
 
 /// <summary>A line of <see cref="SvgChart.Lines"/>: one value or none per label; <see cref="Series"/> picks the colour (chart-series-N).</summary>
