@@ -219,12 +219,13 @@ public static class CommandLine
         await app.Services.PrepareDatabaseAsync(app.Configuration, loadDemo: false);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AyumiDbContext>();
-        var plans = await db.Plans.Where(p => p.Organisation.Code == code).Select(p => new { p.Id, p.Name, p.Generation, p.PeriodStart, p.PeriodEnd }).ToListAsync();
+        var plans = await db.Plans.Where(p => p.Organisation.Code == code).Select(p => new { p.Id, p.Name, p.Generation, p.PeriodStart, p.PeriodEnd, p.Status }).ToListAsync();
         var planName = Option(args, "--plan");
-        // The current plan: the one whose period holds the year, else the latest.
+        // Without a name, a published plan (a draft is exported only by name): the one whose period holds the year, else the latest.
+        var publishedPlans = plans.Where(p => p.Status == PlanStatus.Published).ToList();
         var chosen = planName is not null ? plans.FirstOrDefault(p => p.Name == planName)
-            : plans.Where(p => p.PeriodStart <= year && year <= p.PeriodEnd).OrderByDescending(p => p.Generation).FirstOrDefault()
-              ?? plans.OrderByDescending(p => p.Generation).FirstOrDefault();
+            : publishedPlans.Where(p => p.PeriodStart <= year && year <= p.PeriodEnd).OrderByDescending(p => p.Generation).FirstOrDefault()
+              ?? publishedPlans.OrderByDescending(p => p.Generation).FirstOrDefault();
         if (chosen is null)
         {
             Console.Error.WriteLine(planName is null ? $"error: organisation {code} has no plan." : $"error: organisation {code} has no plan named '{planName}'.");

@@ -105,6 +105,33 @@ public sealed class CommandLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_without_a_plan_name_never_picks_a_draft_plan()
+    {
+        Assert.Equal(0, await CommandLine.RunAsync(Args("load-plan", TestPaths.PlanFile("komae-city.ayumi.json"))));
+        var options = new DbContextOptionsBuilder<SqliteAyumiDbContext>().UseSqlite(_database.ConnectionString).Options;
+        string current, year;
+        await using (var db = new SqliteAyumiDbContext(options))
+        {
+            var komae = await db.LoadOrganisationGraphAsync(o => o.Code == Ayumi.Domain.LocalGovernmentCode.Parse("132195"));
+            var plan = komae!.Plans.Single();
+            current = plan.Name;
+            year = plan.PeriodEnd.Offset(1).ToJapanese();
+            // The draft's period holds the year asked for; the published plan's does not.
+            komae.DraftNextPlan(plan, "狛江市再犯防止推進計画（次期案）", plan.PeriodEnd.Offset(1), plan.PeriodEnd.Offset(5));
+            await db.SaveChangesAsync();
+        }
+        var output = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(output);
+        try
+        {
+            Assert.Equal(0, await CommandLine.RunAsync(Args("export", "--org", "132195", "--year", year, "--format", "json", "--out", Path.Combine(_folder, "open.json"))));
+            Assert.Contains($"open data of {current} ", output.ToString());
+        }
+        finally { Console.SetOut(original); }
+    }
+
+    [Fact]
     public async Task A_broken_plan_file_is_refused_and_nothing_is_stored()
     {
         Assert.Equal(0, await CommandLine.RunAsync(Args("migrate")));
