@@ -21,7 +21,8 @@ public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : Pag
             .FirstOrDefaultAsync(o => o.Code == parsed, ct);
         if (organisation is null) return NotFound();
 
-        var measureCounts = await db.Measures.Where(m => m.Plan.OrganisationId == organisation.Id)
+        // A draft's measures are the secretariat's work in progress, not yet any department's.
+        var measureCounts = await db.Measures.Where(m => m.Plan.OrganisationId == organisation.Id && m.Plan.Status == PlanStatus.Published)
             .SelectMany(m => m.Departments.Select(d => d.DepartmentId))
             .GroupBy(id => id).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
