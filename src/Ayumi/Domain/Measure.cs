@@ -91,6 +91,46 @@ public class Measure
         return placement;
     }
 
+    /// <summary>
+    /// Moves the primary listing of a measure of a draft plan under another policy of the plan,
+    /// with <paramref name="code"/> there; its key, relistings and lineage stay.
+    /// </summary>
+    /// <exception cref="DomainException">
+    /// The plan is published, the node is another plan's or not at the level above the measures,
+    /// the measure is relisted under it, the code is empty, or another measure has the code there.
+    /// </exception>
+    public void MoveTo(PlanNode node, string code)
+    {
+        Plan.EnsureDraft();
+        if (node.Plan != Plan) throw new DomainException($"'{node.Code}' belongs to another plan.", "domain.otherPlanNode", node.Code);
+        if (string.IsNullOrWhiteSpace(code)) throw new DomainException("A measure needs a code where it is listed.", "error.measureCode");
+        code = code.Trim();
+        if (node.Depth != Plan.NodeDepth - 1) throw new DomainException($"Measure '{code}' must be listed under a {Plan.Levels[^2].Name}, not under a {Plan.Levels[node.Depth].Name}.", "domain.measureLevel", code, Plan.Levels[^2].Name, Plan.Levels[node.Depth].Name);
+        var primary = PrimaryPlacement;
+        if (_placements.Any(p => p != primary && p.Node == node)) throw new DomainException($"'{Title}' is already listed under '{node.Code}'.", "domain.listedTwice", Title, node.Code);
+        if (Plan.Measures.Any(m => m != this && m.Placements.Any(p => p.Node == node && p.Code == code)))
+            throw new DomainException($"'{node.Code}' already lists a measure numbered '{code}'.", "error.measureCodeUnderNode", code, node.Code);
+        primary.Move(node, code);
+    }
+
+    /// <summary>
+    /// Sets the departments responsible for a measure of a draft plan, in order; those kept keep
+    /// how the source wrote them. An empty list leaves the measure without departments, as the domain allows elsewhere.
+    /// </summary>
+    /// <exception cref="DomainException">The plan is published or a department is another organisation's.</exception>
+    public void SetDepartments(IReadOnlyList<Department> departments)
+    {
+        Plan.EnsureDraft();
+        var chosen = departments.Distinct().ToList();
+        foreach (var department in chosen)
+            if (department.Organisation != Plan.Organisation) throw new DomainException($"{department.Name} belongs to another organisation.", "domain.otherOrganisationDepartment", department.Name);
+        _departments.RemoveAll(d => !chosen.Contains(d.Department));
+        foreach (var department in chosen)
+            if (_departments.All(d => d.Department != department)) _departments.Add(new MeasureDepartment(department, 0, null));
+        foreach (var assigned in _departments) assigned.Reorder(chosen.IndexOf(assigned.Department));
+        _departments.Sort((a, b) => a.Order.CompareTo(b.Order));
+    }
+
     public void AssignDepartment(Department department, string? writtenAs = null)
     {
         if (department.Organisation != Plan.Organisation) throw new DomainException($"{department.Name} belongs to another organisation.", "domain.otherOrganisationDepartment", department.Name);
@@ -198,6 +238,8 @@ public class MeasurePlacement
     public string? ListedDescription { get; private set; }
 
     public MeasureCode? ParsedCode => MeasureCode.TryParse(Code, out var c) ? c : null;
+
+    internal void Move(PlanNode node, string code) => (Node, Code) = (node, code);
 }
 
 /// <summary>A department responsible for a measure, in the order the source names them.</summary>
@@ -218,6 +260,8 @@ public class MeasureDepartment
     public int Order { get; private set; }
     /// <summary>The department as the source wrote it, when it differs from its name (社会福祉課(団体指導班)).</summary>
     public string? WrittenAs { get; private set; }
+
+    internal void Reorder(int order) => Order = order;
 }
 
 public enum LineageKind

@@ -169,6 +169,36 @@ public class Plan
 
     public PlanNode? FindNode(string code) => _nodes.FirstOrDefault(n => n.Code == code);
 
+    /// <summary>Refuses a change to the tree or the listings of a published plan: its structure is the adopted document's.</summary>
+    /// <exception cref="DomainException">The plan is published.</exception>
+    internal void EnsureDraft()
+    {
+        if (Status != PlanStatus.Draft) throw new DomainException($"{Name} is published; its structure is the adopted document's and cannot be edited.", "error.editPublished", Name);
+    }
+
+    /// <summary>The secretariat adds a goal or policy to a draft plan, under <paramref name="parent"/> or at the top.</summary>
+    /// <exception cref="DomainException">The plan is published, the parent is another plan's, the code or title is empty or the code is taken, or the node would sit at the measure level.</exception>
+    public PlanNode AddDraftNode(PlanNode? parent, string code, string title, string? description)
+    {
+        EnsureDraft();
+        if (parent is not null && parent.Plan != this) throw new DomainException($"'{parent.Code}' belongs to another plan.", "domain.otherPlanNode", parent.Code);
+        PlanNode.EnsureFilled(code, title);
+        return AddNode(parent, code.Trim(), title.Trim(), string.IsNullOrWhiteSpace(description) ? null : description.Trim());
+    }
+
+    /// <summary>Takes an empty goal or policy out of a draft plan.</summary>
+    /// <exception cref="DomainException">The plan is published, or the node still holds nodes, measures or indicators.</exception>
+    public void RemoveNode(PlanNode node)
+    {
+        EnsureDraft();
+        if (node.Plan != this) throw new DomainException($"'{node.Code}' belongs to another plan.", "domain.otherPlanNode", node.Code);
+        if (node.Children.Count > 0) throw new DomainException($"'{node.Code}' still holds {node.Children.Count} goals or policies.", "error.nodeHasChildren", node.Code);
+        if (_measures.Any(m => m.Placements.Any(p => p.Node == node))) throw new DomainException($"'{node.Code}' still holds measures; move or remove them first.", "error.nodeHasMeasures", node.Code);
+        if (_indicators.Any(i => i.Node == node)) throw new DomainException($"'{node.Code}' still has indicators attached.", "error.nodeHasIndicators", node.Code);
+        node.Parent?.Detach(node);
+        _nodes.Remove(node);
+    }
+
     public Measure AddMeasure(string key, PlanNode parent, string code, string title, string? description)
     {
         if (parent.Plan != this) throw new DomainException($"'{parent.Code}' belongs to another plan.", "domain.otherPlanNode", parent.Code);
@@ -318,6 +348,34 @@ public class PlanNode
         if (origin.Plan.Organisation != Plan.Organisation) throw new DomainException($"'{origin.Code}' belongs to another organisation.");
         Origin = origin;
     }
+
+    /// <summary>Renames the goal or policy of a draft; its origin stays, so the comparison shows it reworded.</summary>
+    /// <exception cref="DomainException">The plan is published or the title is empty.</exception>
+    public void Rename(string title, string? description)
+    {
+        Plan.EnsureDraft();
+        EnsureFilled(Code, title);
+        Title = title.Trim();
+        Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+    }
+
+    /// <summary>Gives the goal or policy of a draft another code; its origin stays, so the comparison shows it renumbered.</summary>
+    /// <exception cref="DomainException">The plan is published, the code is empty or another node of the plan has it.</exception>
+    public void Renumber(string code)
+    {
+        Plan.EnsureDraft();
+        EnsureFilled(code, Title);
+        if (Plan.Nodes.Any(n => n != this && n.Code == code.Trim())) throw new DomainException($"Code '{code.Trim()}' is used twice in {Plan.Name}.", "domain.nodeCodeTwice", code.Trim(), Plan.Name);
+        Code = code.Trim();
+    }
+
+    internal static void EnsureFilled(string code, string title)
+    {
+        if (string.IsNullOrWhiteSpace(code)) throw new DomainException("A goal or policy needs a code.", "error.nodeCode");
+        if (string.IsNullOrWhiteSpace(title)) throw new DomainException("A goal or policy needs a title.", "error.nodeTitle");
+    }
+
+    internal void Detach(PlanNode child) => _children.Remove(child);
 
     public MeasureCode? ParsedCode => MeasureCode.TryParse(Code, out var c) ? c : null;
 }

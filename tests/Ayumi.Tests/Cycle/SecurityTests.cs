@@ -19,6 +19,8 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         public int ShoukouPart { get; private set; }
         public int MeasureId { get; private set; }
         public int MiyagiSecondPlan { get; private set; }
+        /// <summary>A draft of Ena's next plan and one of its measures, whose structure and listings the secretariat edits.</summary>
+        public (int Plan, int Measure) EnaDraft { get; private set; }
         /// <summary>総務課's indicator and 商工課's, on Ena's plan.</summary>
         public (int Plan, int Soumu, int Shoukou) Indicators { get; private set; }
         public Dictionary<string, WebUser> Users { get; } = [];
@@ -38,6 +40,9 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
             Users["anonymous"] = Factory.NewUser();
             foreach (var (role, email) in new[] { ("soumu", Soumu), ("reviewer", Reviewer), ("secretariat", Secretariat), ("akita", AkitaSecretariat), ("admin", Administrator) })
                 Users[role] = await Factory.SignedInAsync(email);
+            var drafted = await Users["secretariat"].PostAsync($"/plans/{EnaPlan}/draft", [new("Name", "恵那市再犯防止推進計画（次期案）"), new("PeriodStart", "R12"), new("PeriodEnd", "R16")]);
+            var draftId = int.Parse(drafted.Headers.Location!.OriginalString.Split('/').Last());
+            EnaDraft = (draftId, await Factory.QueryAsync(db => db.Measures.Where(m => m.PlanId == draftId).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync()));
         }
     }
 
@@ -90,6 +95,12 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         { "secretariat", "measure-edit", Expect.NotFound },
         { "anonymous", "measure-new", Expect.SignIn }, { "soumu", "measure-new", Expect.Denied }, { "akita", "measure-new", Expect.Denied },
         { "secretariat", "measure-new", Expect.NotFound },
+        // A draft's structure and listings are the secretariat's to edit; a published plan's are not edited on screen.
+        { "anonymous", "draft-tree", Expect.SignIn }, { "soumu", "draft-tree", Expect.Denied }, { "reviewer", "draft-tree", Expect.Denied },
+        { "akita", "draft-tree", Expect.Denied }, { "secretariat", "draft-tree", Expect.Ok }, { "admin", "draft-tree", Expect.Ok },
+        { "secretariat", "plan-tree", Expect.NotFound }, { "soumu", "plan-tree", Expect.Denied },
+        { "anonymous", "draft-measure-edit", Expect.SignIn }, { "soumu", "draft-measure-edit", Expect.Denied }, { "reviewer", "draft-measure-edit", Expect.Denied },
+        { "akita", "draft-measure-edit", Expect.Denied }, { "secretariat", "draft-measure-edit", Expect.Ok },
         // Indicators and their charts are public; actuals are entered by the owning department and the secretariat.
         { "anonymous", "indicators", Expect.Ok }, { "soumu", "indicators", Expect.Ok }, { "anonymous", "indicator", Expect.Ok }, { "akita", "indicator", Expect.Ok },
         { "anonymous", "actuals-own", Expect.SignIn }, { "soumu", "actuals-own", Expect.Ok }, { "reviewer", "actuals-own", Expect.Denied },
@@ -129,6 +140,9 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         "lineage" => $"/measures/{fixture.MeasureId}/lineage",
         "measure-edit" => $"/measures/{fixture.MeasureId}/edit",
         "measure-new" => $"/plans/{fixture.EnaPlan}/measures/new",
+        "draft-tree" => $"/plans/{fixture.EnaDraft.Plan}/tree",
+        "plan-tree" => $"/plans/{fixture.EnaPlan}/tree",
+        "draft-measure-edit" => $"/measures/{fixture.EnaDraft.Measure}/edit",
         "indicators" => $"/plans/{fixture.EnaPlan}/indicators",
         "indicator" => $"/plans/{fixture.EnaPlan}/indicators/{fixture.Indicators.Soumu}",
         "actuals-own" => $"/plans/{fixture.EnaPlan}/indicators/{fixture.Indicators.Soumu}/actuals",
@@ -189,6 +203,15 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         { "soumu", "measure-edit", "Title=改ざん", Expect.Denied },
         { "akita", "measure-edit?handler=Remove", "", Expect.Denied },
         { "soumu", "measure-new", "ParentId=1&Code=99&Title=改ざん", Expect.Denied },
+        { "soumu", "draft-tree?handler=Add", "code=99&title=改ざん", Expect.Denied },
+        { "reviewer", "draft-tree?handler=Add", "code=99&title=改ざん", Expect.Denied },
+        { "akita", "draft-tree?handler=Edit", "nodeId={draftNode}&code=99&title=改ざん", Expect.Denied },
+        { "soumu", "draft-tree?handler=Remove", "nodeId={draftNode}", Expect.Denied },
+        { "anonymous", "draft-tree?handler=Remove", "nodeId={draftNode}", Expect.SignIn },
+        { "secretariat", "plan-tree?handler=Add", "code=99&title=改ざん", Expect.NotFound },
+        { "soumu", "draft-measure-edit?handler=Move", "nodeId={draftNode}&code=99", Expect.Denied },
+        { "akita", "draft-measure-edit?handler=Departments", "departmentIds=1", Expect.Denied },
+        { "reviewer", "draft-measure-edit?handler=Departments", "", Expect.Denied },
         { "soumu", "actuals-other?handler=Submit", "Rows[0].Year=FY2024&Rows[0].Value=99", Expect.Denied },
         { "soumu", "actuals-other?handler=Save", "Rows[0].Year=FY2024&Rows[0].Value=99", Expect.Denied },
         { "reviewer", "actuals-own?handler=Submit", "Rows[0].Year=FY2024&Rows[0].Value=99", Expect.Denied },
@@ -208,6 +231,7 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         var page = handler.Split('?')[0];
         var url = Url(page) + (handler.Contains('?') ? "?" + handler.Split('?')[1] : "");
         var form = fields.Replace("{own}", fixture.SoumuPart.ToString()).Replace("{other}", fixture.ShoukouPart.ToString()).Replace("{measure}", fixture.MeasureId.ToString()).Replace("{plan}", fixture.EnaPlan.ToString())
+            .Replace("{draftNode}", (await DraftNodeAsync()).ToString())
             .Split('&', StringSplitOptions.RemoveEmptyEntries).Select(f => f.Split('=', 2)).Select(f => new KeyValuePair<string, string>(f[0], f[1]));
         var before = await Snapshot();
         var response = await user.PostAsync(url, form, formPage: role == "anonymous" ? "/account/login" : "/my");
@@ -215,12 +239,17 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         Assert.Equal(before, await Snapshot());
     }
 
+    private Task<int> DraftNodeAsync() => fixture.Factory.QueryAsync(db => db.PlanNodes.Where(n => n.PlanId == fixture.EnaDraft.Plan).OrderBy(n => n.Id).Select(n => n.Id).FirstAsync());
+
     /// <summary>Everything a refused post could have changed.</summary>
     private Task<string> Snapshot() => fixture.Factory.QueryAsync(async db =>
         string.Join("|", await db.EntryParts.OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.Status}:{p.Results}:{p.Version}").ToListAsync())
         + string.Join("|", await db.ReportingYears.OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.Status}").ToListAsync())
         + await db.Memberships.CountAsync() + ":" + await db.ReviewComments.CountAsync() + ":" + await db.Users.CountAsync()
         + ":" + await db.ReportTemplates.CountAsync() + ":" + string.Join(",", await db.Plans.OrderBy(p => p.Id).Select(p => $"{p.ReportTemplateName}/{p.Status}").ToListAsync())
+        + ":" + string.Join(",", await db.PlanNodes.OrderBy(n => n.Id).Select(n => $"{n.Id}:{n.Code}:{n.Title}").ToListAsync())
+        + ":" + string.Join(",", await db.MeasurePlacements.OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.NodeId}:{p.Code}").ToListAsync())
+        + ":" + string.Join(",", (await db.Measures.AsNoTracking().Include(m => m.Departments).Where(m => m.PlanId == fixture.EnaDraft.Plan).ToListAsync()).SelectMany(m => m.Departments.Select(d => $"{m.Id}/{d.DepartmentId}")))
         + ":" + await db.MeasureLineages.CountAsync() + ":" + await db.Measures.CountAsync(m => m.Title == "改ざん") + ":" + await db.Measures.CountAsync()
         + ":" + string.Join(",", (await db.Indicators.AsNoTracking().Where(i => i.PlanId == fixture.EnaPlan).OrderBy(i => i.Id).ToListAsync())
             .Select(i => $"{i.Code}:{i.Name}:{i.Unit}:" + string.Join(";", i.Actuals.Select(a => $"{a.FiscalYear}={a.Value}/{a.State}")))));
@@ -231,6 +260,7 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         "dashboard?handler=Lock", "dashboard?handler=Publish", "dashboard?handler=Remind", "dashboard?handler=Deadline",
         "members", "review?handler=Comment", "review?handler=Evaluate", "/account/logout", "/account/login", "/account/accept",
         "import", "templates", "templates?handler=Default", "draft", "lineage", "lineage?handler=Remove", "plan?handler=Publish", "measure-edit", "measure-edit?handler=Remove", "measure-new",
+        "draft-tree?handler=Add", "draft-tree?handler=Edit", "draft-tree?handler=Remove", "draft-measure-edit?handler=Move", "draft-measure-edit?handler=Departments",
         "actuals-own?handler=Submit", "indicator-import?handler=Commit", "indicator-edit",
     };
 

@@ -1,6 +1,7 @@
 using Ayumi.Data;
 using Ayumi.Domain;
 using Ayumi.Features.Accounts;
+using Ayumi.Features.Plans;
 using Ayumi.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -23,6 +24,10 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current) : PageMo
     [BindProperty] public string Title { get; set; } = "";
     [BindProperty] public string? Description { get; set; }
     [BindProperty] public string? Objective { get; set; }
+    /// <summary>The policies the measure's primary listing can move to: the level just above the measures.</summary>
+    public IReadOnlyList<PlanNode> Parents { get; private set; } = [];
+    /// <summary>The organisation's departments, to choose those responsible.</summary>
+    public IReadOnlyList<Department> Departments { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -66,15 +71,51 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current) : PageMo
         return Redirect($"/plans/{Measure.PlanId}");
     }
 
+    /// <summary>Moves the measure's primary listing under another policy of the draft, keeping or changing its code there.</summary>
+    public async Task<IActionResult> OnPostMoveAsync(int id, int nodeId, string? code, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        await db.Measures.Include(m => m.Placements).Where(m => m.PlanId == Measure.PlanId).LoadAsync(ct);
+        if (Parents.FirstOrDefault(n => n.Id == nodeId) is not { } node) return NotFound();
+        return await SaveAsync(() => Measure.MoveTo(node, code ?? ""), ct);
+    }
+
+    /// <summary>Sets the departments responsible for the measure: those kept in their order, then those added in the organisation's.</summary>
+    public async Task<IActionResult> OnPostDepartmentsAsync(int id, int[] departmentIds, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        var chosen = Departments.Where(d => departmentIds.Contains(d.Id))
+            .OrderBy(d => Measure.Departments.FirstOrDefault(assigned => assigned.Department == d)?.Order ?? int.MaxValue).ToList();
+        if (chosen.Count != departmentIds.Distinct().Count()) return NotFound();
+        return await SaveAsync(() => Measure.SetDepartments(chosen), ct);
+    }
+
+    private async Task<IActionResult> SaveAsync(Action change, CancellationToken ct)
+    {
+        try { change(); }
+        catch (DomainException e)
+        {
+            Notice = Notice.Refused(e, "measureEdit.refused");
+            (Title, Description, Objective) = (Measure.Title, Measure.Description, Measure.Objective);
+            return Page();
+        }
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/measures/{Measure.Id}");
+    }
+
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
         var measure = await db.Measures.Include(m => m.Plan).ThenInclude(p => p.Organisation).Include(m => m.Placements)
+            .Include(m => m.Departments).ThenInclude(d => d.Department)
             .FirstOrDefaultAsync(m => m.Id == id, ct);
         if (measure is null) return NotFound();
         var me = await current.GetAsync(ct);
         if (!me.CanManage(measure.Plan.OrganisationId)) return Forbid();
         if (measure.Plan.Status != PlanStatus.Draft) return NotFound();
         Measure = measure;
+        await db.PlanNodes.Where(n => n.PlanId == measure.PlanId).LoadAsync(ct);
+        Parents = PlanQueries.Walk(PlanQueries.Roots(measure.Plan)).Where(n => n.Depth == measure.Plan.NodeDepth - 1).ToList();
+        Departments = await db.Departments.Include(d => d.Parent).Where(d => d.OrganisationId == measure.Plan.OrganisationId).OrderBy(d => d.Id).ToListAsync(ct);
         return null;
     }
 }
