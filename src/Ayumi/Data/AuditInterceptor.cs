@@ -32,7 +32,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 {
     private static readonly HashSet<Type> Audited =
     [
-        typeof(Organisation), typeof(Department), typeof(Plan), typeof(PlanNode), typeof(Measure), typeof(MeasurePlacement), typeof(MeasureLineage),
+        typeof(Organisation), typeof(Department), typeof(Plan), typeof(PlanNode), typeof(Measure), typeof(MeasurePlacement), typeof(MeasureDepartment), typeof(MeasureLineage),
         typeof(YearlyEntry), typeof(EntryPart), typeof(Indicator), typeof(IndicatorActual), typeof(ReportingYear), typeof(Membership),
     ];
 
@@ -217,6 +217,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         YearlyEntry yearly => yearly.MeasureId,
         EntryPart part => part.YearlyEntry?.MeasureId ?? (entry.Context as AyumiDbContext)?.AuditLocationOf(part)?.MeasureId,
         MeasurePlacement placement => placement.MeasureId,
+        MeasureDepartment department => department.MeasureId,
         // A lineage link is recorded on the measure it leads from, whose page lists the links it records.
         MeasureLineage link => link.FromId,
         Indicator indicator => indicator.MeasureId,

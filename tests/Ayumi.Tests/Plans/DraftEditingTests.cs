@@ -98,6 +98,11 @@ public abstract class DraftEditingTests(PlanRevisionFixture fixture)
         Assert.Equal(departments.Order(), checkedBoxes.Order());
         Assert.Equal(HttpStatusCode.Redirect, (await fixture.Miyagi.PostAsync($"/measures/{measure}/edit?handler=Departments", [], $"/measures/{measure}/edit")).StatusCode);
         Assert.Empty(await DepartmentsAsync(measure));
+        // Every department given and taken away is in the measure's audit trail, with who did it.
+        var removed = await fixture.Factory.QueryAsync(db => db.AuditEntries
+            .Where(a => a.MeasureId == measure && a.EntityType == nameof(MeasureDepartment) && a.Action == AuditAction.Deleted && a.UserName != "system")
+            .Select(a => a.EntityId).ToListAsync());
+        Assert.All(departments, d => Assert.Contains($"{measure},{d}", removed));
     }
 
     private Task<List<int>> DepartmentsAsync(int measureId) =>
