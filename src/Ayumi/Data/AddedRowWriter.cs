@@ -24,15 +24,14 @@ namespace Ayumi.Data;
 /// </remarks>
 internal static class AddedRowWriter
 {
-    /// <summary>Inserts <paramref name="added"/>; false, with nothing written, when their tables depend on each other in a circle.</summary>
-    public static async Task<bool> InsertAsync(DbContext context, IReadOnlyList<EntityEntry> added, CancellationToken cancellationToken)
+    /// <summary>Inserts <paramref name="added"/>; when their tables depend on each other in a circle, writes nothing and leaves them to EF Core.</summary>
+    public static async Task InsertAsync(DbContext context, IReadOnlyList<EntityEntry> added, CancellationToken cancellationToken)
     {
         var byType = added.GroupBy(e => e.Metadata).ToDictionary(g => g.Key, g => g.ToList());
-        if (PrincipalsFirst(byType.Keys) is not { } order) return false;
+        if (PrincipalsFirst(byType.Keys) is not { } order) return;
         foreach (var type in order)
             await new TableInsert(context, type).RunAsync(ParentsFirst(type, byType[type]), cancellationToken);
         foreach (var entry in added) entry.State = EntityState.Unchanged;
-        return true;
     }
 
     private static List<IEntityType>? PrincipalsFirst(IEnumerable<IEntityType> types)
