@@ -77,6 +77,21 @@ public abstract class ProgressSheetTests(AyumiFixture fixture)
     }
 
     [Fact]
+    public async Task The_untracked_report_read_links_every_measure_to_the_same_next_plan_measure_as_a_tracked_read()
+    {
+        var planId = await PlanId("040002");
+        await using var scope = fixture.Factory.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AyumiDbContext>();
+        var report = (await Ayumi.Features.Reports.ReportQueries.LoadAsync(db, planId, CancellationToken.None))!;
+        var tracked = await db.Plans.Include(p => p.Measures).ThenInclude(m => m.Continuations).SingleAsync(p => p.Id == planId);
+        await db.Measures.Include(m => m.Placements).ThenInclude(p => p.Node).Where(m => m.Plan.PredecessorId == planId).LoadAsync();
+        var expected = tracked.Measures.ToDictionary(m => m.Id, m => m.NextPlanMeasure?.Id);
+        Assert.Contains(expected.Values, id => id is not null);
+        Assert.Equal(expected, report.Measures.ToDictionary(m => m.Id, m => m.NextPlanMeasure?.Id));
+        Assert.All(report.Measures.Select(m => m.NextPlanMeasure).OfType<Measure>(), next => Assert.NotEmpty(next.Placements));
+    }
+
+    [Fact]
     public async Task A_year_that_is_not_published_is_not_shown_to_the_public()
     {
         var response = await _client.GetAsync($"/plans/{await PlanId("212105")}/report/R2");
