@@ -2,6 +2,7 @@ using Ayumi.Domain;
 using Ayumi.Features.Reports;
 using Ayumi.Localization;
 using BenchmarkDotNet.Attributes;
+using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Configuration;
 
 namespace Ayumi.Benchmarks;
@@ -82,19 +83,19 @@ public class ReportPdfBenchmarks
         (_db, _planId) = ReportPlan.SharedDatabaseAsync().GetAwaiter().GetResult();
         _template = ReportTemplate.BuiltIn.Single(t => t.Name == Template);
         _pdf = new PdfRenderer(new ConfigurationBuilder().AddEnvironmentVariables().Build());
-        _pdf.RenderAsync("start", "<p>start</p>", UiText.Japanese, CancellationToken.None).GetAwaiter().GetResult();
+        _pdf.RenderAsync("start", new HtmlString("<p>start</p>"), UiText.Japanese, CancellationToken.None).GetAwaiter().GetResult().Dispose();
     }
 
     [GlobalCleanup]
     public void Cleanup() => _pdf.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     [Benchmark]
-    public async Task<byte[]> Pdf()
+    public async Task<long> Pdf()
     {
         await using var db = ReportPlan.Context(_db);
         var sheet = ProgressSheet.Build((await ReportQueries.LoadAsync(db, _planId, CancellationToken.None))!, ReportPlan.ReportedYears[^1], _template, _text);
-        var body = (sheet.HasChanges ? ProgressSheetHtml.Legend(_text) : "") + ProgressSheetHtml.Table(sheet, false, _text);
-        return await _pdf.RenderAsync(sheet.Plan.Name, body, UiText.Japanese, CancellationToken.None);
+        await using var pdf = await _pdf.RenderAsync(sheet.Plan.Name, ProgressSheetHtml.ForPrint(sheet, _text), UiText.Japanese, CancellationToken.None);
+        return pdf.Length;
     }
 }
 

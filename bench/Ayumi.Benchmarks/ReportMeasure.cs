@@ -4,6 +4,7 @@ using System.Text;
 using Ayumi.Domain;
 using Ayumi.Features.Reports;
 using Ayumi.Localization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 
@@ -123,7 +124,7 @@ public static class ReportMeasure
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         await using (var pdf = new PdfRenderer(configuration))
         {
-            await samples.Time("startup", () => pdf.RenderAsync("start", "<p>start</p>", UiText.Japanese, CancellationToken.None), children: true);
+            await samples.Time("startup", () => Length(pdf.RenderAsync("start", new HtmlString("<p>start</p>"), UiText.Japanese, CancellationToken.None)), children: true);
             foreach (var name in TemplateNames)
             {
                 // The layout's first PDF, timed apart.
@@ -136,8 +137,7 @@ public static class ReportMeasure
                     {
                         var plan = await LoadAsync(db, planId);
                         var sheet = ProgressSheet.Build(plan, Year, Template(name), t);
-                        var body = (sheet.HasChanges ? ProgressSheetHtml.Legend(t) : "") + ProgressSheetHtml.Table(sheet, showPrevious: false, t);
-                        return await samples.Time($"{name}/render", () => pdf.RenderAsync(Title(sheet, t), body, UiText.Japanese, CancellationToken.None), children: true);
+                        return await samples.Time($"{name}/render", () => Length(pdf.RenderAsync(Title(sheet, t), ProgressSheetHtml.ForPrint(sheet, t), UiText.Japanese, CancellationToken.None)), children: true);
                     }, children: true);
             notes.Add($"after the PDFs: {MemoryNow()}");
             notes.Add($"PDF first call (Playwright driver and Chromium start-up, one-line page): {samples.Median("startup"):F0} ms, CPU {samples.Median("startup/cpu"):F0} ms");
@@ -189,8 +189,17 @@ public static class ReportMeasure
     private static async Task<byte[]> Pdf(PdfRenderer pdf, Plan plan, ReportTemplate template, Func<string, string> t)
     {
         var sheet = ProgressSheet.Build(plan, Year, template, t);
-        var body = (sheet.HasChanges ? ProgressSheetHtml.Legend(t) : "") + ProgressSheetHtml.Table(sheet, showPrevious: false, t);
-        return await pdf.RenderAsync(Title(sheet, t), body, UiText.Japanese, CancellationToken.None);
+        await using var file = await pdf.RenderAsync(Title(sheet, t), ProgressSheetHtml.ForPrint(sheet, t), UiText.Japanese, CancellationToken.None);
+        using var bytes = new MemoryStream();
+        await file.CopyToAsync(bytes);
+        return bytes.ToArray();
+    }
+
+    /// <summary>The PDF's length: the file is closed, and so deleted, without being read.</summary>
+    private static async Task<long> Length(Task<Stream> rendering)
+    {
+        await using var file = await rendering;
+        return file.Length;
     }
 
     private static string Title(ProgressSheet sheet, Func<string, string> t) => string.Format(t("reports.sheetTitle"), sheet.Plan.Name, sheet.Year.ToJapanese());

@@ -249,15 +249,16 @@ public static class CommandLine
             return 2;
         }
         var sheet = Features.Reports.ProgressSheet.Build(plan, year, template, k => text[k]);
-        var bytes = format switch
+        await using (var file = await (format switch
         {
-            "xlsx" => Features.Reports.ProgressSheetWorkbook.Write(sheet, k => text[k]),
-            "csv" => Features.Reports.ProgressSheetCsv.Write(sheet),
-            _ => await scope.ServiceProvider.GetRequiredService<Features.Reports.PdfRenderer>().RenderAsync(
+            "xlsx" => Task.FromResult<Stream>(new MemoryStream(Features.Reports.ProgressSheetWorkbook.Write(sheet, k => text[k]))),
+            "csv" => Task.FromResult<Stream>(new MemoryStream(Features.Reports.ProgressSheetCsv.Write(sheet))),
+            _ => scope.ServiceProvider.GetRequiredService<Features.Reports.PdfRenderer>().RenderAsync(
                 Features.Reports.ProgressSheetHtml.Title(sheet, k => text[k]), Features.Reports.ProgressSheetHtml.ForPrint(sheet, k => text[k]),
                 Localization.UiText.CurrentLanguage, CancellationToken.None),
-        };
-        await File.WriteAllBytesAsync(output, bytes);
+        }))
+        await using (var written = File.Create(output))
+            await file.CopyToAsync(written);
         Console.WriteLine($"Wrote the {year.ToJapanese()} progress sheet of {plan.Name} ({sheet.MeasureCount} measures, {template.Name}) to {output}.");
         return 0;
     }

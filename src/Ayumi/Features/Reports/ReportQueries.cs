@@ -9,13 +9,14 @@ public static class ReportQueries
 {
     public static async Task<Plan?> LoadAsync(AyumiDbContext db, int planId, CancellationToken ct)
     {
-        // The next plan is read in the same query so that next-plan links resolve to its placements and nodes; a
-        // draft of it is not, so that a published report never shows what is still being drafted.
-        var next = await db.Plans.Where(p => p.PredecessorId == planId && p.Status == PlanStatus.Published).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-        // Reports only read: untracked, a 500-measure plan's graph costs the request about half the memory.
-        var plans = await Tree(db).Include(p => p.Organisation).ThenInclude(o => o.Plans).Include(p => p.ReportingYears)
-            .Where(p => p.Id == planId || p.Id == next).AsNoTrackingWithIdentityResolution().ToListAsync(ct);
-        return plans.FirstOrDefault(p => p.Id == planId);
+        var plan = await Tree(db).Include(p => p.Organisation).ThenInclude(o => o.Plans).Include(p => p.ReportingYears)
+            .FirstOrDefaultAsync(p => p.Id == planId, ct);
+        if (plan is null) return null;
+        // The next plan is loaded into the same context so that next-plan links resolve to its placements and nodes;
+        // a draft of it is not, so that a published report never shows what is still being drafted.
+        var next = plan.Organisation.Plans.FirstOrDefault(p => p.PredecessorId == plan.Id && p.Status == PlanStatus.Published);
+        if (next is not null) await Tree(db).Where(p => p.Id == next.Id).LoadAsync(ct);
+        return plan;
     }
 
     /// <summary>Ayumi's layouts and the organisation's own, in that order.</summary>
