@@ -75,8 +75,8 @@ public sealed class PdfRenderer(IConfiguration configuration) : IAsyncDisposable
         try
         {
             // A4 landscape as Playwright asks for it; the sheet's @page rule sets the size and margins it prints with.
-            // Untagged and without an outline, as Playwright prints by default: tagging doubled the PDF of a
-            // 500-measure sheet (2.7 to 5.0 MB) and its time.
+            // Untagged and without an outline, as Playwright prints by default: tagging nearly doubled the PDF of a
+            // 500-measure sheet (2.7 to 5.0 MB).
             var printed = await devTools.SendAsync("Page.printToPDF", new()
             {
                 ["landscape"] = true, ["printBackground"] = true, ["preferCSSPageSize"] = true,
@@ -110,7 +110,7 @@ public sealed class PdfRenderer(IConfiguration configuration) : IAsyncDisposable
         }
     }
 
-    /// <summary>48 KB a piece: 64 KB of base64, under the 85,000 bytes from which .NET allocates on the large-object heap.</summary>
+    /// <summary>48 KB a piece: the piece and its 64 KB of base64 stay under the 85,000 bytes from which .NET allocates on the large-object heap.</summary>
     private const int PieceBytes = 48 * 1024;
 
     private static string TemporaryPath(string extension) => Path.Combine(Path.GetTempPath(), $"ayumi-pdf-{Guid.NewGuid():N}.{extension}");
