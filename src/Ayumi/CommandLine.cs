@@ -249,16 +249,16 @@ public static class CommandLine
             return 2;
         }
         var sheet = Features.Reports.ProgressSheet.Build(plan, year, template, k => text[k]);
-        await using (var file = await (format switch
+        if (format == "pdf")
         {
-            "xlsx" => Task.FromResult<Stream>(new MemoryStream(Features.Reports.ProgressSheetWorkbook.Write(sheet, k => text[k]))),
-            "csv" => Task.FromResult<Stream>(new MemoryStream(Features.Reports.ProgressSheetCsv.Write(sheet))),
-            _ => scope.ServiceProvider.GetRequiredService<Features.Reports.PdfRenderer>().RenderAsync(
+            await using var pdf = await scope.ServiceProvider.GetRequiredService<Features.Reports.PdfRenderer>().RenderAsync(
                 Features.Reports.ProgressSheetHtml.Title(sheet, k => text[k]), Features.Reports.ProgressSheetHtml.ForPrint(sheet, k => text[k]),
-                Localization.UiText.CurrentLanguage, CancellationToken.None),
-        }))
-        await using (var written = File.Create(output))
-            await file.CopyToAsync(written);
+                Localization.UiText.CurrentLanguage, CancellationToken.None);
+            await using var written = File.Create(output);
+            await pdf.CopyToAsync(written);
+        }
+        else
+            await File.WriteAllBytesAsync(output, format == "xlsx" ? Features.Reports.ProgressSheetWorkbook.Write(sheet, k => text[k]) : Features.Reports.ProgressSheetCsv.Write(sheet));
         Console.WriteLine($"Wrote the {year.ToJapanese()} progress sheet of {plan.Name} ({sheet.MeasureCount} measures, {template.Name}) to {output}.");
         return 0;
     }
