@@ -1,6 +1,7 @@
 using Ayumi.Tests.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Ayumi.Tests.Browser;
 
@@ -25,6 +26,57 @@ public sealed class ReportBrowserTests(BrowserFixture fixture) : IClassFixture<B
         Assert.EndsWith(".xlsx", download.SuggestedFilename);
         var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
         Assert.Equal("PK"u8.ToArray(), bytes[..2]);
+    }
+
+    [Fact]
+    public async Task A_pdf_download_says_that_the_server_is_making_it_then_how_much_has_arrived_then_that_it_is_saved()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync($"/plans/{await PlanIdAsync("040002")}/report/R5");
+        await Expect(page.Locator("[data-download-progress]")).ToBeHiddenAsync();
+        var statuses = new List<string>();
+        await page.ExposeFunctionAsync("ayumiStatus", (string text) => { lock (statuses) statuses.Add(text); });
+        await page.EvaluateAsync("""
+            () => {
+              const status = document.querySelector("[data-download-status]");
+              new MutationObserver(() => window.ayumiStatus(status.textContent)).observe(status, { childList: true, characterData: true, subtree: true });
+            }
+            """);
+
+        var screenshots = Environment.GetEnvironmentVariable("AYUMI_SCREENSHOTS");
+        var download = await page.RunAndWaitForDownloadAsync(async () =>
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "PDF" }).ClickAsync();
+            if (screenshots is { Length: > 0 })
+            {
+                await Expect(page.Locator("[data-download-detail]")).ToContainTextAsync("秒経過");
+                await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "pdf-preparing.png") });
+            }
+        });
+        if (screenshots is { Length: > 0 }) await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "pdf-saved.png") });
+
+        Assert.EndsWith("_令和5年度_進行管理.pdf", download.SuggestedFilename);
+        Assert.Equal("%PDF"u8.ToArray(), (await File.ReadAllBytesAsync(await download.PathAsync()))[..4]);
+        await Expect(page.Locator("[data-download-status]")).ToHaveTextAsync("PDFを保存しました。ブラウザーのダウンロード一覧から開けます。");
+        await Expect(page.Locator("[data-download-progress] progress")).ToHaveAttributeAsync("value", "100");
+        lock (statuses) Assert.Equal(["PDFを作成しています…", "PDFを受信しています…", "PDFを保存しました。ブラウザーのダウンロード一覧から開けます。"], statuses);
+    }
+
+    [Fact]
+    public async Task A_download_the_server_refuses_is_reported_with_its_status_and_nothing_is_saved()
+    {
+        var page = await fixture.NewPageAsync();
+        var plan = await PlanIdAsync("212105");
+        await page.GotoAsync($"/plans/{plan}/report/R6");
+        var downloads = 0;
+        page.Download += (_, _) => downloads++;
+        // As if the plan were deleted between showing the page and asking for the file.
+        await page.Locator("a[data-download]").First.EvaluateAsync($"link => link.href = link.href.replace('/plans/{plan}/', '/plans/999999/')");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Excel（.xlsx）" }).ClickAsync();
+
+        await Expect(page.Locator("[data-download-status]")).ToHaveTextAsync("Excel（.xlsx）を作成できませんでした（HTTP 404）。ページを読み込み直して、もう一度お試しください。");
+        Assert.Equal(0, downloads);
     }
 
     [Theory]
