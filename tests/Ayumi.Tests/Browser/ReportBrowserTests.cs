@@ -79,6 +79,19 @@ public sealed class ReportBrowserTests(BrowserFixture fixture) : IClassFixture<B
         Assert.Equal(0, downloads);
     }
 
+    [Fact]
+    public async Task A_download_that_needs_sign_in_takes_the_reader_to_the_sign_in_page_and_back_to_the_file()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync($"/plans/{await PlanIdAsync("212105")}/report/R6");
+        // A year not yet published: the server asks a reader who is not signed in to sign in first.
+        await page.Locator("a[data-download]").First.EvaluateAsync("link => link.href = link.href.replace('/report/FY2024', '/report/FY2027')");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Excel（.xlsx）" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login\\?ReturnUrl=%2Fplans%2F[0-9]+%2Freport%2FFY2027%3Fhandler%3Dxlsx"));
+    }
+
     [Theory]
     [InlineData("sheet", "/plans/{ena}/report/R6?previous=true")]
     [InlineData("sheet-wide", "/plans/{miyagi}/report/R5")]
