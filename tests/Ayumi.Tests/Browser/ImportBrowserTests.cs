@@ -151,14 +151,7 @@ public sealed class ImportBrowserTests(ImportBrowserFixture fixture) : IClassFix
     /// </summary>
     private static async Task<List<string>> UploadAsync(IPage page, string fileName, byte[] content)
     {
-        var statuses = new List<string>();
-        await page.ExposeFunctionAsync("ayumiStatus", (string text) => { lock (statuses) statuses.Add(text); });
-        await page.EvaluateAsync("""
-            () => {
-              const status = document.getElementById("upload-status");
-              new MutationObserver(() => window.ayumiStatus(status.textContent)).observe(status, { childList: true, characterData: true, subtree: true });
-            }
-            """);
+        var statuses = await StatusLine.RecordAsync(page, "#upload-status");
         await page.GetByLabel("ファイル").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "text/plain", Buffer = content });
         var cdp = await page.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("Network.enable");

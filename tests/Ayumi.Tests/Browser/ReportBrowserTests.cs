@@ -34,14 +34,7 @@ public sealed class ReportBrowserTests(BrowserFixture fixture) : IClassFixture<B
         var page = await fixture.NewPageAsync();
         await page.GotoAsync($"/plans/{await PlanIdAsync("040002")}/report/R5");
         await Expect(page.Locator("[data-download-progress]")).ToBeHiddenAsync();
-        var statuses = new List<string>();
-        await page.ExposeFunctionAsync("ayumiStatus", (string text) => { lock (statuses) statuses.Add(text); });
-        await page.EvaluateAsync("""
-            () => {
-              const status = document.querySelector("[data-download-status]");
-              new MutationObserver(() => window.ayumiStatus(status.textContent)).observe(status, { childList: true, characterData: true, subtree: true });
-            }
-            """);
+        var statuses = await StatusLine.RecordAsync(page, "[data-download-status]");
 
         var screenshots = Environment.GetEnvironmentVariable("AYUMI_SCREENSHOTS");
         var download = await page.RunAndWaitForDownloadAsync(async () =>
