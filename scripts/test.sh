@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Ayumi's whole test suite: unit, golden, integration (SQLite and PostgreSQL) and
 # browser tests. Installs what the tests need on a fresh Debian machine (PostgreSQL,
-# Chromium, Noto CJK fonts, LibreOffice Calc, poppler-utils), starts a throwaway PostgreSQL server on
+# Chromium, Noto CJK and BIZ UD fonts, LibreOffice Calc, poppler-utils), starts a throwaway PostgreSQL server on
 # 127.0.0.1 for the duration of the run, and prints "N passed, N failed" at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,7 @@ need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -q "Noto Sans CJK" || need+=(fonts-noto-cjk)
+fc-list 2>/dev/null | grep -q "BIZ UDPGothic" || need+=(fonts-morisawa-bizud-gothic)  # the PDFs' font
 command -v libreoffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)  # converts test workbooks to .xls, opens exported ones
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)  # checks exported PDFs: page images and text layer
 if [ ${#need[@]} -gt 0 ]; then

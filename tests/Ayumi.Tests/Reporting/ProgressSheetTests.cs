@@ -142,6 +142,15 @@ public abstract class ProgressSheetTests(AyumiFixture fixture)
     }
 
     [Fact]
+    public async Task The_pdf_embeds_a_subset_of_the_universal_design_font_rather_than_glyph_drawings()
+    {
+        var fonts = ExternalTools.PdfFonts(await Download($"/plans/{await PlanId("212105")}/report/R6?handler=pdf", "application/pdf"));
+        Assert.Contains(fonts, f => f.Name.EndsWith("+BIZUDPGothic-Regular") && f.Type == "CID TrueType" && f.Embedded);
+        Assert.Contains(fonts, f => f.Name.EndsWith("+BIZUDPGothic-Bold") && f.Type == "CID TrueType" && f.Embedded);
+        Assert.DoesNotContain(fonts, f => f.Type == "Type 3");
+    }
+
+    [Fact]
     public async Task The_csv_is_utf8_with_a_byte_order_mark_and_one_line_per_listing()
     {
         var bytes = await Download($"/plans/{await PlanId("052019")}/report/R3?handler=csv", "text/csv");
@@ -235,6 +244,19 @@ internal static class ExternalTools
         return File.ReadAllText(Path.Combine(folder, "out.txt")).Replace("\n", "");
     });
 
+    public sealed record PdfFont(string Name, string Type, bool Embedded);
+
+    /// <summary>The fonts in a PDF as pdffonts lists them.</summary>
+    public static IReadOnlyList<PdfFont> PdfFonts(byte[] pdf) => WithPdf(pdf, (folder, input) =>
+    {
+        var listing = Run("pdffonts", [input], folder).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // Fixed-width columns under a dashed rule: name, type, encoding, emb, sub, uni, object ID.
+        var rule = listing[1].Split(' ');
+        int Start(int column) => rule.Take(column).Sum(dashes => dashes.Length + 1);
+        string Column(string line, int column) => line[Start(column)..Math.Min(line.Length, Start(column + 1))].Trim();
+        return listing.Skip(2).Select(line => new PdfFont(Column(line, 0), Column(line, 1), Column(line, 3) == "yes")).ToList();
+    });
+
     /// <summary>The share of the first page's pixels that are not white, from a greyscale rendering.</summary>
     public static double PdfFirstPageInkRatio(byte[] pdf) => WithPdf(pdf, (folder, input) =>
     {
@@ -260,15 +282,16 @@ internal static class ExternalTools
         finally { Directory.Delete(folder, recursive: true); }
     }
 
-    private static void Run(string tool, string[] arguments, string home)
+    private static string Run(string tool, string[] arguments, string home)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["HOME"] = home;
         using var process = Process.Start(start)!;
-        process.StandardOutput.ReadToEnd();
+        var output = process.StandardOutput.ReadToEnd();
         var errors = process.StandardError.ReadToEnd();
         Assert.True(process.WaitForExit(120_000), $"{tool} did not finish in 2 minutes");
         Assert.True(process.ExitCode == 0, $"{tool} failed: {errors}");
+        return output;
     }
 }

@@ -9,7 +9,7 @@ namespace Ayumi.Features.Reports;
 
 /// <summary>
 /// Prints HTML to PDF with Debian's Chromium (<c>Ayumi:Chromium</c>, default /usr/bin/chromium),
-/// which embeds the Noto CJK fonts so that Japanese renders in any viewer. One browser is started
+/// which embeds the Japanese font that sheet-print.css names so that the text renders in any viewer. One browser is started
 /// on first use and shared; each document gets its own page. Page numbers come from
 /// sheet-print.css (<c>@page { @bottom-center }</c>) rather than a footer template, which Chromium
 /// renders as a document of its own on every page: about a quarter of the CPU of a 500-page sheet.
