@@ -14,7 +14,7 @@ public sealed class PdfRendererTests
         var chromium = Environment.GetEnvironmentVariable("AYUMI_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Ayumi:Chromium"] = chromium }).Build();
         await using var renderer = new PdfRenderer(configuration);
-        var body = new HtmlString(string.Concat(Enumerable.Range(1, 400).Select(i => $"<p>再犯防止推進計画の事業{i}</p>")));
+        var body = new HtmlString(string.Concat(Enumerable.Range(1, 2000).Select(i => $"<p>再犯防止推進計画の事業{i}：協力雇用主と連携し、就労の確保と住居の確保を支援する。</p>")));
 
         string file;
         byte[] bytes;
@@ -30,9 +30,9 @@ public sealed class PdfRendererTests
 
         Assert.False(File.Exists(file));
         Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(bytes, 0, 5));
-        Assert.True(bytes.Length > 48 * 1024, "long enough to arrive from Chromium in several pieces");
+        Assert.True(bytes.Length > 48 * 1024, $"long enough to arrive from Chromium in several pieces ({bytes.Length} bytes)");
         var text = ExternalTools.PdfText(bytes);
         Assert.Contains("進行管理シート", text);
-        Assert.Contains("再犯防止推進計画の事業400", text);
+        Assert.Contains("再犯防止推進計画の事業2000", text);
     }
 }
