@@ -42,7 +42,7 @@ BENCH="$REPO/bench/Ayumi.Benchmarks/bin/Release/net10.0/Ayumi.Benchmarks.dll"
 
 command -v wrk >/dev/null || { echo "error: wrk is missing; install it with: apt-get install -y wrk" >&2; exit 2; }
 command -v curl >/dev/null || { echo "error: curl is missing" >&2; exit 2; }
-fc-list 2>/dev/null | grep -q "BIZ UDPGothic" || echo "warning: the PDFs' font BIZ UDPGothic is missing (apt-get install -y fonts-morisawa-bizud-gothic); Chromium falls back to Noto Sans CJK JP, which makes the PDFs larger and slower" >&2
+fc-list -q "BIZ UDPGothic" 2>/dev/null || echo "warning: the PDFs' font BIZ UDPGothic is missing (apt-get install -y fonts-morisawa-bizud-gothic); Chromium falls back to Noto Sans CJK JP, which makes the PDFs larger and slower" >&2
 if curl -s -o /dev/null --max-time 2 "$BASE/"; then
   echo "error: something already answers on $BASE; stop it or choose another PORT" >&2
   exit 2

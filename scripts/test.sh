@@ -9,8 +9,9 @@ cd "$(dirname "$0")/.."
 need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
-fc-list 2>/dev/null | grep -q "Noto Sans CJK" || need+=(fonts-noto-cjk)
-fc-list 2>/dev/null | grep -q "BIZ UDPGothic" || need+=(fonts-morisawa-bizud-gothic)  # the PDFs' font
+# fc-list -q rather than a pipe into grep -q: under pipefail, grep leaving early fails the pipe when fc-list gets SIGPIPE.
+fc-list -q "Noto Sans CJK JP" 2>/dev/null || need+=(fonts-noto-cjk)
+fc-list -q "BIZ UDPGothic" 2>/dev/null || need+=(fonts-morisawa-bizud-gothic)  # the PDFs' font
 command -v libreoffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)  # converts test workbooks to .xls, opens exported ones
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)  # checks exported PDFs: page images and text layer
 if [ ${#need[@]} -gt 0 ]; then
