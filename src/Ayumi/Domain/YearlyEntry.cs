@@ -51,7 +51,7 @@ public partial class YearlyEntry
     public IReadOnlyCollection<EntryPart> Parts => _parts;
 
     /// <summary>The parts in the order the measure names its departments; the first is the lead department's.</summary>
-    public IReadOnlyList<EntryPart> PartsInOrder => _parts.OrderBy(p => OrderOf(p.Department)).ToList();
+    public IReadOnlyList<EntryPart> PartsInOrder() => _parts.OrderBy(p => OrderOf(p.Department)).ToList();
 
     private int OrderOf(Department department) =>
         Measure.Departments.FirstOrDefault(d => d.Department == department || d.DepartmentId == department.Id && department.Id != 0)?.Order ?? int.MaxValue;
@@ -91,7 +91,7 @@ public partial class YearlyEntry
     public void ComposeFromParts()
     {
         if (_parts.Count == 0 || _parts.Any(p => p.Status != PartStatus.Approved)) return;
-        var parts = PartsInOrder;
+        var parts = PartsInOrder();
         var start = SplitIntoParts(parts.Select(p => new Share(p.Department, NamesOf(p.Department))).ToList());
         bool Untouched<T>(Func<PartContent, T> field, Func<T, T, bool> same) =>
             parts.Select((p, i) => same(field(p.Content), field(start[i]))).All(s => s);

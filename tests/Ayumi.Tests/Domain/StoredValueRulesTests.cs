@@ -54,7 +54,7 @@ public class StoredValueRulesTests
         plan.OpenYear(R3, null, Now);
 
         var shared = Entry(plan, "1-(1)-⑤");
-        Assert.Equal(["福祉総務課", "保護第一課", "保護第二課"], shared.PartsInOrder.Select(p => p.Department.Name));
+        Assert.Equal(["福祉総務課", "保護第一課", "保護第二課"], shared.PartsInOrder().Select(p => p.Department.Name));
         var soumu = Part(shared, "福祉総務課");
         Assert.Equal("生活保護受給者等就労自立促進事業の活用等により、ハローワークとの連携を図りながら支援を実施する。", soumu.PlannedWork);
         Assert.Equal(soumu.PlannedWork, soumu.Results);
