@@ -51,10 +51,10 @@ public partial class YearlyEntry
     public IReadOnlyCollection<EntryPart> Parts => _parts;
 
     /// <summary>The parts in the order the measure names its departments; the first is the lead department's.</summary>
-    public IReadOnlyList<EntryPart> PartsInOrder() => _parts.OrderBy(p => OrderOf(p.Department)).ToList();
+    public IReadOnlyList<EntryPart> PartsInOrder() => _parts.OrderBy(p => AssignmentOf(p.Department)?.Order ?? int.MaxValue).ToList();
 
-    private int OrderOf(Department department) =>
-        Measure.Departments.FirstOrDefault(d => d.Department == department || d.DepartmentId == department.Id && department.Id != 0)?.Order ?? int.MaxValue;
+    private MeasureDepartment? AssignmentOf(Department department) =>
+        Measure.Departments.FirstOrDefault(d => d.Department == department || (department.Id != 0 && d.DepartmentId == department.Id));
 
     /// <summary>
     /// Gives every department of the measure its part, starting from what the entry already
@@ -69,7 +69,7 @@ public partial class YearlyEntry
     /// </remarks>
     internal void StartParts(IReadOnlyList<MeasureDepartment> departments)
     {
-        var shares = departments.Select(d => new Share(d.Department, NamesOf(d))).ToList();
+        var shares = departments.Select(d => Share.Of(d.Department, d)).ToList();
         var start = SplitIntoParts(shares);
         for (var i = 0; i < shares.Count; i++)
             if (_parts.All(p => p.Department != shares[i].Department)) _parts.Add(new EntryPart(this, shares[i].Department, start[i]));
@@ -92,7 +92,7 @@ public partial class YearlyEntry
     {
         if (_parts.Count == 0 || _parts.Any(p => p.Status != PartStatus.Approved)) return;
         var parts = PartsInOrder();
-        var start = SplitIntoParts(parts.Select(p => new Share(p.Department, NamesOf(p.Department))).ToList());
+        var start = SplitIntoParts(parts.Select(p => Share.Of(p.Department, AssignmentOf(p.Department))).ToList());
         bool Untouched<T>(Func<PartContent, T> field, Func<T, T, bool> same) =>
             parts.Select((p, i) => same(field(p.Content), field(start[i]))).All(s => s);
         string? Text(string? stored, Func<PartContent, string?> field) =>
@@ -115,14 +115,12 @@ public partial class YearlyEntry
     }
 
     /// <summary>A department of the measure and the names the sheets may mark its text with.</summary>
-    private sealed record Share(Department Department, IReadOnlyCollection<string> Names);
-
-    private static IReadOnlyCollection<string> NamesOf(MeasureDepartment assigned) =>
-        assigned.WrittenAs is { } written && written != assigned.Department.Name ? [assigned.Department.Name, written] : [assigned.Department.Name];
-
-    private IReadOnlyCollection<string> NamesOf(Department department) =>
-        Measure.Departments.FirstOrDefault(d => d.Department == department || d.DepartmentId == department.Id && department.Id != 0) is { WrittenAs: { } written } && written != department.Name
-            ? [department.Name, written] : [department.Name];
+    private sealed record Share(Department Department, IReadOnlyCollection<string> Names)
+    {
+        /// <summary>Its name, and the name the sheet wrote it under (社会福祉課(団体指導班)) when that differs.</summary>
+        public static Share Of(Department department, MeasureDepartment? assigned) =>
+            new(department, assigned?.WrittenAs is { } written && written != department.Name ? [department.Name, written] : [department.Name]);
+    }
 
     /// <summary>What each department's part holds when it starts from the stored values: the inverse of <see cref="ComposeFromParts"/>.</summary>
     private IReadOnlyList<PartContent> SplitIntoParts(IReadOnlyList<Share> shares)

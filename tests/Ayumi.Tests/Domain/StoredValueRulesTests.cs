@@ -189,6 +189,25 @@ public class StoredValueRulesTests
         Assert.Equal(["求人情報（常用・パート）を掲示した。", "面談を行った。"], split.Select(p => p.Text));
     }
 
+    [Fact]
+    public void Text_marked_with_the_name_the_sheet_wrote_a_department_under_goes_to_that_departments_part()
+    {
+        var miyagi = new Organisation(LocalGovernmentCode.Parse("040002"), "宮城県");
+        var plan = miyagi.AddPlan("宮城県再犯防止推進計画", 1, FiscalYear.Parse("R2"), FiscalYear.Parse("R6"));
+        plan.SetLevels([new("施策"), new("事業")]);
+        var measure = plan.AddMeasure("1", plan.AddNode(null, "1", "就労"), "1", "就労支援", null);
+        var welfare = miyagi.ResolveDepartment("社会福祉課・団体指導班");
+        Assert.NotEqual("社会福祉課・団体指導班", welfare.Name);
+        measure.AssignDepartment(welfare, "社会福祉課・団体指導班");
+        measure.AssignDepartment(miyagi.ResolveDepartment("雇用対策課"));
+        measure.EntryFor(FiscalYear.Parse("R5")).Results = "協力団体を支援した。（社会福祉課・団体指導班） 求人を開拓した。（雇用対策課）";
+
+        plan.OpenYear(FiscalYear.Parse("R5"), null, Now);
+
+        var parts = measure.Entries.Single().PartsInOrder();
+        Assert.Equal(["協力団体を支援した。", "求人を開拓した。"], parts.Select(p => p.Results));
+    }
+
     private static readonly string[] Header = ["番号", "取組", "所管課", "令和6年度評価", "令和6年度実施内容", "令和6年度最終予算額"];
 
     private static ImportReport ImportTsv(Organisation organisation, params string[][] rows) =>
