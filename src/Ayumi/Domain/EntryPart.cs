@@ -29,11 +29,11 @@ public class EntryPart
 {
     private EntryPart() { YearlyEntry = null!; Department = null!; }
 
-    internal EntryPart(YearlyEntry entry, Department department, string? plannedWork)
+    internal EntryPart(YearlyEntry entry, Department department, PartContent start)
     {
         YearlyEntry = entry;
         Department = department;
-        PlannedWork = plannedWork;
+        (PlannedWork, Results, Grade, InitialBudget, FinalBudget, IssuesAndDirection, NextYearPlan, TargetProgress) = start;
     }
 
     public int Id { get; private set; }

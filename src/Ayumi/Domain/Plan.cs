@@ -81,6 +81,8 @@ public class Plan
     /// Opens <paramref name="year"/> for the departments: every measure that still runs gets
     /// its yearly entry (a relisted measure once) with one part per responsible department,
     /// and this year's planned work is carried forward from last year's "next year's plan".
+    /// An entry the year already has (imported, or typed in before) keeps its values, and each
+    /// department's part starts from them (<see cref="YearlyEntry.StartParts"/>).
     /// </summary>
     /// <exception cref="DomainException">The year is already open or done, or a measure has no department to ask.</exception>
     public ReportingYear OpenYear(FiscalYear year, DateOnly? deadline, DateTimeOffset at)
@@ -96,8 +98,7 @@ public class Plan
             var entry = measure.EntryFor(year);
             var previous = measure.Entries.FirstOrDefault(e => e.FiscalYear == year.Previous);
             entry.PlannedWork ??= previous?.NextYearPlan;
-            foreach (var department in measure.Departments.OrderBy(d => d.Order))
-                entry.AddPart(department.Department);
+            entry.StartParts(measure.Departments.OrderBy(d => d.Order).ToList());
         }
         return reporting;
     }

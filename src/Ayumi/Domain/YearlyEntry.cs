@@ -50,13 +50,29 @@ public partial class YearlyEntry
     /// <summary>The departments' parts while the year is being filled in.</summary>
     public IReadOnlyCollection<EntryPart> Parts => _parts;
 
-    internal EntryPart AddPart(Department department) =>
-        _parts.FirstOrDefault(p => p.Department == department) ?? Add(new EntryPart(this, department, PlannedWork));
+    /// <summary>The parts in the order the measure names its departments; the first is the lead department's.</summary>
+    public IReadOnlyList<EntryPart> PartsInOrder() => _parts.OrderBy(p => AssignmentOf(p.Department)?.Order ?? int.MaxValue).ToList();
 
-    private EntryPart Add(EntryPart part)
+    private MeasureDepartment? AssignmentOf(Department department) =>
+        Measure.Departments.FirstOrDefault(d => d.Department == department || (department.Id != 0 && d.DepartmentId == department.Id));
+
+    /// <summary>
+    /// Gives every department of the measure its part, starting from what the entry already
+    /// holds (imported or carried forward), split between the departments by the rule that
+    /// composes them again (<see cref="SplitByDepartment"/> / <see cref="JoinByDepartment"/>).
+    /// </summary>
+    /// <remarks>
+    /// A total cannot be split, so a shared measure's stored budgets start on the lead
+    /// (first) department's part and the other parts start without one: composing the
+    /// untouched parts sums to the same total, and a department that enters its own amount
+    /// adds it to the total.
+    /// </remarks>
+    internal void StartParts(IReadOnlyList<MeasureDepartment> departments)
     {
-        _parts.Add(part);
-        return part;
+        var shares = departments.Select(d => Share.Of(d.Department, d)).ToList();
+        var start = SplitIntoParts(shares);
+        for (var i = 0; i < shares.Count; i++)
+            if (_parts.All(p => p.Department != shares[i].Department)) _parts.Add(new EntryPart(this, shares[i].Department, start[i]));
     }
 
     /// <summary>
@@ -65,32 +81,98 @@ public partial class YearlyEntry
     /// departments that wrote the same text sharing one mark; the budgets summed; and the
     /// most cautious grade of the parts (the one furthest down the plan's scale).
     /// </summary>
+    /// <remarks>
+    /// A field is written only when a department changed it in its part: when every part
+    /// still holds what it started from (the stored value, split), the stored value stays as
+    /// it is, so that approval never replaces a value nobody touched, nor rewrites it in
+    /// another form. A value a department cleared is cleared by that department's save, which
+    /// the audit trail records under its name.
+    /// </remarks>
     public void ComposeFromParts()
     {
-        var parts = _parts.Where(p => p.Status == PartStatus.Approved)
-            .OrderBy(p => Measure.Departments.FirstOrDefault(d => d.Department == p.Department)?.Order ?? int.MaxValue).ToList();
-        if (parts.Count == 0 || parts.Count != _parts.Count) return;
-        PlannedWork = Join(parts, p => p.PlannedWork);
-        Results = Join(parts, p => p.Results);
-        IssuesAndDirection = Join(parts, p => p.IssuesAndDirection);
-        NextYearPlan = Join(parts, p => p.NextYearPlan);
-        TargetProgress = Join(parts, p => p.TargetProgress);
-        InitialBudget = Sum(parts.Select(p => p.InitialBudget));
-        FinalBudget = Sum(parts.Select(p => p.FinalBudget));
-        var scale = Measure.Plan.Grades.Select(g => g.Symbol).ToList();
-        Grade = parts.Select(p => p.Grade).Where(g => g is not null).OrderBy(g => scale.IndexOf(g!)).LastOrDefault();
+        if (_parts.Count == 0 || _parts.Any(p => p.Status != PartStatus.Approved)) return;
+        var parts = PartsInOrder();
+        var start = SplitIntoParts(parts.Select(p => Share.Of(p.Department, AssignmentOf(p.Department))).ToList());
+        bool Untouched<T>(Func<PartContent, T> field, Func<T, T, bool> same) =>
+            parts.Select((p, i) => same(field(p.Content), field(start[i]))).All(s => s);
+        string? Text(string? stored, Func<PartContent, string?> field) =>
+            Untouched(field, SameText) ? stored : JoinByDepartment(parts.Select(p => (p.Department.Name, field(p.Content))).ToList());
+        ThousandYen? Budget(ThousandYen? stored, Func<PartContent, ThousandYen?> field) =>
+            Untouched(field, (a, b) => a == b) ? stored : Sum(parts.Select(p => field(p.Content)));
+
+        PlannedWork = Text(PlannedWork, c => c.PlannedWork);
+        Results = Text(Results, c => c.Results);
+        IssuesAndDirection = Text(IssuesAndDirection, c => c.IssuesAndDirection);
+        NextYearPlan = Text(NextYearPlan, c => c.NextYearPlan);
+        TargetProgress = Text(TargetProgress, c => c.TargetProgress);
+        InitialBudget = Budget(InitialBudget, c => c.InitialBudget);
+        FinalBudget = Budget(FinalBudget, c => c.FinalBudget);
+        if (!Untouched(c => c.Grade, (a, b) => a == b))
+        {
+            var scale = Measure.Plan.Grades.Select(g => g.Symbol).ToList();
+            Grade = parts.Select(p => p.Grade).Where(g => g is not null).OrderBy(g => scale.IndexOf(g!)).LastOrDefault();
+        }
     }
 
-    private static string? Join(IReadOnlyList<EntryPart> parts, Func<EntryPart, string?> field)
+    /// <summary>A department of the measure and the names the sheets may mark its text with.</summary>
+    private sealed record Share(Department Department, IReadOnlyCollection<string> Names)
     {
-        if (parts.Count == 1) return field(parts[0]);
-        var groups = new List<(string Text, List<string> Departments)>();
-        foreach (var part in parts)
+        /// <summary>Its name, and the name the sheet wrote it under (社会福祉課(団体指導班)) when that differs.</summary>
+        public static Share Of(Department department, MeasureDepartment? assigned) =>
+            new(department, assigned?.WrittenAs is { } written && written != department.Name ? [department.Name, written] : [department.Name]);
+    }
+
+    /// <summary>What each department's part holds when it starts from the stored values: the inverse of <see cref="ComposeFromParts"/>.</summary>
+    private IReadOnlyList<PartContent> SplitIntoParts(IReadOnlyList<Share> shares)
+    {
+        var planned = SplitText(PlannedWork, shares);
+        var results = SplitText(Results, shares);
+        var issues = SplitText(IssuesAndDirection, shares);
+        var next = SplitText(NextYearPlan, shares);
+        var progress = SplitText(TargetProgress, shares);
+        return shares.Select((_, i) => new PartContent(planned[i], results[i], Grade,
+            i == 0 ? InitialBudget : null, i == 0 ? FinalBudget : null, issues[i], next[i], progress[i])).ToList();
+    }
+
+    /// <summary>Each department's words of a stored text, null where it has none.</summary>
+    private static string?[] SplitText(string? text, IReadOnlyList<Share> shares)
+    {
+        var texts = new string?[shares.Count];
+        if (string.IsNullOrWhiteSpace(text)) return texts;
+        if (shares.Count == 1)
         {
-            var text = field(part);
-            if (text is null) continue;
-            if (groups.Count > 0 && groups[^1].Text == text) groups[^1].Departments.Add(part.Department.Name);
-            else groups.Add((text, [part.Department.Name]));
+            texts[0] = text.Trim();
+            return texts;
+        }
+        var pieces = SplitByDepartment(text, shares.SelectMany(s => s.Names).ToList());
+        for (var i = 0; i < shares.Count; i++)
+        {
+            var mine = pieces.Where(p => p.Departments.Any(shares[i].Names.Contains) && p.Text.Length > 0).Select(p => p.Text).ToList();
+            texts[i] = mine.Count == 0 ? null : string.Join(" ", mine);
+        }
+        return texts;
+    }
+
+    /// <summary>Whether two texts say the same, whatever their line endings (a browser posts CRLF) and surrounding blanks.</summary>
+    private static bool SameText(string? a, string? b) => Canonical(a) == Canonical(b);
+
+    private static string? Canonical(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.ReplaceLineEndings("\n").Trim();
+
+    /// <summary>
+    /// Writes departments' texts as one, the way the sheets do: a single department's words as
+    /// they are; several departments' words each followed by （課名）, adjacent departments that
+    /// wrote the same text sharing one mark (<c>…（保護第一課、保護第二課）</c>); departments
+    /// without words left out. <see cref="SplitByDepartment"/> reads it back.
+    /// </summary>
+    public static string? JoinByDepartment(IReadOnlyList<(string Department, string? Text)> parts)
+    {
+        if (parts.Count == 1) return parts[0].Text;
+        var groups = new List<(string Text, List<string> Departments)>();
+        foreach (var (department, text) in parts)
+        {
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            if (groups.Count > 0 && groups[^1].Text == text) groups[^1].Departments.Add(department);
+            else groups.Add((text, [department]));
         }
         return groups.Count == 0 ? null : string.Join(" ", groups.Select(g => $"{g.Text}（{string.Join("、", g.Departments)}）"));
     }
@@ -114,7 +196,8 @@ public partial class YearlyEntry
     /// Splits a text written for several departments into each department's part. A part
     /// ends with the departments it belongs to in parentheses:
     /// <c>A…（福祉総務課） B…（保護第一課、保護第二課）</c> gives A for 福祉総務課 and B for both
-    /// 保護 sections. A text with no such marks is one part for every department.
+    /// 保護 sections. A text with no such marks is one part for every department. It reads
+    /// what <see cref="JoinByDepartment"/> writes, and the sheets' own per-department text.
     /// </summary>
     public static IReadOnlyList<DepartmentPart> SplitByDepartment(string? text, IReadOnlyCollection<string> departmentNames)
     {

@@ -154,11 +154,18 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
         Input.Version = version;
     }
 
+    /// <summary>
+    /// What the department's form says. A field the form did not send (a field the page did
+    /// not show, a grade left unchosen, a client posting part of the form) keeps the part's
+    /// value: only what a person typed or cleared changes it.
+    /// </summary>
     private PartContent? Read(GradeScale scale)
     {
-        var initial = Budget(Input.InitialBudget, nameof(Input.InitialBudget));
-        var final = Budget(Input.FinalBudget, nameof(Input.FinalBudget));
-        var grade = string.IsNullOrWhiteSpace(Input.Grade) ? null : Input.Grade.Trim();
+        bool Sent(string field) => Request.HasFormContentType && Request.Form.ContainsKey($"{nameof(Input)}.{field}");
+        string? Text(string field, string? typed, string? stored) => Sent(field) ? typed : stored;
+        var initial = Sent(nameof(Input.InitialBudget)) ? Budget(Input.InitialBudget, nameof(Input.InitialBudget)) : (Value: Part.InitialBudget, Ok: true);
+        var final = Sent(nameof(Input.FinalBudget)) ? Budget(Input.FinalBudget, nameof(Input.FinalBudget)) : (Value: Part.FinalBudget, Ok: true);
+        var grade = !Sent(nameof(Input.Grade)) ? Part.Grade : string.IsNullOrWhiteSpace(Input.Grade) ? null : Input.Grade.Trim();
         if (grade is not null && scale.Find(grade) is null) Errors[nameof(Input.Grade)] = "entry.badGrade";
         foreach (var (name, text) in new[] { (nameof(Input.PlannedWork), Input.PlannedWork), (nameof(Input.Results), Input.Results), (nameof(Input.IssuesAndDirection), Input.IssuesAndDirection), (nameof(Input.NextYearPlan), Input.NextYearPlan), (nameof(Input.TargetProgress), Input.TargetProgress) })
             if (text?.Length > 4000) Errors[name] = "entry.tooLong";
@@ -167,7 +174,9 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
             Notice = Notice.Error("entry.fix");
             return null;
         }
-        return new PartContent(Input.PlannedWork, Input.Results, grade, initial.Value, final.Value, Input.IssuesAndDirection, Input.NextYearPlan, Input.TargetProgress);
+        return new PartContent(Text(nameof(Input.PlannedWork), Input.PlannedWork, Part.PlannedWork), Text(nameof(Input.Results), Input.Results, Part.Results), grade,
+            initial.Value, final.Value, Text(nameof(Input.IssuesAndDirection), Input.IssuesAndDirection, Part.IssuesAndDirection),
+            Text(nameof(Input.NextYearPlan), Input.NextYearPlan, Part.NextYearPlan), Text(nameof(Input.TargetProgress), Input.TargetProgress, Part.TargetProgress));
     }
 
     private (ThousandYen? Value, bool Ok) Budget(string? text, string field)
