@@ -95,7 +95,7 @@ public sealed class CommandLineTests : IAsyncLifetime
         foreach (var format in new[] { "xlsx", "csv", "json" })
         {
             var output = Path.Combine(_folder, $"sheet.{format}");
-            Assert.Equal(0, await CommandLine.RunAsync(Args("export", "--org", "132195", "--plan", "恵那市型の計画", "--year", "令和6年度", "--format", format, "--template", Ayumi.Domain.ReportTemplate.Ena, "--out", output)));
+            Assert.Equal(0, await CommandLine.RunAsync(Args("export", "--org", "132195", "--plan", "恵那市型の計画", "--year", "令和6年度", "--format", format, "--template", Ayumi.Domain.ReportTemplate.Ena, "--include-unpublished", "--out", output)));
             Assert.True(new FileInfo(output).Length > 100, $"{format} is written");
         }
         var csv = await File.ReadAllTextAsync(Path.Combine(_folder, "sheet.csv"));
