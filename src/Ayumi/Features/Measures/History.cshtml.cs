@@ -33,8 +33,8 @@ public sealed class HistoryModel(AyumiDbContext db, CurrentMember current) : Pag
             .ToDictionary(e => e.Id.ToString(), e => e.FiscalYear);
         var parts = (await db.EntryParts.AsNoTracking().Where(p => p.YearlyEntry.MeasureId == id)
             .Select(p => new { p.Id, p.DepartmentId, p.YearlyEntry.FiscalYear }).ToListAsync(ct)).ToDictionary(p => p.Id.ToString());
-        var owners = (await db.Indicators.AsNoTracking().Where(i => i.MeasureId == id).SelectMany(i => i.Actuals.Select(a => new { a.Id, i.OwnerId })).ToListAsync(ct))
-            .ToDictionary(a => a.Id.ToString(), a => a.OwnerId);
+        var owners = (await db.Indicators.AsNoTracking().Where(i => i.MeasureId == id).ToListAsync(ct))
+            .SelectMany(i => i.Actuals.Select(a => (Id: a.Id.ToString(), i.OwnerId))).ToDictionary(a => a.Id, a => a.OwnerId);
         ReportingStatus? StateOf(FiscalYear? year) => year is { } y && years.TryGetValue(y, out var status) ? status : null;
         bool Shown(AuditEntry record) => record.EntityType switch
         {
