@@ -45,6 +45,7 @@ public static partial class LeakCrawler
             ["template"] = ReportTemplate.BuiltIn.Select(t => t.Name).ToList(),
             ["from"] = fixture.Plans.Select(p => p.ToString()).ToList(),
             ["previous"] = ["true"],
+            ["documentName"] = ["v1"],
             ["culture"] = ["ja"],
             ["returnUrl"] = ["/"],
         };
@@ -97,8 +98,9 @@ public static partial class LeakCrawler
         if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
         {
             var folder = Path.GetDirectoryName(page.RelativePath)!.Replace('\\', '/').Trim('/').Replace('/', '.');
-            var model = typeof(Program).Assembly.GetType($"Ayumi.{folder}.{Path.GetFileNameWithoutExtension(page.RelativePath)}Model")
-                ?? throw new InvalidOperationException($"No page model for {page.RelativePath}.");
+            // A page without a model (the access-denied page) answers GET as it is.
+            var model = typeof(Program).Assembly.GetType($"Ayumi.{folder}.{Path.GetFileNameWithoutExtension(page.RelativePath)}Model");
+            if (model is null) return [("", [])];
             return model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
                 .Where(m => m.Name.StartsWith("OnGet"))
                 .Select(m => (m.Name["OnGet".Length..].Replace("Async", "").ToLowerInvariant(), (IReadOnlyList<string>)m.GetParameters().Select(p => p.Name!).ToList()));

@@ -85,12 +85,14 @@ public abstract class LeakFixture : CycleFixture
             return new(text, text, grade, new ThousandYen(Marker.Number(kind)), new ThousandYen(Marker.Number(kind)), text, text, text);
         }
 
-        // The locked year: every part approved with the marker, composed into the entries, locked, then commented on and evaluated.
+        // The locked year: every part approved (with the marker, but for the other department's editor's own parts), composed into
+        // the entries, locked, then commented on and evaluated.
+        var othersDepartments = new[] { "商工課", "建築住宅課", "地域包括支援センター", "学校教育課" };
         var locked = plan.ReportingYears.Single(r => r.FiscalYear == Locked);
         var lockedParts = await CycleQueries.PartsAsync(db, SecondPlan, Locked, CancellationToken.None);
         foreach (var part in lockedParts)
         {
-            part.SaveDraft(Content(Secret.Locked), locked);
+            part.SaveDraft(othersDepartments.Contains(part.Department.Name) ? new("自課の記載", "自課の記載", grade, null, null, null, null, null) : Content(Secret.Locked), locked);
             part.Submit(locked, Now);
             part.Approve(locked);
         }
@@ -98,7 +100,6 @@ public abstract class LeakFixture : CycleFixture
 
         // The open year: the other departments' parts in each state in turn; single-department measures first, so that one is approved whole.
         var open = plan.ReportingYears.Single(r => r.FiscalYear == Open);
-        var othersDepartments = new[] { "商工課", "建築住宅課", "地域包括支援センター", "学校教育課" };
         var openParts = (await CycleQueries.PartsAsync(db, SecondPlan, Open, CancellationToken.None))
             .Where(p => !othersDepartments.Contains(p.Department.Name))
             .OrderBy(p => p.YearlyEntry.Parts.Count).ThenBy(p => p.Id).ToList();
