@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ayumi.Tests.Trust;
 
 /// <summary>The kinds of unpublished content the leak test marks, each with its own words and number.</summary>
-public enum Secret { Draft, Submitted, Returned, Approved, Locked, DraftPlan, Review, Actual }
+public enum Secret { Draft, Submitted, Returned, Approved, Locked, NextPlan, Review, Actual }
 
 public static class Marker
 {
@@ -56,7 +56,7 @@ public abstract class LeakFixture : CycleFixture
         var secretariat = await Factory.SignedInAsync(Secretariat);
         SecondPlan = await DraftAsync(secretariat, EnaPlan, "恵那市再犯防止推進計画（第2次）", "R8", "R12");
         Assert.Equal(System.Net.HttpStatusCode.Redirect, (await secretariat.PostAsync($"/plans/{SecondPlan}?handler=Publish", [])).StatusCode);
-        DraftPlan = await DraftAsync(secretariat, SecondPlan, Marker.Text(Secret.DraftPlan) + " 恵那市再犯防止推進計画（第3次案）", "R13", "R17");
+        DraftPlan = await DraftAsync(secretariat, SecondPlan, Marker.Text(Secret.NextPlan) + " 恵那市再犯防止推進計画（第3次案）", "R13", "R17");
         await CycleSetup.OpenAsync(Factory, SecondPlan, Open);
         await CycleSetup.OpenAsync(Factory, SecondPlan, Locked);
         await MarkAsync();
@@ -127,7 +127,7 @@ public abstract class LeakFixture : CycleFixture
 
         // The draft plan: its measures reworded with the marker.
         foreach (var draftMeasure in await db.Measures.Where(m => m.PlanId == DraftPlan).ToListAsync())
-            draftMeasure.Rewrite($"{Marker.Text(Secret.DraftPlan)} {draftMeasure.Title}", $"{Marker.Text(Secret.DraftPlan)} の説明");
+            draftMeasure.Rewrite($"{Marker.Text(Secret.NextPlan)} {draftMeasure.Title}", $"{Marker.Text(Secret.NextPlan)} の説明");
 
         // 総務課's indicator on the second plan: a draft actual of the open year.
         var indicators = await db.Indicators.Include(i => i.Plan).Include(i => i.Owner).Where(i => i.PlanId == SecondPlan).ToListAsync();
