@@ -1,5 +1,6 @@
 using Ayumi.Data;
 using Ayumi.Domain;
+using Ayumi.Features.Accounts;
 using Ayumi.Features.Demo;
 using Ayumi.Features.PlanFiles;
 using Microsoft.EntityFrameworkCore;
@@ -22,10 +23,13 @@ public static class CommandLine
                                                   prints the preview; exits 0 when the file was read
                                                   without errors (and committed unless --dry-run)
           export --org CODE [--plan NAME] --year FY --format xlsx|pdf|csv|json [--template NAME] --out FILE
-                                                  write a plan's progress sheet for a year (json: the
-                                                  open data of the published years up to that year)
-          export-plan --org CODE [--plan NAME] --out FILE
-                                                  write an organisation's plans as a plan file
+                 [--include-unpublished]          write a plan's progress sheet for a published year (json:
+                                                  the open data of the published years up to that year);
+                                                  a year in work only with --include-unpublished
+          export-plan --org CODE [--plan NAME] --out FILE [--include-unpublished]
+                                                  write an organisation's published plans and years as a
+                                                  plan file; with --include-unpublished, everything, as a
+                                                  backup copy (drafts and years in work, marked "backup")
           create-admin --email EMAIL [--name NAME]
                                                   create an administrator; the password is read
                                                   from AYUMI_ADMIN_PASSWORD or standard input
@@ -125,14 +129,23 @@ public static class CommandLine
             return 1;
         }
         var planName = Option(args, "--plan");
-        var plans = organisation.Plans.Where(p => planName is null || p.Name == planName).OrderBy(p => p.Generation).ToList();
+        var backup = args.Contains("--include-unpublished");
+        // Without --include-unpublished the file is what the public may read (the publication rule); with it, the secretariat's backup.
+        var plans = organisation.Plans.Where(p => planName is null || p.Name == planName).Where(p => backup || MemberRoles.Anonymous.SeesPlan(p))
+            .OrderBy(p => p.Generation).ToList();
         if (plans.Count == 0)
         {
-            Console.Error.WriteLine($"error: {organisation.Name} has no plan named '{planName}'.");
+            Console.Error.WriteLine(organisation.Plans.Any(p => p.Name == planName)
+                ? $"error: '{planName}' is a draft; write it with --include-unpublished (a backup copy)."
+                : $"error: {organisation.Name} has no plan named '{planName}'.");
             return 1;
         }
-        await File.WriteAllBytesAsync(output, PlanFileWriter.Write(organisation, plans));
-        Console.WriteLine($"Wrote {plans.Count} plan(s) of {organisation.Name} to {output}.");
+        if (!backup)
+            foreach (var plan in plans) Publication.WithholdUnpublished(db, plan);
+        await File.WriteAllBytesAsync(output, PlanFileWriter.Write(organisation, plans, backup));
+        Console.WriteLine(backup
+            ? $"Wrote a backup copy of {plans.Count} plan(s) of {organisation.Name}, unpublished plans and years included, to {output}."
+            : $"Wrote {plans.Count} plan(s) of {organisation.Name} with their published years to {output}.");
         return 0;
     }
 
@@ -232,6 +245,22 @@ public static class CommandLine
             return 1;
         }
         var plan = (await Features.Reports.ReportQueries.LoadAsync(db, chosen.Id, CancellationToken.None))!;
+        var includeUnpublished = args.Contains("--include-unpublished");
+        if (!includeUnpublished)
+        {
+            if (!MemberRoles.Anonymous.SeesPlan(plan))
+            {
+                Console.Error.WriteLine($"error: {plan.Name} is a draft; export it with --include-unpublished.");
+                return 1;
+            }
+            if (format != "json" && !MemberRoles.Anonymous.SeesYear(plan, year))
+            {
+                Console.Error.WriteLine($"error: {year.ToJapanese()} of {plan.Name} is not published; export it with --include-unpublished.");
+                return 1;
+            }
+            // Other years a layout reads (last year's wording, next year's budget) are held to the same rule.
+            Publication.WithholdUnpublished(db, plan);
+        }
         var text = scope.ServiceProvider.GetRequiredService<Localization.UiText>();
         if (format == "json")
         {

@@ -23,6 +23,7 @@ public static class OrganisationGraph
             .Include(p => p.Measures).ThenInclude(m => m.Entries)
             .Include(p => p.Measures).ThenInclude(m => m.Continuations)
             .Include(p => p.Indicators)
+            .Include(p => p.ReportingYears)
             .AsSplitQuery()
             .LoadAsync(cancellationToken);
         return organisation;

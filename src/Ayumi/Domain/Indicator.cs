@@ -235,6 +235,9 @@ public class Indicator
     /// <summary>Achievement and status as of <paramref name="upTo"/>; see <see cref="IndicatorAssessment"/>.</summary>
     public IndicatorAssessment Assess(FiscalYear upTo) => IndicatorAssessment.Of(this, upTo);
 
+    /// <summary>Drops from a read copy the actuals its reader may not see (another department's drafts). Never on an indicator a context tracks.</summary>
+    public void WithholdActuals(Func<IndicatorActual, bool> withheld) => _actuals.RemoveAll(a => withheld(a));
+
     /// <summary>Records a submitted value (the secretariat's, from official statistics, or a plan file's), replacing the year's earlier one.</summary>
     /// <exception cref="DomainException">See <see cref="SaveActual"/>.</exception>
     public IndicatorActual RecordActual(FiscalYear year, decimal value, string? note, decimal? comparison = null) =>

@@ -76,6 +76,19 @@ public partial class YearlyEntry
     }
 
     /// <summary>
+    /// Clears what was reported for the year (text, grade, budgets, notes), keeping the plan's target: for a copy read for
+    /// someone the year is not published to (see Features/Accounts/Publication). Never on an entry a context tracks.
+    /// </summary>
+    public void WithholdReport()
+    {
+        PlannedWork = Results = IssuesAndDirection = NextYearPlan = Notes = TargetProgress = Grade = null;
+        InitialBudget = FinalBudget = null;
+    }
+
+    /// <summary>Drops from a read copy the departments' parts its reader may not see. Never on an entry a context tracks.</summary>
+    public void WithholdParts(Func<EntryPart, bool> withheld) => _parts.RemoveAll(p => withheld(p));
+
+    /// <summary>
     /// Writes the approved parts into the entry the way the sheets do: one department's
     /// words as they are; several departments' words each followed by （課名）, with
     /// departments that wrote the same text sharing one mark; the budgets summed; and the

@@ -86,6 +86,30 @@ public sealed class CommandLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_and_export_plan_leave_unpublished_years_out_unless_asked_and_the_full_file_is_a_backup()
+    {
+        Assert.Equal(0, await CommandLine.RunAsync(Args("load-plan", TestPaths.PlanFile("komae-city.ayumi.json"))));
+        // An imported sheet's years are not published until the yearly cycle publishes them.
+        Assert.Equal(0, await CommandLine.RunAsync(Args("import", TestPaths.Seed("ena-city.txt"), "--org", "132195", "--plan", "恵那市型の計画")));
+        var sheet = Path.Combine(_folder, "sheet.csv");
+        Assert.Equal(1, await CommandLine.RunAsync(Args("export", "--org", "132195", "--plan", "恵那市型の計画", "--year", "令和6年度", "--format", "csv", "--out", sheet)));
+        Assert.False(File.Exists(sheet));
+        Assert.Equal(0, await CommandLine.RunAsync(Args("export", "--org", "132195", "--plan", "恵那市型の計画", "--year", "令和6年度", "--format", "csv", "--include-unpublished", "--out", sheet)));
+
+        var published = Path.Combine(_folder, "published.json");
+        Assert.Equal(0, await CommandLine.RunAsync(Args("export-plan", "--org", "132195", "--out", published)));
+        var publicFile = Features.PlanFiles.PlanFileReader.Load("published", await File.ReadAllBytesAsync(published), null);
+        Assert.DoesNotContain(publicFile.Plans.Single(p => p.Name == "恵那市型の計画").Measures.SelectMany(m => m.Entries), e => e.HasReport);
+        Assert.DoesNotContain("\"backup\"", await File.ReadAllTextAsync(published));
+
+        var backup = Path.Combine(_folder, "backup.json");
+        Assert.Equal(0, await CommandLine.RunAsync(Args("export-plan", "--org", "132195", "--include-unpublished", "--out", backup)));
+        Assert.Contains("\"backup\": true", await File.ReadAllTextAsync(backup));
+        var backupFile = Features.PlanFiles.PlanFileReader.Load("backup", await File.ReadAllBytesAsync(backup), null);
+        Assert.Contains(backupFile.Plans.Single(p => p.Name == "恵那市型の計画").Measures.SelectMany(m => m.Entries), e => e.HasReport);
+    }
+
+    [Fact]
     public async Task Export_writes_the_progress_sheet_of_a_year_in_each_format()
     {
         Assert.Equal(0, await CommandLine.RunAsync(Args("migrate")));
@@ -95,7 +119,7 @@ public sealed class CommandLineTests : IAsyncLifetime
         foreach (var format in new[] { "xlsx", "csv", "json" })
         {
             var output = Path.Combine(_folder, $"sheet.{format}");
-            Assert.Equal(0, await CommandLine.RunAsync(Args("export", "--org", "132195", "--plan", "恵那市型の計画", "--year", "令和6年度", "--format", format, "--template", Ayumi.Domain.ReportTemplate.Ena, "--out", output)));
+            Assert.Equal(0, await CommandLine.RunAsync(Args("export", "--org", "132195", "--plan", "恵那市型の計画", "--year", "令和6年度", "--format", format, "--template", Ayumi.Domain.ReportTemplate.Ena, "--include-unpublished", "--out", output)));
             Assert.True(new FileInfo(output).Length > 100, $"{format} is written");
         }
         var csv = await File.ReadAllTextAsync(Path.Combine(_folder, "sheet.csv"));

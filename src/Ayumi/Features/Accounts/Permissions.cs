@@ -4,7 +4,7 @@ namespace Ayumi.Features.Accounts;
 
 /// <summary>
 /// Answers "may this user do this to that": every handler asks here before it reads or
-/// changes anything that is not public.
+/// changes anything that is not public. What each reader may see is the publication rule, <see cref="Publication"/>.
 /// </summary>
 public static class Permissions
 {
@@ -19,10 +19,6 @@ public static class Permissions
     /// <summary>Read a locked year, comment and evaluate.</summary>
     public static bool CanReview(this MemberRoles user, int organisationId, ReportingStatus status) =>
         status != ReportingStatus.Open && (user.Has(organisationId, MemberRole.Reviewer) || user.CanManage(organisationId));
-
-    /// <summary>See a plan at all: a published plan is public; a draft (次期計画の案) is its secretariat's until published.</summary>
-    public static bool CanSee(this MemberRoles user, Plan plan) =>
-        plan.Status == PlanStatus.Published || user.CanManage(plan.OrganisationId);
 
     /// <summary>See the work in progress of an organisation at all (its dashboard or to-do list).</summary>
     public static bool IsMemberOf(this MemberRoles user, int organisationId) =>

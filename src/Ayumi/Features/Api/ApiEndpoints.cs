@@ -1,5 +1,6 @@
 using Ayumi.Data;
 using Ayumi.Domain;
+using Ayumi.Features.Accounts;
 using Ayumi.Features.Plans;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,13 +25,13 @@ public static class ApiEndpoints
             var organisation = await db.Organisations.AsNoTracking().Include(o => o.Plans).ThenInclude(p => p.Predecessor)
                 .FirstOrDefaultAsync(o => o.Code == parsed, ct);
             if (organisation is null) return Results.Problem($"No organisation has code {code}.", statusCode: 404);
-            return Results.Ok(organisation.Plans.Where(p => p.Status == PlanStatus.Published).OrderBy(p => p.Generation).Select(PlanSummary));
+            return Results.Ok(organisation.Plans.Where(MemberRoles.Anonymous.SeesPlan).OrderBy(p => p.Generation).Select(PlanSummary));
         }).WithName("ListPlans").Produces<IEnumerable<PlanSummaryDto>>().WithSummary("The plans of one organisation.");
 
         api.MapGet("/plans/{planId:int}", async Task<IResult> (int planId, AyumiDbContext db, CancellationToken ct) =>
         {
-            var plan = await PlanQueries.LoadTreeAsync(db, planId, ct);
-            return plan is not { Status: PlanStatus.Published } ? PlanNotFound(planId) : Results.Ok(PlanTree(plan));
+            var plan = await PublicPlanAsync(db, planId, ct);
+            return plan is null ? PlanNotFound(planId) : Results.Ok(PlanTree(plan));
         }).WithName("GetPlan").Produces<PlanTreeDto>().WithSummary("A plan with its tree of goals, policies and measures.");
 
         api.MapGet("/plans/{planId:int}/measures", async Task<IResult> (int planId, string? fiscalYear, AyumiDbContext db, CancellationToken ct) =>
@@ -41,20 +42,29 @@ public static class ApiEndpoints
                 if (!FiscalYear.TryParse(fiscalYear, out var parsed)) return Results.Problem($"'{fiscalYear}' is not a fiscal year (examples: 2024, FY2024, R6, 令和6年度).", statusCode: 400);
                 year = parsed;
             }
-            var plan = await PlanQueries.LoadTreeAsync(db, planId, ct);
-            if (plan is not { Status: PlanStatus.Published }) return PlanNotFound(planId);
+            var plan = await PublicPlanAsync(db, planId, ct);
+            if (plan is null) return PlanNotFound(planId);
             return Results.Ok(PlanQueries.MeasuresInTreeOrder(plan).Select(m => MeasureWithEntry(m, year)));
         }).WithName("ListMeasures").Produces<IEnumerable<MeasureDto>>()
           .WithSummary("The measures of a plan, each once, with the entry of the given fiscal year (2024, FY2024, R6 or 令和6年度) when that year is published.");
 
         api.MapGet("/plans/{planId:int}/indicators", async Task<IResult> (int planId, AyumiDbContext db, CancellationToken ct) =>
         {
-            if (!await db.Plans.AnyAsync(p => p.Id == planId && p.Status == PlanStatus.Published, ct)) return PlanNotFound(planId);
+            if (!await db.Plans.Where(p => p.Id == planId).AnyAsync(Publication.PlansSeenBy(MemberRoles.Anonymous), ct)) return PlanNotFound(planId);
             var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId)
                 .Include(i => i.Plan).Include(i => i.Node).Include(i => i.Measure).Include(i => i.Owner)
                 .Include(i => i.Numerator).Include(i => i.Denominator).OrderBy(i => i.Order).ToListAsync(ct);
             return Results.Ok(indicators.Select(IndicatorDto.From));
         }).WithName("ListIndicators").Produces<IEnumerable<IndicatorDto>>().WithSummary("The indicators of a plan with baselines, targets and actuals.");
+    }
+
+    /// <summary>The API is read as the public reads: a published plan, with only its published years' reports.</summary>
+    private static async Task<Plan?> PublicPlanAsync(AyumiDbContext db, int planId, CancellationToken ct)
+    {
+        var plan = await PlanQueries.LoadTreeAsync(db, planId, ct);
+        if (plan is null || !MemberRoles.Anonymous.SeesPlan(plan)) return null;
+        Publication.WithholdUnpublished(db, plan);
+        return plan;
     }
 
     private static IResult PlanNotFound(int planId) => Results.Problem($"No plan has id {planId}.", statusCode: 404);
@@ -74,9 +84,9 @@ public static class ApiEndpoints
 
     private static MeasureDto MeasureWithEntry(Measure m, FiscalYear? year)
     {
-        var entry = year is { } y && m.Plan.PublishedYears.Contains(y) ? m.Entries.FirstOrDefault(e => e.FiscalYear == y) : null;
+        var entry = year is { } y && MemberRoles.Anonymous.SeesYear(m.Plan, y) ? m.Entries.FirstOrDefault(e => e.FiscalYear == y) : null;
         // A draft of the next plan is not public, nor are the links into it.
-        var carriedOn = m.Continuations.Where(l => l.To.Plan.Status == PlanStatus.Published).ToList();
+        var carriedOn = m.Continuations.Where(l => MemberRoles.Anonymous.SeesPlan(l.To.Plan)).ToList();
         return new MeasureDto(
             m.Key, m.PrimaryPlacement.Code, m.Title, m.Description, m.Objective,
             m.Departments.OrderBy(d => d.Order).Select(d => d.Department.Name).ToList(),

@@ -1,12 +1,13 @@
 using Ayumi.Data;
 using Ayumi.Domain;
+using Ayumi.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ayumi.Features.Departments;
 
-public sealed class DetailsModel(AyumiDbContext db) : PageModel
+public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : PageModel
 {
     public Department Department { get; private set; } = null!;
     /// <summary>The measures this department or its units are responsible for, by plan.</summary>
@@ -21,8 +22,10 @@ public sealed class DetailsModel(AyumiDbContext db) : PageModel
         if (department is null) return NotFound();
         Department = department;
         var unitIds = department.Children.Select(c => c.Id).Append(id).ToList();
+        var me = await current.GetAsync(ct);
+        var plans = db.Plans.Where(Publication.PlansSeenBy(me)).Select(p => p.Id);
         var measures = await db.Measures.AsNoTrackingWithIdentityResolution()
-            .Where(m => m.Departments.Any(d => unitIds.Contains(d.DepartmentId)))
+            .Where(m => m.Departments.Any(d => unitIds.Contains(d.DepartmentId)) && plans.Contains(m.PlanId))
             .Include(m => m.Plan).Include(m => m.Placements)
             .AsSplitQuery()
             .ToListAsync(ct);

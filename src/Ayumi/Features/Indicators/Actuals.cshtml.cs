@@ -160,7 +160,7 @@ public sealed class ActualsModel(AyumiDbContext db, CurrentMember current) : Pag
             .FirstOrDefaultAsync(i => i.Id == indicatorId && i.PlanId == id, ct);
         if (indicator is null) return NotFound();
         var me = await current.GetAsync(ct);
-        if (!me.CanSee(indicator.Plan)) return me.IsSignedIn ? NotFound() : Challenge();
+        if (!me.SeesPlan(indicator.Plan)) return me.IsSignedIn ? NotFound() : Challenge();
         if (!MayRecord(me, indicator)) return indicator.IsDerived ? NotFound() : Forbid();
         Indicator = indicator;
         IsSecretariat = me.CanManage(indicator.Plan.OrganisationId);

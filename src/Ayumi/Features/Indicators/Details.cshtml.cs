@@ -21,7 +21,7 @@ public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : Pag
         var plan = await IndicatorQueries.LoadPlanAsync(db, id, ct);
         if (plan?.Indicators.FirstOrDefault(i => i.Id == indicatorId) is not { } indicator) return NotFound();
         var me = await current.GetAsync(ct);
-        if (!me.CanSee(plan)) return me.IsSignedIn ? NotFound() : Challenge();
+        if (!me.SeesPlan(plan)) return me.IsSignedIn ? NotFound() : Challenge();
         Indicator = indicator;
         Year = IndicatorQueries.AssessedYear(plan, year);
         Assessment = indicator.Assess(Year);

@@ -18,7 +18,7 @@ public sealed class IndexModel(AyumiDbContext db, CurrentMember current) : PageM
         var plan = await IndicatorQueries.LoadPlanAsync(db, id, ct);
         if (plan is null) return NotFound();
         var me = await current.GetAsync(ct);
-        if (!me.CanSee(plan)) return me.IsSignedIn ? NotFound() : Challenge();
+        if (!me.SeesPlan(plan)) return me.IsSignedIn ? NotFound() : Challenge();
         Plan = plan;
         Year = IndicatorQueries.AssessedYear(plan, year);
         Rows = plan.Indicators.OrderBy(i => i.Order).Select(i => (i, i.Assess(Year))).ToList();

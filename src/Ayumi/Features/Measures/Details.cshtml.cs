@@ -31,7 +31,8 @@ public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : Pag
         if (measure is null) return NotFound();
         var me = await current.GetAsync(ct);
         CanManage = me.CanManage(measure.Plan.OrganisationId);
-        if (!me.CanSee(measure.Plan)) return me.IsSignedIn ? NotFound() : Challenge();
+        if (!me.SeesPlan(measure.Plan)) return me.IsSignedIn ? NotFound() : Challenge();
+        me.Withhold(db, measure.Plan);
         Measure = measure;
         (Lineage, History) = await MeasureLineageQuery.LoadAsync(db, measure, CanManage, ct);
         PlanTracksBudgets = await db.YearlyEntries.AnyAsync(e => e.Measure.PlanId == measure.PlanId && (e.InitialBudget != null || e.FinalBudget != null), ct);

@@ -22,20 +22,28 @@ public sealed class HistoryModel(AyumiDbContext db, CurrentMember current) : Pag
             .FirstOrDefaultAsync(m => m.Id == id, ct);
         if (measure is null) return NotFound();
         var me = await current.GetAsync(ct);
-        if (!me.IsMemberOf(measure.Plan.OrganisationId)) return Forbid();
-        Measure = measure;
-        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.MeasureId == id).OrderByDescending(a => a.Id).Take(500).ToListAsync(ct);
-        // Department editors see the history of their own departments' parts only, as they see only their own drafts.
         var organisationId = measure.Plan.OrganisationId;
-        HashSet<string>? visibleParts = null;
-        if (!me.CanManage(organisationId) && !me.Has(organisationId, MemberRole.Reviewer))
+        if (!me.IsMemberOf(organisationId)) return Forbid();
+        if (!me.SeesPlan(measure.Plan)) return NotFound();
+        Measure = measure;
+        var records = await db.AuditEntries.AsNoTracking().Where(a => a.MeasureId == id).OrderByDescending(a => a.Id).Take(500).ToListAsync(ct);
+        // Each record is shown by the publication rule: the state of its entry's year, its part's department, its indicator's owner.
+        var years = await db.ReportingYears.AsNoTracking().Where(r => r.PlanId == measure.PlanId).ToDictionaryAsync(r => r.FiscalYear, r => r.Status, ct);
+        var entries = (await db.YearlyEntries.AsNoTracking().Where(e => e.MeasureId == id).Select(e => new { e.Id, e.FiscalYear }).ToListAsync(ct))
+            .ToDictionary(e => e.Id.ToString(), e => e.FiscalYear);
+        var parts = (await db.EntryParts.AsNoTracking().Where(p => p.YearlyEntry.MeasureId == id)
+            .Select(p => new { p.Id, p.DepartmentId, p.YearlyEntry.FiscalYear }).ToListAsync(ct)).ToDictionary(p => p.Id.ToString());
+        var owners = (await db.Indicators.AsNoTracking().Where(i => i.MeasureId == id).ToListAsync(ct))
+            .SelectMany(i => i.Actuals.Select(a => (Id: a.Id.ToString(), i.OwnerId))).ToDictionary(a => a.Id, a => a.OwnerId);
+        ReportingStatus? StateOf(FiscalYear? year) => year is { } y && years.TryGetValue(y, out var status) ? status : null;
+        bool Shown(AuditEntry record) => record.EntityType switch
         {
-            var mine = me.EditableDepartments(organisationId);
-            visibleParts = (await db.EntryParts.Where(p => p.YearlyEntry.MeasureId == id && mine.Contains(p.DepartmentId))
-                .Select(p => p.Id).ToListAsync(ct)).Select(i => i.ToString()).ToHashSet();
-        }
-        Changes = entries
-            .Where(a => visibleParts is null || a.EntityType != nameof(EntryPart) || visibleParts.Contains(a.EntityId))
+            nameof(YearlyEntry) => me.SeesAuditRecord(organisationId, record, StateOf(entries.GetValueOrDefault(record.EntityId)), null),
+            nameof(EntryPart) => me.SeesAuditRecord(organisationId, record, StateOf(parts.GetValueOrDefault(record.EntityId)?.FiscalYear), parts.GetValueOrDefault(record.EntityId)?.DepartmentId),
+            nameof(IndicatorActual) => me.SeesAuditRecord(organisationId, record, null, owners.GetValueOrDefault(record.EntityId)),
+            _ => me.SeesAuditRecord(organisationId, record, null, null),
+        };
+        Changes = records.Where(Shown)
             .Select(a => (a, (IReadOnlyList<(string, string?, string?)>)Parse(a.Changes).Where(c => c.Field is not ("Id" or "Version")).ToList()))
             .ToList();
         return Page();

@@ -1,5 +1,6 @@
 using Ayumi.Data;
 using Ayumi.Domain;
+using Ayumi.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ayumi.Features.Measures;
@@ -35,7 +36,7 @@ public static class MeasureLineageQuery
             .Include(l => l.To).ThenInclude(m => m.Plan).Include(l => l.To).ThenInclude(m => m.Placements)
             .Where(l => linkIds.Contains(l.Id)).AsSplitQuery().ToListAsync(ct);
         var years = measures
-            .SelectMany(m => m.Entries.Where(e => m.Plan.PublishedYears.Contains(e.FiscalYear) && e.HasReport).Select(e => new HistoryYear(e.FiscalYear, m, e)))
+            .SelectMany(m => m.Entries.Where(e => MemberRoles.Anonymous.SeesYear(m.Plan, e.FiscalYear) && e.HasReport).Select(e => new HistoryYear(e.FiscalYear, m, e)))
             .OrderBy(y => y.FiscalYear).ThenBy(y => y.Measure.Plan.Generation).ThenBy(y => y.Measure.Key, StringComparer.Ordinal).ToList();
         return (lineage.OrderBy(l => l.EffectiveIn).ThenBy(l => l.From.Plan.Generation).ThenBy(l => l.Id).ToList(), years);
     }

@@ -36,7 +36,7 @@ public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : Pag
             organisation.Id,
             organisation.Code.Value,
             organisation.Name,
-            organisation.Plans.Where(me.CanSee).OrderBy(p => p.Generation)
+            organisation.Plans.Where(me.SeesPlan).OrderBy(p => p.Generation)
                 .Select(p => new PlanRow(p.Id, p.Name, p.GenerationLabel, p.PeriodLabel, p.Predecessor?.Name, planCounts.GetValueOrDefault(p.Id),
                     p.Status == PlanStatus.Draft ? "plan.status.draft" : p == currentPlan ? "plan.current" : null))
                 .ToList(),

@@ -1,17 +1,19 @@
 using Ayumi.Data;
 using Ayumi.Domain;
+using Ayumi.Features.Accounts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ayumi.Features.Organisations;
 
-public sealed class IndexModel(AyumiDbContext db) : PageModel
+public sealed class IndexModel(AyumiDbContext db, CurrentMember current) : PageModel
 {
     public IReadOnlyList<OrganisationRow> Organisations { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var organisations = await db.Organisations.AsNoTracking().Include(o => o.Plans).ToListAsync(ct);
+        var me = await current.GetAsync(ct);
+        var organisations = await db.Organisations.AsNoTracking().Include(o => o.Plans.AsQueryable().Where(Publication.PlansSeenBy(me))).ToListAsync(ct);
         Organisations = organisations
             .OrderBy(o => o.Code.Value)
             .Select(o => new OrganisationRow(o.Code.Value, o.Name, o.Kind,

@@ -10,7 +10,8 @@ public sealed record PlanFile(
     int FormatVersion,
     PlanFileOrganisation Organisation,
     List<PlanFileDepartment> Departments,
-    List<PlanFilePlan> Plans)
+    List<PlanFilePlan> Plans,
+    bool? Backup = null)
 {
     public const string FormatName = "ayumi-plan";
     public const int CurrentVersion = 1;

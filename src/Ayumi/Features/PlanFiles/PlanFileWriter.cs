@@ -7,7 +7,8 @@ namespace Ayumi.Features.PlanFiles;
 public static class PlanFileWriter
 {
     /// <param name="plans">The plans to write, predecessors first; all must belong to <paramref name="organisation"/>.</param>
-    public static byte[] Write(Organisation organisation, IReadOnlyList<Plan> plans)
+    /// <param name="backup">Whether the file carries what is not published (drafts, years in work): the secretariat's backup copy, which says so.</param>
+    public static byte[] Write(Organisation organisation, IReadOnlyList<Plan> plans, bool backup = false)
     {
         var file = new PlanFile(
             PlanFile.FormatName,
@@ -16,7 +17,8 @@ public static class PlanFileWriter
             organisation.Departments.OrderBy(d => d.Path.ToString(), StringComparer.Ordinal)
                 .Select(d => new PlanFileDepartment([.. d.Path.Units], d.Aliases.Count == 0 ? null : [.. d.Aliases.Select(a => a.Name)]))
                 .ToList(),
-            plans.Select(p => ToFile(p, plans)).ToList());
+            plans.Select(p => ToFile(p, plans)).ToList(),
+            backup ? true : null);
         return JsonSerializer.SerializeToUtf8Bytes(file, PlanFileReader.JsonOptions);
     }
 
@@ -57,7 +59,8 @@ public static class PlanFileWriter
             Camel(measure.Status),
             measure.EndedIn,
             measure.LifecycleNote),
-        measure.Entries.OrderBy(e => e.FiscalYear).Select(e => new PlanFileEntry(
+        // An entry whose report was withheld from this file and that sets no target says nothing.
+        measure.Entries.Where(e => e.HasReport || e.Target is not null || e.Notes is not null).OrderBy(e => e.FiscalYear).Select(e => new PlanFileEntry(
             e.FiscalYear, e.Target, e.PlannedWork, e.Results, e.Grade, e.InitialBudget?.Value, e.FinalBudget?.Value,
             e.IssuesAndDirection, e.NextYearPlan, e.Notes)).ToList(),
         measure.Continuations.Where(l => written.Contains(l.To.Plan)).OrderBy(l => l.To.Plan.Generation).ThenBy(l => l.To.Key)

@@ -35,14 +35,16 @@ public sealed class CompareModel(AyumiDbContext db, CurrentMember current, UiTex
         var later = await PlanQueries.LoadTreeAsync(db, id, ct);
         if (later is null) return NotFound();
         var me = await current.GetAsync(ct);
-        var canManage = me.CanManage(later.OrganisationId);
-        if (!me.CanSee(later)) return me.IsSignedIn ? NotFound() : Challenge();
+        if (!me.SeesPlan(later)) return me.IsSignedIn ? NotFound() : Challenge();
         // Lineage runs from earlier plans to later ones, so only an earlier generation is compared with.
-        Others = await db.Plans.AsNoTracking().Where(p => p.OrganisationId == later.OrganisationId && p.Generation < later.Generation && (canManage || p.Status == PlanStatus.Published))
+        Others = await db.Plans.AsNoTracking().Where(p => p.OrganisationId == later.OrganisationId && p.Generation < later.Generation).Where(Publication.PlansSeenBy(me))
             .OrderBy(p => p.Generation).ThenBy(p => p.Id).ToListAsync(ct);
         var earlierId = from ?? later.PredecessorId;
         if (earlierId is null || Others.All(p => p.Id != earlierId)) return NotFound();
         var earlier = await PlanQueries.LoadTreeAsync(db, earlierId.Value, ct);
+        // Budgets side by side are the last and first the reader may see of each measure.
+        me.Withhold(db, earlier!);
+        me.Withhold(db, later);
         Comparison = PlanComparison.Build(earlier!, later);
         return null;
     }

@@ -30,9 +30,10 @@ public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : Pag
         if (plan is null) return NotFound();
         var me = await current.GetAsync(ct);
         var canManage = me.CanManage(plan.OrganisationId);
-        if (!me.CanSee(plan)) return me.IsSignedIn ? NotFound() : Challenge();
+        if (!me.SeesPlan(plan)) return me.IsSignedIn ? NotFound() : Challenge();
+        me.Withhold(db, plan);
         Plan = plan;
-        Successors = await db.Plans.AsNoTracking().Where(p => p.PredecessorId == id && (canManage || p.Status == PlanStatus.Published)).OrderBy(p => p.Generation).ToListAsync(ct);
+        Successors = await db.Plans.AsNoTracking().Where(p => p.PredecessorId == id).Where(Publication.PlansSeenBy(me)).OrderBy(p => p.Generation).ToListAsync(ct);
         var organisation = await db.Organisations.AsNoTracking().Include(o => o.Plans).SingleAsync(o => o.Id == plan.OrganisationId, ct);
         var currentPlan = organisation.CurrentPlan;
         IsCurrent = currentPlan?.Id == plan.Id;

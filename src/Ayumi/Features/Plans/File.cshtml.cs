@@ -10,6 +10,8 @@ namespace Ayumi.Features.Plans;
 /// <summary>
 /// Downloads a plan in Ayumi's plan file format, together with the organisation's other
 /// plans, so that predecessor and lineage links still resolve when the file is loaded.
+/// The public's file carries the published plans and years only; the secretariat's carries
+/// everything and is marked as a backup copy.
 /// </summary>
 public sealed class FileModel(AyumiDbContext db, CurrentMember current) : PageModel
 {
@@ -20,9 +22,13 @@ public sealed class FileModel(AyumiDbContext db, CurrentMember current) : PageMo
         var organisation = await db.LoadOrganisationGraphAsync(o => o.Id == organisationId, ct);
         var me = await current.GetAsync(ct);
         var requested = organisation!.Plans.Single(p => p.Id == id);
-        if (!me.CanSee(requested)) return me.IsSignedIn ? NotFound() : Challenge();
+        if (!me.SeesPlan(requested)) return me.IsSignedIn ? NotFound() : Challenge();
         // Drafts travel only with their secretariat's downloads; links into a plan left out are left out with it.
-        var plans = organisation.Plans.Where(me.CanSee).OrderBy(p => p.Generation).ThenBy(p => p.Id).ToList();
-        return File(PlanFileWriter.Write(organisation, plans), "application/json", $"{organisation.Code}.ayumi.json");
+        var plans = organisation.Plans.Where(me.SeesPlan).OrderBy(p => p.Generation).ThenBy(p => p.Id).ToList();
+        var backup = me.CanManage(organisation.Id);
+        if (!backup)
+            foreach (var plan in plans) Publication.WithholdUnpublished(db, plan);
+        return File(PlanFileWriter.Write(organisation, plans, backup), "application/json",
+            backup ? $"{organisation.Code}.backup.ayumi.json" : $"{organisation.Code}.ayumi.json");
     }
 }

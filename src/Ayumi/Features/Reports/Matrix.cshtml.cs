@@ -32,7 +32,8 @@ public sealed class MatrixModel(AyumiDbContext db, CurrentMember current) : Page
         var plan = await ReportQueries.LoadAsync(db, id, ct);
         if (plan is null) return NotFound();
         var me = await current.GetAsync(ct);
-        if (!me.CanSee(plan)) return me.IsSignedIn ? NotFound() : Challenge();
+        if (!me.SeesPlan(plan)) return me.IsSignedIn ? NotFound() : Challenge();
+        me.Withhold(db, plan);
         Plan = plan;
         Measures = PlanQueries.MeasuresInTreeOrder(plan).ToList();
         Departments = Measures.SelectMany(m => m.Departments.OrderBy(d => d.Order).Select(d => d.Department)).DistinctBy(d => d.Id).ToList();

@@ -30,7 +30,9 @@ public sealed class OpenDataModel(AyumiDbContext db, CurrentMember current) : Pa
         var plan = await ReportQueries.LoadAsync(db, id, ct);
         if (plan is null) return NotFound();
         var me = await current.GetAsync(ct);
-        if (!me.CanSee(plan)) return me.IsSignedIn ? NotFound() : Challenge();
+        if (!me.SeesPlan(plan)) return me.IsSignedIn ? NotFound() : Challenge();
+        // Open data is what the public reads, whoever downloads it.
+        Publication.WithholdUnpublished(db, plan);
         Plan = plan;
         Years = plan.PublishedYears.OrderDescending().ToList();
         return null;

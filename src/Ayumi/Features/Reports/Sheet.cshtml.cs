@@ -56,6 +56,8 @@ public sealed class SheetModel(AyumiDbContext db, CurrentMember current, UiText 
         if (year is null && visible.Count > 0) fiscalYear = chosen.ListsIndicators ? visible[^1] : ReportYears.Latest(plan, visible);
         else if (!FiscalYear.TryParse(year, out fiscalYear)) return NotFound();
         if (!visible.Contains(fiscalYear)) return me.IsSignedIn ? NotFound() : Challenge();
+        // A layout reads other years than the one asked for too (last year's wording, next year's budget).
+        me.Withhold(db, plan);
         Years = visible;
         Sheet = ProgressSheet.Build(plan, fiscalYear, chosen, k => text[k]);
         return null;

@@ -17,8 +17,9 @@ public sealed class SummaryModel(AyumiDbContext db, CurrentMember current) : Pag
         var plan = await ReportQueries.LoadAsync(db, id, ct);
         if (plan is null) return NotFound();
         var me = await current.GetAsync(ct);
-        var visible = ReportYears.VisibleTo(me, plan);
-        if (!visible.Contains(fiscalYear)) return me.IsSignedIn ? NotFound() : Challenge();
+        if (!me.YearsSeenBy(plan).Contains(fiscalYear)) return me.IsSignedIn ? NotFound() : Challenge();
+        // The totals by year and the change from the year before read other years than the one asked for.
+        me.Withhold(db, plan);
         Summary = ProgressSummary.Build(plan, fiscalYear);
         return Page();
     }
