@@ -108,9 +108,13 @@ public class Plan
     /// those with reported work. Years that only carry targets (Komae's R7 and R8) are still
     /// to be reported.
     /// </summary>
-    public void RecordPublishedYears()
+    public void RecordPublishedYears() =>
+        RecordPublishedYears(_measures.SelectMany(m => m.Entries).Where(e => e.HasReport).Select(e => e.FiscalYear));
+
+    /// <summary>Records <paramref name="years"/> as published before Ayumi, as a backup of the plan lists them.</summary>
+    public void RecordPublishedYears(IEnumerable<FiscalYear> years)
     {
-        foreach (var year in _measures.SelectMany(m => m.Entries).Where(e => e.HasReport).Select(e => e.FiscalYear).Distinct().Order())
+        foreach (var year in years.Distinct().Order())
             if (_reportingYears.All(r => r.FiscalYear != year))
                 _reportingYears.Add(new ReportingYear(this, year, ReportingStatus.Published, null, null));
     }

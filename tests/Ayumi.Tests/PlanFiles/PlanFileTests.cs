@@ -137,6 +137,35 @@ public class PlanFileTests
         Assert.Contains(reason, error.Reason);
     }
 
+    [Fact]
+    public void A_backup_file_publishes_only_the_years_it_lists_as_published()
+    {
+        var organisation = DemoData.Read(TestPaths.Demo).Organisations.Single(o => o.Code.Value == "212105");
+        var plan = organisation.Plans.Single();
+        Assert.NotEmpty(plan.PublishedYears);
+        var backup = Encoding.UTF8.GetString(PlanFileWriter.Write(organisation, [plan], backup: true));
+
+        var restored = PlanFileReader.Load("backup.json", Encoding.UTF8.GetBytes(backup), null).Plans.Single();
+        Assert.Equal(plan.PublishedYears.Order(), restored.PublishedYears.Order());
+
+        // The same plan whose reported years were never published: a backup of a year in work must not make it public.
+        var unpublished = System.Text.RegularExpressions.Regex.Replace(backup, @"""publishedYears"": \[[^\]]*\]", "\"publishedYears\": []");
+        Assert.NotEqual(backup, unpublished);
+        var reloaded = PlanFileReader.Load("backup.json", Encoding.UTF8.GetBytes(unpublished), null).Plans.Single();
+        Assert.Empty(reloaded.PublishedYears);
+        Assert.Contains(reloaded.Measures.SelectMany(m => m.Entries), e => e.HasReport);
+    }
+
+    [Fact]
+    public void A_public_file_publishes_the_years_it_reports_and_does_not_list_them()
+    {
+        var organisation = DemoData.Read(TestPaths.Demo).Organisations.Single(o => o.Code.Value == "212105");
+        var text = Encoding.UTF8.GetString(PlanFileWriter.Write(organisation, [.. organisation.Plans]));
+        Assert.DoesNotContain("publishedYears", text);
+        var reloaded = PlanFileReader.Load("public.json", Encoding.UTF8.GetBytes(text), null).Plans.Single();
+        Assert.Equal(organisation.Plans.Single().PublishedYears.Order(), reloaded.PublishedYears.Order());
+    }
+
     private static string Minimal() => """
         {
           "format": "ayumi-plan",

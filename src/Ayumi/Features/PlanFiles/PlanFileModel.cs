@@ -36,7 +36,8 @@ public sealed record PlanFilePlan(
     List<PlanFileEvaluationBody>? EvaluationBodies = null,
     List<string>? Notes = null,
     List<PlanFileIndicator>? Indicators = null,
-    string? Status = null);
+    string? Status = null,
+    List<FiscalYear>? PublishedYears = null);
 
 public sealed record PlanFileEvaluationBody(string Name, string Kind, string? Description = null);
 

@@ -76,7 +76,7 @@ public sealed class PlanFileReader
         var links = new List<PendingLink>();
         var origins = new List<(PlanNode Node, PlanFileNodeRef Ref, string Path)>();
         for (var p = 0; p < file.Plans.Count; p++)
-            ApplyPlan(file.Plans[p], $"$.plans[{p}]", organisation, links, origins);
+            ApplyPlan(file.Plans[p], $"$.plans[{p}]", file.Backup == true, organisation, links, origins);
 
         foreach (var (node, origin, path) in origins)
             Guard(path, () => node.DeriveFrom(PlanNamed(organisation, origin.Plan).FindNode(origin.Code) ?? throw new DomainException($"no node with code '{origin.Code}' in {origin.Plan}.")));
@@ -97,7 +97,7 @@ public sealed class PlanFileReader
     private static Plan PlanNamed(Organisation organisation, string name) =>
         organisation.Plans.FirstOrDefault(x => x.Name == name) ?? throw new DomainException($"no plan named '{name}'.");
 
-    private void ApplyPlan(PlanFilePlan source, string path, Organisation organisation, List<PendingLink> links, List<(PlanNode, PlanFileNodeRef, string)> origins)
+    private void ApplyPlan(PlanFilePlan source, string path, bool backup, Organisation organisation, List<PendingLink> links, List<(PlanNode, PlanFileNodeRef, string)> origins)
     {
         var plan = Guard(path + ".name", () => organisation.AddPlan(source.Name, source.Generation, source.PeriodStart, source.PeriodEnd));
         plan.Source = source.Source;
@@ -149,8 +149,11 @@ public sealed class PlanFileReader
         // Ratios name indicators that may come later in the file; their own actuals come after them.
         foreach (var (item, i) in (source.Indicators ?? []).Select((x, i) => (x, i)))
             ApplyIndicatorValues(plan, item, $"{path}.indicators[{i}]");
-        // A plan file carries reported history: its years are published, as the documents were.
-        if (plan.Status == PlanStatus.Published) plan.RecordPublishedYears();
+        // A public plan file carries reported history: its years are published, as the documents were. A backup also
+        // carries years in work, so it publishes exactly the years it lists as published (none when it lists none).
+        if (plan.Status != PlanStatus.Published) return;
+        if (backup) plan.RecordPublishedYears(source.PublishedYears ?? []);
+        else plan.RecordPublishedYears();
     }
 
     private void AddNodes(Plan plan, PlanNode? parent, List<PlanFileNode>? nodes, string path, List<(PlanNode, PlanFileNodeRef, string)> origins)

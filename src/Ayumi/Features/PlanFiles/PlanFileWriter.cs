@@ -17,12 +17,12 @@ public static class PlanFileWriter
             organisation.Departments.OrderBy(d => d.Path.ToString(), StringComparer.Ordinal)
                 .Select(d => new PlanFileDepartment([.. d.Path.Units], d.Aliases.Count == 0 ? null : [.. d.Aliases.Select(a => a.Name)]))
                 .ToList(),
-            plans.Select(p => ToFile(p, plans)).ToList(),
+            plans.Select(p => ToFile(p, plans, backup)).ToList(),
             backup ? true : null);
         return JsonSerializer.SerializeToUtf8Bytes(file, PlanFileReader.JsonOptions);
     }
 
-    private static PlanFilePlan ToFile(Plan plan, IReadOnlyList<Plan> written) => new(
+    private static PlanFilePlan ToFile(Plan plan, IReadOnlyList<Plan> written, bool backup) => new(
         plan.Name,
         plan.Generation,
         plan.PeriodStart,
@@ -37,7 +37,8 @@ public static class PlanFileWriter
         EvaluationBodies: plan.EvaluationBodies.Select(b => new PlanFileEvaluationBody(b.Name, Camel(b.Kind), b.Description)).ToList(),
         Notes: plan.Notes,
         Indicators: plan.Indicators.OrderBy(i => i.Order).Select(ToFile).ToList(),
-        Status: Camel(plan.Status));
+        Status: Camel(plan.Status),
+        PublishedYears: backup ? plan.PublishedYears.Order().ToList() : null);
 
     private static PlanFileNode ToFile(PlanNode node, IReadOnlyList<Plan> written) =>
         new(node.Code, node.Title, node.Description, node.Children.Count == 0 ? null : node.Children.OrderBy(c => c.Order).Select(c => ToFile(c, written)).ToList(),
