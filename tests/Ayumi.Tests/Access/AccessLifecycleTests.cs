@@ -193,7 +193,7 @@ public abstract class AccessLifecycleTests(AccessFixture fixture)
         var addresses = new[] { CycleFixture.Reviewer, Unique("nobody", "ena.example.jp"), pending };
         var times = addresses.ToDictionary(a => a, _ => new List<double>());
         var messages = new HashSet<string>();
-        for (var round = 0; round < 6; round++)
+        for (var round = 0; round < 8; round++)
             foreach (var address in addresses)
             {
                 var token = (await user.GetAsync("/account/login")).QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
@@ -204,13 +204,12 @@ public abstract class AccessLifecycleTests(AccessFixture fixture)
                 messages.Add(new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector("[role=alert]")!.TextContent);
             }
         Assert.Equal("メールアドレスまたはパスワードが違います。", Assert.Single(messages));
-        // Each check hashes a password (tens of milliseconds); without the stand-in, an unknown address took a fiftieth of the time.
-        var known = Median(times[CycleFixture.Reviewer]);
+        // Each check hashes a password (tens of milliseconds); without the stand-in, an unknown address took a twentieth of the
+        // time (69 ms against 3.8 ms). The fastest of the rounds is compared: the machine's other work only ever adds time.
+        var known = times[CycleFixture.Reviewer].Min();
         foreach (var address in addresses.Skip(1))
-            Assert.InRange(Median(times[address]) / known, 0.4, 2.5);
+            Assert.InRange(times[address].Min() / known, 0.33, 3);
     }
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     public enum Expect { Ok, Denied, SignIn, NotFound }
 
