@@ -288,6 +288,23 @@ public abstract class AccessLifecycleTests(AccessFixture fixture)
         Assert.Equal(before, await Snapshot());
     }
 
+    [Theory]
+    [InlineData("members?handler=Remove")]
+    [InlineData("members?handler=Disable")]
+    [InlineData("members?handler=Enable")]
+    [InlineData("members?handler=Reset")]
+    [InlineData("/account/password")]
+    public async Task Account_posts_without_an_anti_forgery_token_are_refused(string handler)
+    {
+        var url = Url(handler.Split('?')[0]) + (handler.Contains('?') ? "?" + handler.Split('?')[1] : "");
+        var before = await Snapshot();
+        var response = await fixture.Users["admin"].Client.PostAsync(url, new FormUrlEncodedContent([
+            F("membershipId", (await fixture.MembershipIdAsync(CycleFixture.Soumu)).ToString()), F("userId", await fixture.UserIdAsync(CycleFixture.Soumu)),
+            F("Current", Accounts.Password), F("Password", "csrf-password-2025"), F("Confirm", "csrf-password-2025")]));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, await Snapshot());
+    }
+
     /// <summary>Everything a refused post on accounts could have changed.</summary>
     private Task<string> Snapshot() => Factory.QueryAsync(async db =>
         string.Join("|", await db.Users.OrderBy(u => u.Id).Select(u => $"{u.Id}:{u.PasswordHash}:{u.SecurityStamp}:{u.IsDisabled}:{u.IsAdministrator}").ToListAsync())
