@@ -13,7 +13,7 @@ namespace Ayumi;
 /// </summary>
 public static class CommandLine
 {
-    private const string Usage = """
+    private static readonly string Usage = $"""
         Usage: Ayumi [verb] [options]
           serve                                   run the web application (default)
           migrate                                 create or upgrade the database schema
@@ -31,8 +31,10 @@ public static class CommandLine
                                                   plan file; with --include-unpublished, everything, as a
                                                   backup copy (drafts and years in work, marked "backup")
           create-admin --email EMAIL [--name NAME]
-                                                  create an administrator; the password is read
-                                                  from AYUMI_ADMIN_PASSWORD or standard input
+                                                  create an administrator, or make an account one;
+                                                  a new account's password is read from
+                                                  AYUMI_ADMIN_PASSWORD or standard input
+        {Features.Accounts.AccountCommands.Usage}
         Configuration: Ayumi:Database:Provider (sqlite|postgres), ConnectionStrings:Ayumi,
         Ayumi:DemoData (true|false); as settings, environment variables or --key=value.
         """;
@@ -62,6 +64,8 @@ public static class CommandLine
                     return await ExportPlanAsync(rest);
                 case "create-admin":
                     return await CreateAdminAsync(rest);
+                case "disable-user" or "enable-user" or "reset-password" or "remove-membership":
+                    return await Features.Accounts.AccountCommands.RunAsync(verb, rest, Option);
                 case "help" or "--help" or "-h":
                     Console.WriteLine(Usage);
                     return 0;
@@ -292,6 +296,10 @@ public static class CommandLine
         return 0;
     }
 
+    /// <summary>
+    /// Creates an administrator with a password, or makes an existing account one: an account
+    /// that has a password keeps it (reset-password gives its holder a link to choose another).
+    /// </summary>
     private static async Task<int> CreateAdminAsync(string[] args)
     {
         var email = Option(args, "--email");
@@ -299,6 +307,18 @@ public static class CommandLine
         {
             Console.Error.WriteLine($"create-admin needs --email.\n{Usage}");
             return 2;
+        }
+        await using var app = WebApp.Build(args);
+        await app.Services.PrepareDatabaseAsync(app.Configuration, loadDemo: false);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AyumiUser>>();
+        var user = await users.FindByEmailAsync(email);
+        if (user is { HasPassword: true })
+        {
+            user.IsAdministrator = true;
+            await users.UpdateAsync(user);
+            Console.WriteLine($"{email} is now an administrator; its password is unchanged (reset-password gives its holder a link to set another).");
+            return 0;
         }
         var password = Environment.GetEnvironmentVariable("AYUMI_ADMIN_PASSWORD");
         if (string.IsNullOrEmpty(password))
@@ -311,11 +331,6 @@ public static class CommandLine
             Console.Error.WriteLine("error: no password given (AYUMI_ADMIN_PASSWORD or standard input).");
             return 2;
         }
-        await using var app = WebApp.Build(args);
-        await app.Services.PrepareDatabaseAsync(app.Configuration, loadDemo: false);
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AyumiUser>>();
-        var user = await users.FindByEmailAsync(email);
         var result = user is null
             ? await users.CreateAsync(user = new AyumiUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = Option(args, "--name") ?? email, IsAdministrator = true }, password)
             : await users.AddPasswordAsync(user, password);
@@ -341,7 +356,7 @@ public static class CommandLine
         return null;
     }
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;

@@ -34,7 +34,17 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     [
         typeof(Organisation), typeof(Department), typeof(Plan), typeof(PlanNode), typeof(Measure), typeof(MeasurePlacement), typeof(MeasureDepartment), typeof(MeasureLineage),
         typeof(YearlyEntry), typeof(EntryPart), typeof(Indicator), typeof(IndicatorActual), typeof(ReportingYear), typeof(Membership),
+        typeof(AyumiUser),
     ];
+
+    /// <summary>An account's secrets: the trail says that they changed, never what they are.</summary>
+    private static readonly HashSet<string> Hidden = [nameof(AyumiUser.PasswordHash), nameof(AyumiUser.SecurityStamp)];
+
+    /// <summary>Identity's bookkeeping, which every sign-in touches: not a change anyone made to the account.</summary>
+    private static readonly HashSet<string> Unrecorded =
+        [nameof(AyumiUser.ConcurrencyStamp), nameof(AyumiUser.AccessFailedCount), nameof(AyumiUser.LockoutEnd), nameof(AyumiUser.NormalizedEmail), nameof(AyumiUser.NormalizedUserName)];
+
+    private const string HiddenValue = "(hidden)";
 
     private const int AuditRowsPerChunk = 500;
 
@@ -73,13 +83,14 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                 case EntityState.Modified:
                     var changes = new JsonObject();
                     foreach (var property in entry.Properties)
-                        if (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue))
-                            changes[property.Metadata.Name] = new JsonObject { ["old"] = Text(property.OriginalValue), ["new"] = Text(property.CurrentValue) };
+                        if (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue) && IsRecorded(entry, property.Metadata.Name))
+                            changes[property.Metadata.Name] = new JsonObject { ["old"] = Text(entry, property.Metadata.Name, property.OriginalValue), ["new"] = Text(entry, property.Metadata.Name, property.CurrentValue) };
                     if (changes.Count > 0) state.Pending.Add(Audit(entry, AuditAction.Modified, changes, now, userId, name));
                     break;
                 case EntityState.Deleted:
                     var removed = new JsonObject();
-                    foreach (var property in entry.Properties) removed[property.Metadata.Name] = new JsonObject { ["old"] = Text(property.OriginalValue), ["new"] = null };
+                    foreach (var property in entry.Properties.Where(p => IsRecorded(entry, p.Metadata.Name)))
+                        removed[property.Metadata.Name] = new JsonObject { ["old"] = Text(entry, property.Metadata.Name, property.OriginalValue), ["new"] = null };
                     state.Pending.Add(Audit(entry, AuditAction.Deleted, removed, now, userId, name));
                     break;
             }
@@ -182,10 +193,10 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         var values = entry.CurrentValues;
         foreach (var property in entry.Metadata.GetProperties())
         {
-            if (values[property] is not { } value) continue;
+            if (values[property] is not { } value || !IsRecorded(entry, property.Name)) continue;
             json.WriteStartObject(property.Name);
             json.WriteNull("old");
-            json.WriteString("new", Text(value));
+            json.WriteString("new", Text(entry, property.Name, value));
             json.WriteEndObject();
         }
         json.WriteEndObject();
@@ -224,6 +235,11 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         IndicatorActual actual => actual.Indicator?.MeasureId,
         _ => null,
     };
+
+    private static bool IsRecorded(EntityEntry entry, string property) => entry.Entity is not AyumiUser || !Unrecorded.Contains(property);
+
+    private static string? Text(EntityEntry entry, string property, object? value) =>
+        value is not null && entry.Entity is AyumiUser && Hidden.Contains(property) ? HiddenValue : Text(value);
 
     private static string? Text(object? value) => value switch
     {

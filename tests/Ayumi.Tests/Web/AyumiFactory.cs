@@ -68,6 +68,9 @@ public sealed class AyumiFactory(TestDatabase database, IReadOnlyDictionary<stri
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // The suite signs in many times from one client; tests of the limits set tight ones in their settings.
+        builder.UseSetting("Ayumi:SignIn:PerClientAttempts", "100000");
+        builder.UseSetting("Ayumi:SignIn:PerAddressAttempts", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.UseSetting("Ayumi:Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:Ayumi", Database.ConnectionString);

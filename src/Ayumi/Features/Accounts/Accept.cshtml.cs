@@ -3,10 +3,12 @@ using Ayumi.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Ayumi.Features.Accounts;
 
-/// <summary>An invited user sets a password with the one-time link from the invitation.</summary>
+/// <summary>An invited user, or one whose password was reset, sets a password with the one-time link they were given.</summary>
+[EnableRateLimiting(SignInThrottle.Policy)]
 public sealed class AcceptModel(UserManager<AyumiUser> users, SignInManager<AyumiUser> signIn) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string UserId { get; set; } = "";
@@ -29,11 +31,17 @@ public sealed class AcceptModel(UserManager<AyumiUser> users, SignInManager<Ayum
         var user = await users.FindByIdAsync(UserId);
         if (user is null) return NotFound();
         Email = user.Email;
+        if (user.IsDisabled)
+        {
+            Errors = ["accept.disabled"];
+            return Page();
+        }
         if (Password != Confirm)
         {
             Errors = ["accept.mismatch"];
             return Page();
         }
+        // Identity's reset checks the one-time token (bound to the security stamp) and renews the stamp.
         var result = await users.ResetPasswordAsync(user, Token, Password);
         if (!result.Succeeded)
         {

@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using Ayumi.Data;
 using Ayumi.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Ayumi.Features.Accounts;
 
@@ -24,32 +22,20 @@ public sealed record MemberRoles(string? UserId, string Name, bool IsAdministrat
 }
 
 /// <summary>
-/// The signed-in user's roles. They are kept for <see cref="CacheFor"/> so that a request
-/// does not look them up again; changing a user's memberships calls <see cref="Forget"/>.
+/// The signed-in user's roles, read from the database on each request (not cached across
+/// requests): a membership removed or an account disabled takes effect on the very next request.
 /// </summary>
-public sealed class CurrentMember(IHttpContextAccessor http, AyumiDbContext db, IMemoryCache cache)
+public sealed class CurrentMember(IHttpContextAccessor http, AyumiDbContext db)
 {
-    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
-
     private MemberRoles? _roles;
 
     public async Task<MemberRoles> GetAsync(CancellationToken ct = default)
     {
         if (_roles is not null) return _roles;
-        var userId = http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (userId is null) return _roles = MemberRoles.Anonymous;
-        if (cache.TryGetValue(Key(userId), out MemberRoles? cached)) return _roles = cached!;
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
-        if (user is null) return _roles = MemberRoles.Anonymous;
-        var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == userId).ToListAsync(ct);
-        _roles = new MemberRoles(user.Id, string.IsNullOrEmpty(user.DisplayName) ? user.Email ?? user.UserName ?? "" : user.DisplayName, user.IsAdministrator,
+        // Set by SessionCheck once the cookie has been checked against the stored account.
+        if (http.HttpContext is not { } context || SessionCheck.Of(context) is not { } account) return _roles = MemberRoles.Anonymous;
+        var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == account.Id).ToListAsync(ct);
+        return _roles = new MemberRoles(account.Id, account.Name, account.IsAdministrator,
             memberships.Select(m => new MemberRoles.Role(m.OrganisationId, m.Role, m.Departments.Select(d => d.DepartmentId).ToList())).ToList());
-        cache.Set(Key(userId), _roles, CacheFor);
-        return _roles;
     }
-
-    /// <summary>Makes the next request of <paramref name="userId"/> read its roles afresh.</summary>
-    public void Forget(string userId) => cache.Remove(Key(userId));
-
-    private static string Key(string userId) => $"member-roles:{userId}";
 }

@@ -23,4 +23,13 @@ public static class Permissions
     /// <summary>See the work in progress of an organisation at all (its dashboard or to-do list).</summary>
     public static bool IsMemberOf(this MemberRoles user, int organisationId) =>
         user.IsAdministrator || user.Organisations.Contains(organisationId);
+
+    /// <summary>
+    /// Act on a person's account as a whole (disable, enable, reset its password) and be handed a
+    /// credential for it (an invitation or reset link): administrators; a secretariat only for a
+    /// person who belongs to no organisation but those it manages and is not an administrator,
+    /// so that no organisation can take over a member of another.
+    /// </summary>
+    public static bool CanManageAccount(this MemberRoles user, bool targetIsAdministrator, IReadOnlyCollection<int> targetOrganisations) =>
+        user.IsAdministrator || (!targetIsAdministrator && targetOrganisations.Count > 0 && targetOrganisations.All(user.CanManage));
 }

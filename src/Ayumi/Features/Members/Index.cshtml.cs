@@ -3,7 +3,6 @@ using Ayumi.Data;
 using Ayumi.Domain;
 using Ayumi.Features.Accounts;
 using Ayumi.Features.Shared;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,23 +10,29 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ayumi.Features.Members;
 
-/// <summary>The secretariat invites users into its organisation and assigns their departments.</summary>
+/// <summary>
+/// The secretariat invites users into its organisation, assigns their departments and removes
+/// their roles; accounts it alone has a claim on (<see cref="Permissions.CanManageAccount"/>) it
+/// also disables, enables and resets.
+/// </summary>
 [Authorize]
-public sealed class IndexModel(AyumiDbContext db, CurrentMember current, UserManager<AyumiUser> users, Mailer mailer) : PageModel
+public sealed class IndexModel(AyumiDbContext db, CurrentMember current, Invitation invitation, AccountLifecycle accounts, Mailer mailer) : PageModel
 {
     public Organisation Organisation { get; private set; } = null!;
     public IReadOnlyList<Row> Members { get; private set; } = [];
     public IReadOnlyList<Department> Departments { get; private set; } = [];
-    public string? InvitationLink { get; private set; }
-    public bool InvitationMailed { get; private set; }
-    public string? Error { get; private set; }
+    public Notice? Notice { get; private set; }
+    /// <summary>A set-password link to copy, when no mail server took it.</summary>
+    public string? Link { get; private set; }
 
     [BindProperty, Required, EmailAddress] public string Email { get; set; } = "";
     [BindProperty, Required, StringLength(100)] public string DisplayName { get; set; } = "";
     [BindProperty] public MemberRole Role { get; set; } = MemberRole.DepartmentEditor;
     [BindProperty] public List<int> DepartmentIds { get; set; } = [];
 
-    public sealed record Row(string Name, string Email, MemberRole Role, string Departments, bool LockedOut);
+    /// <param name="Pending">Invited, no password set yet.</param>
+    /// <param name="AccountIsMine">Whether this user may disable, enable and reset the account.</param>
+    public sealed record Row(int MembershipId, string UserId, string Name, string Email, MemberRole Role, string Departments, bool Disabled, bool Pending, bool AccountIsMine);
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct) =>
         await LoadAsync(code, ct) ?? Page();
@@ -35,67 +40,80 @@ public sealed class IndexModel(AyumiDbContext db, CurrentMember current, UserMan
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
     {
         if (await LoadAsync(code, ct) is { } denied) return denied;
-        if (!ModelState.IsValid)
-        {
-            Error = "members.invalid";
-            return Page();
-        }
-        var departments = Departments.Where(d => DepartmentIds.Contains(d.Id)).ToList();
-        if (Role == MemberRole.DepartmentEditor && departments.Count == 0)
-        {
-            Error = "members.needDepartment";
-            return Page();
-        }
-        var user = await users.FindByEmailAsync(Email);
-        if (user is null)
-        {
-            user = new AyumiUser { UserName = Email, Email = Email, DisplayName = DisplayName.Trim() };
-            var created = await users.CreateAsync(user);
-            if (!created.Succeeded)
-            {
-                Error = "members.invalid";
-                return Page();
-            }
-        }
-        var membership = await db.Memberships.FirstOrDefaultAsync(m => m.UserId == user.Id && m.OrganisationId == Organisation.Id && m.Role == Role, ct);
-        if (membership is null)
-        {
-            membership = new Membership(user.Id, await db.Organisations.SingleAsync(o => o.Id == Organisation.Id, ct), Role);
-            db.Memberships.Add(membership);
-        }
-        if (Role == MemberRole.DepartmentEditor)
-            foreach (var department in await db.Departments.Where(d => DepartmentIds.Contains(d.Id) && d.OrganisationId == Organisation.Id).ToListAsync(ct))
-                membership.AssignDepartment(department);
-        await db.SaveChangesAsync(ct);
-        current.Forget(user.Id);
+        if (!ModelState.IsValid) return Refuse("members.invalid");
+        if (Role == MemberRole.DepartmentEditor && !Departments.Any(d => DepartmentIds.Contains(d.Id))) return Refuse("members.needDepartment");
+        var result = await invitation.SendAsync(await current.GetAsync(ct), Organisation, Email, DisplayName, Role, DepartmentIds, BaseUrl, ct);
+        if (result is null) return Refuse("members.invalid");
+        (Notice, Link) = (result.Notice, result.Link);
+        return await LoadAsync(code, ct) ?? Page();
+    }
 
-        if (!await users.HasPasswordAsync(user))
+    public async Task<IActionResult> OnPostRemoveAsync(string code, int membershipId, CancellationToken ct)
+    {
+        if (await LoadAsync(code, ct) is { } denied) return denied;
+        var membership = await db.Memberships.FirstOrDefaultAsync(m => m.Id == membershipId && m.OrganisationId == Organisation.Id, ct);
+        if (membership is null) return NotFound();
+        if (membership.UserId == (await current.GetAsync(ct)).UserId) return Refuse("members.notYourself");
+        await accounts.RemoveMembershipAsync(membership, ct);
+        Notice = Notice.Success("members.removed", Members.First(m => m.MembershipId == membershipId).Name);
+        return await LoadAsync(code, ct) ?? Page();
+    }
+
+    public Task<IActionResult> OnPostDisableAsync(string code, string userId, CancellationToken ct) =>
+        OnAccountAsync(code, userId, async user => { await accounts.DisableAsync(user, ct); return Notice.Success("members.disabled", user.DisplayName); }, ct);
+
+    public Task<IActionResult> OnPostEnableAsync(string code, string userId, CancellationToken ct) =>
+        OnAccountAsync(code, userId, async user => { await accounts.EnableAsync(user, ct); return Notice.Success("members.enabled", user.DisplayName); }, ct);
+
+    public Task<IActionResult> OnPostResetAsync(string code, string userId, CancellationToken ct) =>
+        OnAccountAsync(code, userId, async user =>
         {
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            InvitationLink = $"{Request.Scheme}://{Request.Host}/account/accept?userId={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
-            InvitationMailed = await mailer.SendAsync(Email, $"歩み: {Organisation.Name}への招待 / Invitation to Ayumi",
-                $"{DisplayName} 様\n\n{Organisation.Name}の再犯防止推進計画の進行管理（歩み）に招待されました。次のリンクからパスワードを設定してください。\n{InvitationLink}\n", ct);
-        }
-        await LoadAsync(code, ct);
+            var link = await accounts.ResetPasswordAsync(user, BaseUrl);
+            if (await mailer.SendAsync(user.Email!, "歩み: パスワードの再設定 / Ayumi password reset",
+                    $"{user.DisplayName} 様\n\n歩みのパスワードが再設定されました。次のリンクから新しいパスワードを設定してください。\n{link}\n", ct))
+                return Notice.Success("members.resetMailed", user.DisplayName);
+            Link = link;
+            return Notice.Success("members.resetCopyLink", user.DisplayName);
+        }, ct);
+
+    /// <summary>An action on a member's whole account: only for an account this user alone may manage, never their own.</summary>
+    private async Task<IActionResult> OnAccountAsync(string code, string userId, Func<AyumiUser, Task<Notice>> act, CancellationToken ct)
+    {
+        if (await LoadAsync(code, ct) is { } denied) return denied;
+        var row = Members.FirstOrDefault(m => m.UserId == userId);
+        if (row is null) return NotFound();
+        if (userId == (await current.GetAsync(ct)).UserId) return Refuse("members.notYourself");
+        if (!row.AccountIsMine) return Forbid();
+        Notice = await act(await db.Users.SingleAsync(u => u.Id == userId, ct));
+        return await LoadAsync(code, ct) ?? Page();
+    }
+
+    private IActionResult Refuse(string key)
+    {
+        Notice = Notice.Error(key);
         return Page();
     }
 
+    private string BaseUrl => $"{Request.Scheme}://{Request.Host}";
+
     private async Task<IActionResult?> LoadAsync(string code, CancellationToken ct)
     {
-        if (!LocalGovernmentCode.TryParse(code, out var parsed, out _)) return NotFound();
-        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == parsed, ct);
-        if (organisation is null) return NotFound();
-        var me = await current.GetAsync(ct);
-        if (!me.CanManage(organisation.Id)) return Forbid();
-        Organisation = organisation;
-        Departments = await db.Departments.AsNoTracking().Where(d => d.OrganisationId == organisation.Id).OrderBy(d => d.Name).ToListAsync(ct);
+        var (organisation, refusal) = await OrganisationAccess.ManagedAsync(db, current, code, ct);
+        if (refusal is not null) return refusal;
+        Organisation = organisation!;
+        Departments = await db.Departments.AsNoTracking().Where(d => d.OrganisationId == Organisation.Id).OrderBy(d => d.Name).ToListAsync(ct);
         var names = Departments.ToDictionary(d => d.Id, d => d.Name);
-        var memberships = await db.Memberships.AsNoTracking().Where(m => m.OrganisationId == organisation.Id).ToListAsync(ct);
+        var memberships = await db.Memberships.AsNoTracking().Where(m => m.OrganisationId == Organisation.Id).ToListAsync(ct);
         var userIds = memberships.Select(m => m.UserId).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
-        Members = memberships.Select(m => new Row(people[m.UserId].DisplayName, people[m.UserId].Email ?? "", m.Role,
-                string.Join("、", m.Departments.Select(d => names.GetValueOrDefault(d.DepartmentId, "?"))),
-                people[m.UserId].LockoutEnd > DateTimeOffset.UtcNow))
+        var organisationsOf = (await db.Memberships.AsNoTracking().Where(m => userIds.Contains(m.UserId)).Select(m => new { m.UserId, m.OrganisationId }).ToListAsync(ct))
+            .ToLookup(m => m.UserId, m => m.OrganisationId);
+        var me = await current.GetAsync(ct);
+        Members = memberships.Select(m => (Membership: m, Person: people[m.UserId]))
+            .Select(x => new Row(x.Membership.Id, x.Person.Id, x.Person.DisplayName, x.Person.Email ?? "", x.Membership.Role,
+                string.Join("、", x.Membership.Departments.Select(d => names.GetValueOrDefault(d.DepartmentId, "?"))),
+                x.Person.IsDisabled, !x.Person.HasPassword,
+                x.Person.Id != me.UserId && me.CanManageAccount(x.Person.IsAdministrator, organisationsOf[x.Person.Id].Distinct().ToList())))
             .OrderBy(r => r.Role).ThenBy(r => r.Name).ToList();
         return null;
     }

@@ -10,4 +10,7 @@ public sealed class ErrorModel : PageModel
     public int Status { get; private set; }
 
     public void OnGet(int? status) => Status = status ?? 500;
+
+    /// <summary>A refused post (too many sign-in attempts) is re-executed here as a post.</summary>
+    public void OnPost(int? status) => OnGet(status);
 }

@@ -101,6 +101,9 @@ namespace Ayumi.Data.Migrations.Postgres
                     b.Property<bool>("IsAdministrator")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
