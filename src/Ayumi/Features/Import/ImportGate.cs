@@ -1,0 +1,57 @@
+using Ayumi.Features.Import.Reading;
+
+namespace Ayumi.Features.Import;
+
+/// <summary>
+/// Reading an uploaded file takes a core and memory in proportion to what the file expands to,
+/// so every read of one (preview, commit, column mapping, indicator sheet, the command line's
+/// import) passes this gate: at most <c>Ayumi:Import:MaxConcurrent</c> files at once (default 2),
+/// refused at once rather than queued, and each stopped after <c>Ayumi:Import:TimeLimitSeconds</c>
+/// (default 60) or when its request is aborted. One gate per process.
+/// </summary>
+public sealed class ImportGate : IDisposable
+{
+    private readonly IConfiguration _configuration;
+    private readonly SemaphoreSlim _slots;
+
+    public ImportGate(IConfiguration configuration)
+    {
+        _configuration = configuration;
+        MaxConcurrent = Math.Max(1, configuration.GetValue("Ayumi:Import:MaxConcurrent", 2));
+        _slots = new SemaphoreSlim(MaxConcurrent);
+    }
+
+    /// <summary>Fixed when the process starts; a changed setting takes effect on the next start.</summary>
+    public int MaxConcurrent { get; }
+
+    /// <summary>Read for every file, so that a reloaded setting applies to the next one.</summary>
+    public TimeSpan TimeLimit => TimeSpan.FromSeconds(_configuration.GetValue("Ayumi:Import:TimeLimitSeconds", 60d));
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the file with a token cancelled when <paramref name="requestAborted"/>
+    /// is, or when the time limit has passed.
+    /// </summary>
+    /// <exception cref="ImportFileException">import.busy when as many files as allowed are being read;
+    /// import.timedOut when the work did not end within the time limit.</exception>
+    public async Task<T> RunAsync<T>(string fileName, Func<CancellationToken, Task<T>> work, CancellationToken requestAborted)
+    {
+        if (!_slots.Wait(0)) throw ReadProblems.Busy(fileName, MaxConcurrent);
+        var limit = TimeLimit;
+        try
+        {
+            using var timeout = new CancellationTokenSource(limit);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, timeout.Token);
+            try { return await work(linked.Token); }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !requestAborted.IsCancellationRequested)
+            {
+                throw ReadProblems.TimedOut(fileName, (int)Math.Ceiling(limit.TotalSeconds));
+            }
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    public void Dispose() => _slots.Dispose();
+}
