@@ -203,7 +203,7 @@ public static class CommandLine
         Features.Import.ImportReport report;
         await using (var content = File.OpenRead(file))
             report = await scope.ServiceProvider.GetRequiredService<Features.Import.ImportRun>()
-                .RunAsync(code, Path.GetFileName(file), content, options, commit: !dryRun);
+                .RunAsync(code, Path.GetFileName(file), content, options, commit: !dryRun, Features.Import.ImportAccess.Limits(app.Configuration));
         Console.Error.WriteLine();
         foreach (var line in Features.Import.ImportReportText.Lines(report, text, committed: !dryRun && !report.HasErrors)) Console.WriteLine(line);
         return report.HasErrors ? 1 : 0;

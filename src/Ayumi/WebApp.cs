@@ -23,6 +23,7 @@ public static class WebApp
         builder.Services.AddScoped<DemoData>();
         builder.Services.AddScoped<Features.Import.ImportRun>();
         builder.Services.AddSingleton<Features.Import.ImportUploads>();
+        builder.Services.AddSingleton<Features.Import.ImportGate>();
         builder.Services.AddSingleton<Features.Reports.PdfRenderer>();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddRazorPages(o =>

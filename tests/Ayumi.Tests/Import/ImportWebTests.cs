@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ayumi.Tests.Import;
 
 /// <summary>The secretariat uploads a sheet, reads the preview and commits it; nobody else may.</summary>
-public abstract class ImportWebTests(CycleFixture fixture)
+public abstract partial class ImportWebTests(CycleFixture fixture)
 {
     private AyumiFactory Factory => fixture.Factory;
 

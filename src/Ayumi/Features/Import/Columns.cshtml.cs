@@ -16,7 +16,7 @@ namespace Ayumi.Features.Import;
 /// and for which year, and saves the mapping under a name to reuse next year.
 /// </summary>
 [Authorize]
-public sealed class ColumnsModel(AyumiDbContext db, CurrentMember current, ImportUploads uploads, IConfiguration configuration, Localization.UiText text) : PageModel
+public sealed class ColumnsModel(AyumiDbContext db, CurrentMember current, ImportUploads uploads, ImportGate gate, IConfiguration configuration, Localization.UiText text) : PageModel
 {
     private const int SampleRows = 3;
 
@@ -101,10 +101,12 @@ public sealed class ColumnsModel(AyumiDbContext db, CurrentMember current, Impor
         try
         {
             await using var content = uploads.Open(upload);
-            workbook = WorkbookReader.Read(upload.FileName, content, ImportAccess.Limits(configuration));
+            workbook = await gate.RunAsync(upload.FileName,
+                token => Task.FromResult(WorkbookReader.Read(upload.FileName, content, ImportAccess.Limits(configuration), cancellationToken: token)), ct);
         }
         catch (ImportFileException)
         {
+            // The preview says what is wrong with the file (or that the server is busy).
             return Redirect($"/organisations/{Organisation.Code}/import/{upload.Id}");
         }
         var sheet = workbook.Sheets.First(s => s.Rows.Any(r => !r.IsBlank));

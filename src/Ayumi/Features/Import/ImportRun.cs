@@ -8,24 +8,35 @@ namespace Ayumi.Features.Import;
 /// <summary>
 /// An import against the database: reads the file, runs it over the organisation's stored
 /// plans and, when asked to commit and nothing is wrong, saves everything in one transaction.
-/// A preview (or an import with errors) writes nothing.
+/// A preview (or an import with errors) writes nothing. It runs through the <see cref="ImportGate"/>:
+/// a file refused there, or stopped at its time limit, is a report with that one problem.
 /// </summary>
-public sealed class ImportRun(AyumiDbContext db)
+public sealed class ImportRun(AyumiDbContext db, ImportGate gate)
 {
     public async Task<ImportReport> RunAsync(LocalGovernmentCode organisationCode, string fileName, Stream content, ImportOptions options, bool commit,
         ReadLimits? limits = null, CancellationToken cancellationToken = default)
     {
-        Workbook workbook;
-        try { workbook = WorkbookReader.Read(fileName, content, limits ?? ReadLimits.Default); }
+        try
+        {
+            return await gate.RunAsync(fileName, token => RunGatedAsync(organisationCode, fileName, content, options, commit, limits ?? ReadLimits.Default, token), cancellationToken);
+        }
         catch (ImportFileException e)
         {
+            // Whatever the import had loaded or built goes now, not when the request's scope ends.
+            db.ChangeTracker.Clear();
             var failed = new ImportReport { FileName = fileName };
             failed.Problems.Add(e.Problem);
             return failed;
         }
+    }
+
+    private async Task<ImportReport> RunGatedAsync(LocalGovernmentCode organisationCode, string fileName, Stream content, ImportOptions options, bool commit,
+        ReadLimits limits, CancellationToken cancellationToken)
+    {
+        var workbook = WorkbookReader.Read(fileName, content, limits, cancellationToken: cancellationToken);
         var organisation = await db.LoadOrganisationGraphAsync(o => o.Code == organisationCode, cancellationToken)
             ?? throw new DomainException($"There is no organisation with code {organisationCode}.", "import.unknownOrganisation", organisationCode.ToString());
-        var report = PlanImporter.Run(organisation, workbook, options);
+        var report = PlanImporter.Run(organisation, workbook, options, cancellationToken);
         // A large file changes tens of thousands of objects: find the changes once, here, rather
         // than again in every Entries() and SaveChanges (the audit interceptor's included).
         db.ChangeTracker.DetectChanges();

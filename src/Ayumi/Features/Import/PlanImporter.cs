@@ -27,19 +27,23 @@ public sealed partial class PlanImporter
     private int _rowsDone;
     private int _rowsTotal;
 
-    private PlanImporter(Organisation organisation, ImportOptions options, string fileName)
+    private readonly CancellationToken _cancellationToken;
+
+    private PlanImporter(Organisation organisation, ImportOptions options, string fileName, CancellationToken cancellationToken)
     {
         _organisation = organisation;
         _options = options;
+        _cancellationToken = cancellationToken;
         _report = new ImportReport { FileName = fileName };
         _organisationHadDepartments = organisation.Departments.Count > 0;
         _departmentsBefore = organisation.Departments.Count;
     }
 
     /// <summary>Imports <paramref name="workbook"/> into <paramref name="organisation"/> and says what it did and what is wrong.</summary>
-    public static ImportReport Run(Organisation organisation, Workbook workbook, ImportOptions options)
+    /// <exception cref="OperationCanceledException">Cancelled: the importer looks at the token after every row.</exception>
+    public static ImportReport Run(Organisation organisation, Workbook workbook, ImportOptions options, CancellationToken cancellationToken = default)
     {
-        var importer = new PlanImporter(organisation, options, workbook.FileName);
+        var importer = new PlanImporter(organisation, options, workbook.FileName, cancellationToken);
         importer.ImportWorkbook(workbook);
         return importer._report;
     }
@@ -83,6 +87,7 @@ public sealed partial class PlanImporter
 
     private void RowDone()
     {
+        _cancellationToken.ThrowIfCancellationRequested();
         _rowsDone++;
         if (_rowsDone % ProgressEvery == 0) _options.Progress?.Report(new ImportProgress(_rowsDone, _rowsTotal));
     }

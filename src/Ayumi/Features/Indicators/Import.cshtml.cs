@@ -17,7 +17,7 @@ namespace Ayumi.Features.Indicators;
 /// </summary>
 [Authorize]
 [RequestSizeLimit(UploadLimitBytes), RequestFormLimits(MultipartBodyLengthLimit = UploadLimitBytes)]
-public sealed class ImportModel(AyumiDbContext db, CurrentMember current, ImportUploads uploads, IConfiguration configuration) : PageModel
+public sealed class ImportModel(AyumiDbContext db, CurrentMember current, ImportUploads uploads, ImportGate gate, IConfiguration configuration) : PageModel
 {
     private const long UploadLimitBytes = 256L * 1024 * 1024;
 
@@ -66,7 +66,8 @@ public sealed class ImportModel(AyumiDbContext db, CurrentMember current, Import
         try
         {
             await using var content = uploads.Open(upload);
-            Sheet = IndicatorSheet.Read(WorkbookReader.Read(upload.FileName, content, ImportAccess.Limits(configuration)), Plan);
+            Sheet = await gate.RunAsync(upload.FileName,
+                token => Task.FromResult(IndicatorSheet.Read(WorkbookReader.Read(upload.FileName, content, ImportAccess.Limits(configuration), cancellationToken: token), Plan)), ct);
         }
         catch (ImportFileException e)
         {

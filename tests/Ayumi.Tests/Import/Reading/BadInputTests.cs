@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using Ayumi.Features.Import.Reading;
@@ -82,21 +81,22 @@ public class BadInputTests
     [Fact]
     public void An_encrypted_xlsx_is_password_protected()
     {
-        var problem = Refusal("locked.xlsx", EncryptedXlsxContainer());
+        var problem = Refusal("locked.xlsx", CraftedUploads.EncryptedWorkbook("EncryptionInfo", "EncryptedPackage"));
         Assert.Equal("import.passwordProtected", problem.Key);
         Assert.Null(problem.Where.Row);
     }
 
     [Fact]
-    public void A_zip_expanding_past_the_limit_is_a_zip_bomb()
+    public void A_zip_expanding_past_the_limit_is_a_zip_bomb_with_the_limit_in_megabytes()
     {
-        var xlsx = Zip(("xl/workbook.xml", s => s.Write(new byte[64 * 1024])));
-        var problem = Refusal("bomb.xlsx", xlsx, new ReadLimits(MaxExpandedBytes: 32 * 1024));
+        var xlsx = Zip(("xl/workbook.xml", s => s.Write(new byte[1024 * 1024 + 1])));
+        var problem = Refusal("bomb.xlsx", xlsx, new ReadLimits(MaxExpandedBytes: 1024 * 1024));
         Assert.Equal("import.zipBomb", problem.Key);
+        Assert.Equal(1d, problem.Arguments[1]);
     }
 
     [Fact]
-    public void A_large_entry_compressed_more_than_100_to_1_is_a_zip_bomb()
+    public void A_large_entry_compressed_more_than_100_to_1_is_refused_with_its_name()
     {
         var zeros = new byte[64 * 1024];
         var xlsx = Zip(("xl/workbook.xml", _ => { }), ("xl/worksheets/sheet1.xml", s =>
@@ -105,7 +105,9 @@ public class BadInputTests
         }));
         Assert.True(xlsx.Length < 100 * 1024);
 
-        Assert.Equal("import.zipBomb", Refusal("dense.xlsx", xlsx).Key);
+        var problem = Refusal("dense.xlsx", xlsx);
+        Assert.Equal("import.overCompressed", problem.Key);
+        Assert.Equal("xl/worksheets/sheet1.xml", problem.Arguments[1]);
     }
 
     [Fact]
@@ -198,52 +200,7 @@ public class BadInputTests
 
         Assert.Equal("import.tooManyCells", problem.Key);
         Assert.Equal("広い", problem.Where.Sheet);
-        Assert.Equal([100, 26], problem.Arguments.Skip(2));
-    }
-
-    /// <summary>
-    /// What Excel saves for an .xlsx with a password: a compound file holding the
-    /// "EncryptionInfo" and "EncryptedPackage" streams (left empty here, as only their presence matters).
-    /// </summary>
-    private static byte[] EncryptedXlsxContainer()
-    {
-        const uint free = 0xFFFFFFFF, endOfChain = 0xFFFFFFFE, fatSector = 0xFFFFFFFD, noStream = 0xFFFFFFFF;
-        var file = new byte[3 * 512];
-        var header = file.AsSpan(0, 512);
-        byte[] signature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-        signature.CopyTo(header);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[24..], 0x3E);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[26..], 3);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[28..], 0xFFFE);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[30..], 9);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[32..], 6);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[44..], 1);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[48..], 1);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[56..], 4096);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[60..], endOfChain);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[68..], endOfChain);
-        for (var i = 0; i < 109; i++) BinaryPrimitives.WriteUInt32LittleEndian(header[(76 + 4 * i)..], i == 0 ? 0 : free);
-
-        var fat = file.AsSpan(512, 512);
-        for (var i = 0; i < 128; i++) BinaryPrimitives.WriteUInt32LittleEndian(fat[(4 * i)..], i switch { 0 => fatSector, 1 => endOfChain, _ => free });
-
-        void Entry(int index, string name, byte type, uint right, uint child)
-        {
-            var entry = file.AsSpan(1024 + 128 * index, 128);
-            Encoding.Unicode.GetBytes(name + "\0").CopyTo(entry);
-            BinaryPrimitives.WriteUInt16LittleEndian(entry[64..], (ushort)((name.Length + 1) * 2));
-            entry[66] = type;
-            entry[67] = 1;
-            BinaryPrimitives.WriteUInt32LittleEndian(entry[68..], noStream);
-            BinaryPrimitives.WriteUInt32LittleEndian(entry[72..], right);
-            BinaryPrimitives.WriteUInt32LittleEndian(entry[76..], child);
-            BinaryPrimitives.WriteUInt32LittleEndian(entry[116..], endOfChain);
-        }
-        Entry(0, "Root Entry", 5, noStream, 1);
-        Entry(1, "EncryptionInfo", 2, 2, noStream);
-        Entry(2, "EncryptedPackage", 2, noStream, noStream);
-        Entry(3, "", 0, noStream, noStream);
-        return file;
+        Assert.Equal([100, 26, 1000L], problem.Arguments.Skip(2));
     }
 
     /// <summary>An upload that never ends and cannot tell its length, like a request body.</summary>

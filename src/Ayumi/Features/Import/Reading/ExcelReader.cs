@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -15,46 +16,81 @@ internal static class ExcelReader
     /// <summary>Small parts (styles, an empty sheet) legitimately compress that well; only large ones are judged by their ratio.</summary>
     private const long RatioCheckedFromBytes = 10 * 1024 * 1024;
 
-    public static Workbook ReadXlsx(string fileName, byte[] bytes, ReadLimits limits, IProgress<int>? rowsRead)
+    public static Workbook ReadXlsx(string fileName, byte[] bytes, ReadLimits limits, IProgress<int>? rowsRead, CancellationToken cancellationToken)
     {
-        CheckZip(fileName, bytes, limits.MaxExpandedBytes);
-        return Read(fileName, "xlsx", bytes, limits, rowsRead);
+        CheckZip(fileName, bytes, limits.MaxExpandedBytes, cancellationToken);
+        return Read(fileName, "xlsx", bytes, limits, rowsRead, cancellationToken);
     }
 
-    public static Workbook ReadXls(string fileName, byte[] bytes, ReadLimits limits, IProgress<int>? rowsRead)
+    public static Workbook ReadXls(string fileName, byte[] bytes, ReadLimits limits, IProgress<int>? rowsRead, CancellationToken cancellationToken)
     {
         // Excel encrypts an .xlsx by wrapping it in a compound file beside an "EncryptionInfo"
-        // stream; ExcelDataReader would first spend a long key derivation trying the default password.
-        if (CompoundFile.HasEntry(bytes, "EncryptionInfo")) throw ReadProblems.PasswordProtected(fileName);
-        return Read(fileName, "xls", bytes, limits, rowsRead);
+        // stream; ExcelDataReader would first derive a key from the default password, hashing as
+        // many times as the file says (minutes, for a crafted file), and could not be stopped.
+        if (CompoundFile.IsEncryptedPackage(bytes)) throw ReadProblems.PasswordProtected(fileName);
+        return Read(fileName, "xls", bytes, limits, rowsRead, cancellationToken);
     }
 
-    private static void CheckZip(string fileName, byte[] bytes, long maxExpandedBytes)
+    private static void CheckZip(string fileName, byte[] bytes, long maxExpandedBytes, CancellationToken cancellationToken)
     {
         try
         {
             using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
-            // ZipArchive stops inflating an entry at its declared length, so the declared
-            // lengths bound what ExcelDataReader can expand.
-            long expanded = 0;
+            long declared = 0;
             var hasWorkbook = false;
             foreach (var entry in zip.Entries)
             {
-                expanded += entry.Length;
-                var large = entry.Length >= RatioCheckedFromBytes && entry.Length > entry.CompressedLength * MaxCompressionRatio;
-                if (expanded > maxExpandedBytes || large) throw ReadProblems.ZipBomb(fileName);
+                declared += entry.Length;
+                if (declared > maxExpandedBytes) throw ReadProblems.ZipBomb(fileName, maxExpandedBytes);
+                if (entry.Length >= RatioCheckedFromBytes && entry.Length > entry.CompressedLength * MaxCompressionRatio)
+                    throw ReadProblems.OverCompressed(fileName, entry.FullName, MaxCompressionRatio);
                 hasWorkbook |= entry.FullName == "xl/workbook.xml";
             }
             // A .docx, an .ods or a plain archive is a zip too, but not one ExcelDataReader reads.
             if (!hasWorkbook) throw ReadProblems.NotSpreadsheet(fileName);
+            CountInflatedBytes(fileName, zip, maxExpandedBytes, cancellationToken);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException)
         {
             throw ReadProblems.CorruptWorkbook(fileName, e);
         }
     }
 
-    private static Workbook Read(string fileName, string format, byte[] bytes, ReadLimits limits, IProgress<int>? rowsRead)
+    /// <summary>
+    /// The sizes above are the zip's own word. Inflating every part once, into nothing, holds the
+    /// bytes that really come out to the same limit, whatever the zip library does with a size
+    /// that lies: a part that does not hold what it declares is damaged. This costs about a
+    /// tenth of reading the XML, and nothing stays in memory.
+    /// </summary>
+    private static void CountInflatedBytes(string fileName, ZipArchive zip, long maxExpandedBytes, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            long inflated = 0;
+            foreach (var entry in zip.Entries)
+            {
+                using var part = entry.Open();
+                long inPart = 0;
+                int read;
+                while ((read = part.Read(buffer)) > 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    inPart += read;
+                    inflated += read;
+                    if (inflated > maxExpandedBytes) throw ReadProblems.ZipBomb(fileName, maxExpandedBytes);
+                }
+                if (inPart != entry.Length)
+                    throw ReadProblems.CorruptWorkbook(fileName, new InvalidDataException($"The part {entry.FullName} declares {entry.Length} bytes and holds {inPart}."));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static Workbook Read(string fileName, string format, byte[] bytes, ReadLimits limits, IProgress<int>? rowsRead, CancellationToken cancellationToken)
     {
         try
         {
@@ -63,13 +99,13 @@ internal static class ExcelReader
             using var reader = ExcelReaderFactory.CreateReader(new MemoryStream(bytes), configuration);
             var sheets = new List<Sheet>();
             var rowsSoFar = 0;
-            long cells = 0;
+            var cells = new CellCount(fileName, limits.MaxCells);
             for (var more = reader.ResultsCount > 0; more; more = reader.NextResult())
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 // ExcelDataReader hands over every cell of the used range, empty or not.
-                cells += (long)reader.RowCount * reader.FieldCount;
-                if (cells > limits.MaxCells) throw ReadProblems.TooManyCells(fileName, reader.Name, reader.RowCount, reader.FieldCount);
-                sheets.Add(ReadSheet(reader, ref rowsSoFar, rowsRead));
+                cells.Expect(reader.Name, reader.RowCount, reader.FieldCount);
+                sheets.Add(ReadSheet(reader, cells, ref rowsSoFar, rowsRead, cancellationToken));
             }
             rowsRead?.Report(rowsSoFar);
             return new Workbook(fileName, format, sheets);
@@ -78,19 +114,22 @@ internal static class ExcelReader
         {
             throw ReadProblems.PasswordProtected(fileName, e);
         }
-        catch (Exception e) when (e is not ImportFileException)
+        catch (Exception e) when (e is not ImportFileException and not OperationCanceledException)
         {
             // Damaged files make ExcelDataReader fail in many ways (header, XML, index, end of stream).
             throw ReadProblems.CorruptWorkbook(fileName, e);
         }
     }
 
-    private static Sheet ReadSheet(IExcelDataReader reader, ref int rowsSoFar, IProgress<int>? rowsRead)
+    private static Sheet ReadSheet(IExcelDataReader reader, CellCount cellCount, ref int rowsSoFar, IProgress<int>? rowsRead, CancellationToken cancellationToken)
     {
         var rows = new List<SheetRow>();
         // Read() also yields the empty rows before and between the stored ones, so the count is the sheet's row number.
         while (reader.Read())
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            // The used range a sheet declares may be smaller than what it holds, so the rows read count too.
+            cellCount.Add(reader.Name, rows.Count + 1, reader.FieldCount);
             var cells = new string[reader.FieldCount];
             for (var column = 0; column < cells.Length; column++) cells[column] = CellText(reader.GetValue(column));
             rows.Add(SheetRows.Of(rows.Count + 1, reader.RowHeight == 0, cells));

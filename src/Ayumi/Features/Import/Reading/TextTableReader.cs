@@ -16,15 +16,19 @@ internal static class TextTableReader
     /// <summary>How many lines are looked at to tell a tab-separated file from a comma-separated one.</summary>
     private const int DelimiterSampleLines = 50;
 
-    public static Workbook Read(string fileName, byte[] bytes, IProgress<int>? rowsRead)
+    public static Workbook Read(string fileName, byte[] bytes, long maxCells, IProgress<int>? rowsRead, CancellationToken cancellationToken)
     {
         var text = Decode(fileName, bytes).Replace("\r\n", "\n").Replace('\r', '\n');
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         var delimiter = Delimiter(extension, text);
-        var rows = Parse(fileName, text, delimiter, rowsRead);
+        var sheetName = Path.GetFileNameWithoutExtension(fileName);
+        var rows = Parse(fileName, text, delimiter, new TableBounds(sheetName, new CellCount(fileName, maxCells), rowsRead, cancellationToken));
         var format = extension == ".txt" ? "text" : delimiter == '\t' ? "tsv" : "csv";
-        return new Workbook(fileName, format, [new Sheet(Path.GetFileNameWithoutExtension(fileName), rows, [])]);
+        return new Workbook(fileName, format, [new Sheet(sheetName, rows, [])]);
     }
+
+    /// <summary>What a parse reports to and is held to: progress, the cell limit (20 MB of commas are 20 million cells) and cancellation.</summary>
+    private sealed record TableBounds(string SheetName, CellCount Cells, IProgress<int>? RowsRead, CancellationToken CancellationToken);
 
     private static ReadOnlySpan<byte> Utf8Mark => [0xEF, 0xBB, 0xBF];
     private static ReadOnlySpan<byte> Utf16Mark => [0xFF, 0xFE];
@@ -115,7 +119,7 @@ internal static class TextTableReader
     /// RFC 4180: a cell that starts with a quote runs to the closing quote, with "" for a quote
     /// and line breaks kept; a row is numbered by the line it starts on.
     /// </summary>
-    private static List<SheetRow> Parse(string fileName, string text, char delimiter, IProgress<int>? rowsRead)
+    private static List<SheetRow> Parse(string fileName, string text, char delimiter, TableBounds bounds)
     {
         var rows = new List<SheetRow>();
         var cells = new List<string>();
@@ -126,6 +130,7 @@ internal static class TextTableReader
 
         void EndCell()
         {
+            bounds.Cells.AddCell(bounds.SheetName, recordLine, cells.Count + 1);
             cells.Add(cell.ToString());
             cell.Clear();
         }
@@ -148,7 +153,8 @@ internal static class TextTableReader
                 EndCell();
                 rows.Add(SheetRows.Of(recordLine, false, cells));
                 cells.Clear();
-                if (rows.Count % WorkbookReader.ProgressEvery == 0) rowsRead?.Report(rows.Count);
+                bounds.CancellationToken.ThrowIfCancellationRequested();
+                if (rows.Count % WorkbookReader.ProgressEvery == 0) bounds.RowsRead?.Report(rows.Count);
                 recordLine = ++line;
                 atCellStart = true;
             }
@@ -163,7 +169,7 @@ internal static class TextTableReader
             EndCell();
             rows.Add(SheetRows.Of(recordLine, false, cells));
         }
-        rowsRead?.Report(rows.Count);
+        bounds.RowsRead?.Report(rows.Count);
         return SheetRows.WithoutTrailingBlanks(rows);
     }
 

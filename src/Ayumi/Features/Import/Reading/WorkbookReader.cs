@@ -15,15 +15,16 @@ public static class WorkbookReader
     static WorkbookReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <exception cref="ImportFileException">The file cannot be read; its problem says where and why.</exception>
-    public static Workbook Read(string fileName, Stream content, ReadLimits limits, IProgress<int>? rowsRead = null)
+    /// <exception cref="OperationCanceledException">The reading was cancelled: the reader looks at the token between rows.</exception>
+    public static Workbook Read(string fileName, Stream content, ReadLimits limits, IProgress<int>? rowsRead = null, CancellationToken cancellationToken = default)
     {
         var bytes = ReadAtMost(fileName, content, limits.MaxFileBytes);
         if (bytes.Length == 0) throw ReadProblems.EmptyFile(fileName);
         var workbook = Kind(bytes) switch
         {
-            FileKind.Zip => ExcelReader.ReadXlsx(fileName, bytes, limits, rowsRead),
-            FileKind.Compound => ExcelReader.ReadXls(fileName, bytes, limits, rowsRead),
-            FileKind.Text => TextTableReader.Read(fileName, bytes, rowsRead),
+            FileKind.Zip => ExcelReader.ReadXlsx(fileName, bytes, limits, rowsRead, cancellationToken),
+            FileKind.Compound => ExcelReader.ReadXls(fileName, bytes, limits, rowsRead, cancellationToken),
+            FileKind.Text => TextTableReader.Read(fileName, bytes, limits.MaxCells, rowsRead, cancellationToken),
             _ => throw ReadProblems.NotSpreadsheet(fileName),
         };
         if (workbook.Sheets.All(s => s.Rows.All(r => r.IsBlank))) throw ReadProblems.EmptyFile(fileName);
