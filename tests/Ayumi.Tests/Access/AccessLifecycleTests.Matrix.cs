@@ -8,8 +8,6 @@ namespace Ayumi.Tests.Access;
 /// <summary>The role matrix of access taken away: removed memberships, disabled accounts, signed-out cookies and other organisations.</summary>
 public abstract partial class AccessLifecycleTests
 {
-    public enum Expect { Ok, Denied, SignIn, NotFound }
-
     public static TheoryData<string, string, Expect> Pages() => new()
     {
         // A removed membership, a disabled account and a signed-out cookie open nothing, at once.
@@ -33,21 +31,10 @@ public abstract partial class AccessLifecycleTests
         _ => page,
     };
 
-    private static void Check(HttpResponseMessage response, Expect expected)
-    {
-        switch (expected)
-        {
-            case Expect.Ok: Assert.Equal(HttpStatusCode.OK, response.StatusCode); break;
-            case Expect.Denied: Accounts.AssertDenied(response); break;
-            case Expect.SignIn: Accounts.AssertChallenged(response); break;
-            case Expect.NotFound: Assert.Equal(HttpStatusCode.NotFound, response.StatusCode); break;
-        }
-    }
-
     [Theory]
     [MemberData(nameof(Pages))]
     public async Task Pages_refuse_removed_disabled_signed_out_and_other_organisations_users(string role, string page, Expect expected) =>
-        Check(await fixture.Users[role].Client.GetAsync(Url(page)), expected);
+        Accounts.AssertAnswer(await fixture.Users[role].Client.GetAsync(Url(page)), expected);
 
     public static TheoryData<string, string, string, Expect> Posts() => new()
     {
@@ -81,7 +68,7 @@ public abstract partial class AccessLifecycleTests
             .Split('&', StringSplitOptions.RemoveEmptyEntries).Select(f => f.Split('=', 2)).Select(f => new KeyValuePair<string, string>(f[0], f[1]));
         var before = await Snapshot();
         var response = await user.PostAsync(url, form, formPage: role is "anonymous" or "removed" or "disabled" or "signed-out" ? "/account/login" : "/my");
-        Check(response, expected);
+        Accounts.AssertAnswer(response, expected);
         Assert.Equal(before, await Snapshot());
     }
 

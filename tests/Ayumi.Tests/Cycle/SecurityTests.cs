@@ -46,8 +46,6 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         }
     }
 
-    public enum Expect { Ok, Denied, SignIn, NotFound }
-
     public static TheoryData<string, string, Expect> Pages() => new()
     {
         // role, page, expected
@@ -154,21 +152,10 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         _ => page,
     };
 
-    private static void Check(HttpResponseMessage response, Expect expected)
-    {
-        switch (expected)
-        {
-            case Expect.Ok: Assert.Equal(HttpStatusCode.OK, response.StatusCode); break;
-            case Expect.Denied: Accounts.AssertDenied(response); break;
-            case Expect.SignIn: Accounts.AssertChallenged(response); break;
-            case Expect.NotFound: Assert.Equal(HttpStatusCode.NotFound, response.StatusCode); break;
-        }
-    }
-
     [Theory]
     [MemberData(nameof(Pages))]
     public async Task Pages_are_shown_only_to_the_roles_they_belong_to(string role, string page, Expect expected) =>
-        Check(await fixture.Users[role].Client.GetAsync(Url(page)), expected);
+        Accounts.AssertAnswer(await fixture.Users[role].Client.GetAsync(Url(page)), expected);
 
     public static TheoryData<string, string, string, Expect> Posts() => new()
     {
@@ -235,7 +222,7 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
             .Split('&', StringSplitOptions.RemoveEmptyEntries).Select(f => f.Split('=', 2)).Select(f => new KeyValuePair<string, string>(f[0], f[1]));
         var before = await Snapshot();
         var response = await user.PostAsync(url, form, formPage: role == "anonymous" ? "/account/login" : "/my");
-        Check(response, expected);
+        Accounts.AssertAnswer(response, expected);
         Assert.Equal(before, await Snapshot());
     }
 

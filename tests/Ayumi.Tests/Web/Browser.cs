@@ -52,6 +52,9 @@ public sealed class WebUser(HttpClient client)
         await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(response.Content.ReadAsStream()));
 }
 
+/// <summary>What a role matrix expects of a request.</summary>
+public enum Expect { Ok, Denied, SignIn, NotFound }
+
 /// <summary>Users of the test organisations, created directly in the database.</summary>
 public static class Accounts
 {
@@ -62,6 +65,18 @@ public static class Accounts
         Assert.True(response.StatusCode == HttpStatusCode.Forbidden
             || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/account/denied")),
             $"expected a refusal, got {(int)response.StatusCode} {response.Headers.Location}");
+
+    /// <summary>The answer a role matrix expects: shown, refused, asked to sign in, or not found.</summary>
+    public static void AssertAnswer(HttpResponseMessage response, Expect expected)
+    {
+        switch (expected)
+        {
+            case Expect.Ok: Assert.Equal(HttpStatusCode.OK, response.StatusCode); break;
+            case Expect.Denied: AssertDenied(response); break;
+            case Expect.SignIn: AssertChallenged(response); break;
+            case Expect.NotFound: Assert.Equal(HttpStatusCode.NotFound, response.StatusCode); break;
+        }
+    }
 
     /// <summary>Asked to sign in first.</summary>
     public static void AssertChallenged(HttpResponseMessage response) =>
