@@ -83,6 +83,11 @@ public sealed class CycleBrowserTests(CycleBrowserFixture fixture) : IClassFixtu
             await Expect(members).ToContainTextAsync(email);
         await ScanAsync(secretariat, "members");
 
+        // The page where the secretariat changes their own password, reached from the header.
+        await secretariat.GetByRole(AriaRole.Link, new() { Name = "パスワードの変更" }).ClickAsync();
+        await Expect(secretariat).ToHaveURLAsync(new Regex("/account/password$"));
+        await ScanAsync(secretariat, "change of password");
+
         // The secretariat opens 令和7年度 with a deadline.
         await secretariat.GotoAsync("/my");
         await secretariat.GetByRole(AriaRole.Link, new() { Name = "恵那市再犯防止推進計画 — 年度の進行管理" }).ClickAsync();
