@@ -1,16 +1,19 @@
 using Ayumi.Data;
 using Ayumi.Domain;
+using Ayumi.Features.Accounts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ayumi.Features.Organisations;
 
-public sealed class IndexModel(AyumiDbContext db) : PageModel
+public sealed class IndexModel(AyumiDbContext db, CurrentMember current) : PageModel
 {
     public IReadOnlyList<OrganisationRow> Organisations { get; private set; } = [];
+    public bool CanCreate { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        CanCreate = (await current.GetAsync(ct)).CanCreateOrganisations();
         var organisations = await db.Organisations.AsNoTracking().Include(o => o.Plans).ToListAsync(ct);
         Organisations = organisations
             .OrderBy(o => o.Code.Value)
