@@ -15,16 +15,39 @@ public sealed class ImportRun(AyumiDbContext db)
     public async Task<ImportReport> RunAsync(LocalGovernmentCode organisationCode, string fileName, Stream content, ImportOptions options, bool commit,
         ReadLimits? limits = null, CancellationToken cancellationToken = default)
     {
-        Workbook workbook;
-        try { workbook = WorkbookReader.Read(fileName, content, limits ?? ReadLimits.Default); }
+        var (workbook, failed) = Read(fileName, content, limits);
+        if (workbook is null) return failed!;
+        var organisation = await db.LoadOrganisationGraphAsync(o => o.Code == organisationCode, cancellationToken)
+            ?? throw new DomainException($"There is no organisation with code {organisationCode}.", "import.unknownOrganisation", organisationCode.ToString());
+        return await RunAsync(organisation, workbook, fileName, options, commit, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same import into an organisation that is not stored yet (one of the national list, named
+    /// on the command line): it is saved with what the file creates, or not at all.
+    /// </summary>
+    public async Task<ImportReport> RunForNewAsync(Organisation organisation, string fileName, Stream content, ImportOptions options, bool commit,
+        ReadLimits? limits = null, CancellationToken cancellationToken = default)
+    {
+        var (workbook, failed) = Read(fileName, content, limits);
+        if (workbook is null) return failed!;
+        db.Organisations.Add(organisation);
+        return await RunAsync(organisation, workbook, fileName, options, commit, cancellationToken);
+    }
+
+    private static (Workbook? Workbook, ImportReport? Failed) Read(string fileName, Stream content, ReadLimits? limits)
+    {
+        try { return (WorkbookReader.Read(fileName, content, limits ?? ReadLimits.Default), null); }
         catch (ImportFileException e)
         {
             var failed = new ImportReport { FileName = fileName };
             failed.Problems.Add(e.Problem);
-            return failed;
+            return (null, failed);
         }
-        var organisation = await db.LoadOrganisationGraphAsync(o => o.Code == organisationCode, cancellationToken)
-            ?? throw new DomainException($"There is no organisation with code {organisationCode}.", "import.unknownOrganisation", organisationCode.ToString());
+    }
+
+    private async Task<ImportReport> RunAsync(Organisation organisation, Workbook workbook, string fileName, ImportOptions options, bool commit, CancellationToken cancellationToken)
+    {
         var report = PlanImporter.Run(organisation, workbook, options);
         // A large file changes tens of thousands of objects: find the changes once, here, rather
         // than again in every Entries() and SaveChanges (the audit interceptor's included).
