@@ -68,10 +68,11 @@ public sealed class AyumiFactory(TestDatabase database, IReadOnlyDictionary<stri
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseSetting("Ayumi:DemoData", "true");
+        // A fixture's own settings come after the demo data's default, so that one can start from an empty database.
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.UseSetting("Ayumi:Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:Ayumi", Database.ConnectionString);
-        builder.UseSetting("Ayumi:DemoData", "true");
         builder.UseEnvironment("Testing");
     }
 
