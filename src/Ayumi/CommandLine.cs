@@ -19,9 +19,12 @@ public static class CommandLine
           migrate                                 create or upgrade the database schema
           load-plan FILE                          add the plans of an Ayumi plan file (JSON)
           import FILE --org CODE [--plan NAME] [--year FY] [--profile NAME] [--dry-run]
+                 [--period R6-R10 --scale A-D --levels 基本目標,施策]
                                                   import a progress sheet (CSV, TSV, .xlsx, .xls):
                                                   prints the preview; exits 0 when the file was read
-                                                  without errors (and committed unless --dry-run)
+                                                  without errors (and committed unless --dry-run);
+                                                  a local government not in Ayumi yet is created with
+                                                  its plan from --period, --scale and --levels
           export --org CODE [--plan NAME] --year FY --format xlsx|pdf|csv|json [--template NAME] --out FILE
                  [--include-unpublished]          write a plan's progress sheet for a published year (json:
                                                   the open data of the published years up to that year);
@@ -37,10 +40,24 @@ public static class CommandLine
         {Features.Accounts.AccountCommands.Usage}
         Configuration: Ayumi:Database:Provider (sqlite|postgres), ConnectionStrings:Ayumi,
         Ayumi:DemoData (true|false); as settings, environment variables or --key=value.
+        Relative paths are relative to the folder Ayumi is called from.
         """;
+
+    /// <summary>
+    /// Names the folder the program was called from, against which relative paths are resolved:
+    /// dotnet run starts Ayumi in its project folder and passes the caller's folder with it
+    /// (Ayumi.csproj); the built program runs where it is called, and needs no such option.
+    /// </summary>
+    private const string CallerDirectoryOption = "--caller-directory";
 
     public static async Task<int> RunAsync(string[] args)
     {
+        var caller = Environment.CurrentDirectory;
+        if (args.Length >= 2 && args[0] == CallerDirectoryOption)
+        {
+            caller = args[1];
+            args = args[2..];
+        }
         var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "serve";
         var rest = verb == "serve" && (args.Length == 0 || args[0].StartsWith('-')) ? args : args[1..];
         try
@@ -55,13 +72,13 @@ public static class CommandLine
                         await host.Services.PrepareDatabaseAsync(host.Configuration, loadDemo: false);
                     return 0;
                 case "load-plan":
-                    return await LoadPlanAsync(rest);
+                    return await LoadPlanAsync(rest, caller);
                 case "import":
-                    return await ImportAsync(rest);
+                    return await ImportAsync(rest, caller);
                 case "export":
-                    return await ExportAsync(rest);
+                    return await ExportAsync(rest, caller);
                 case "export-plan":
-                    return await ExportPlanAsync(rest);
+                    return await ExportPlanAsync(rest, caller);
                 case "create-admin":
                     return await CreateAdminAsync(rest);
                 case "disable-user" or "enable-user" or "reset-password" or "remove-membership":
@@ -86,9 +103,9 @@ public static class CommandLine
         }
     }
 
-    private static async Task<int> LoadPlanAsync(string[] args)
+    private static async Task<int> LoadPlanAsync(string[] args, string caller)
     {
-        var file = args.FirstOrDefault(a => !a.StartsWith("--"));
+        var file = FromCaller(caller, args.FirstOrDefault(a => !a.StartsWith("--")));
         if (file is null || !File.Exists(file))
         {
             Console.Error.WriteLine($"load-plan needs an existing plan file.\n{Usage}");
@@ -108,10 +125,10 @@ public static class CommandLine
         return 0;
     }
 
-    private static async Task<int> ExportPlanAsync(string[] args)
+    private static async Task<int> ExportPlanAsync(string[] args, string caller)
     {
         var org = Option(args, "--org");
-        var output = Option(args, "--out");
+        var output = FromCaller(caller, Option(args, "--out"));
         if (org is null || output is null)
         {
             Console.Error.WriteLine($"export-plan needs --org and --out.\n{Usage}");
@@ -153,9 +170,9 @@ public static class CommandLine
         return 0;
     }
 
-    private static async Task<int> ImportAsync(string[] args)
+    private static async Task<int> ImportAsync(string[] args, string caller)
     {
-        var file = Positional(args, "--org", "--plan", "--year", "--profile");
+        var file = FromCaller(caller, Positional(args, "--org", "--plan", "--year", "--profile", "--period", "--scale", "--levels"));
         var org = Option(args, "--org");
         if (file is null || org is null)
         {
@@ -197,21 +214,40 @@ public static class CommandLine
                 return 2;
             }
         }
+        // A local government of the national list that Ayumi does not have yet starts with this sheet and the plan the options describe.
+        (Organisation Organisation, Features.Import.NewPlanSettings Plan)? start = null;
+        if (!await db.Organisations.AnyAsync(o => o.Code == code))
+        {
+            var listed = scope.ServiceProvider.GetRequiredService<LocalGovernmentList>().Find(code);
+            if (listed is null)
+            {
+                Console.Error.WriteLine($"error: no organisation with code {code}, and {code} is not a local government of the national list.");
+                return 2;
+            }
+            start = Features.Organisations.OrganisationStart.Read(listed, Option(args, "--period"), Option(args, "--scale"), Option(args, "--levels"), out var problem);
+            if (start is null)
+            {
+                Console.Error.WriteLine($"error: {problem}");
+                return 2;
+            }
+        }
         var text = scope.ServiceProvider.GetRequiredService<Localization.UiText>();
         var progress = new Progress<Features.Import.ImportProgress>(p => Console.Error.Write($"\r{text.Format("import.progress", p.RowsDone, p.RowsTotal)}"));
-        var options = new Features.Import.ImportOptions(Option(args, "--plan"), Profile: profile, Year: year, Progress: progress);
+        var options = new Features.Import.ImportOptions(Option(args, "--plan"), start?.Plan, Profile: profile, Year: year, Progress: progress);
+        var run = scope.ServiceProvider.GetRequiredService<Features.Import.ImportRun>();
         Features.Import.ImportReport report;
         await using (var content = File.OpenRead(file))
-            report = await scope.ServiceProvider.GetRequiredService<Features.Import.ImportRun>()
-                .RunAsync(code, Path.GetFileName(file), content, options, commit: !dryRun, Features.Import.ImportAccess.Limits(app.Configuration));
+            report = start is { } created
+                ? await run.RunForNewAsync(created.Organisation, Path.GetFileName(file), content, options, commit: !dryRun, Features.Import.ImportAccess.Limits(app.Configuration))
+                : await run.RunAsync(code, Path.GetFileName(file), content, options, commit: !dryRun, Features.Import.ImportAccess.Limits(app.Configuration));
         Console.Error.WriteLine();
         foreach (var line in Features.Import.ImportReportText.Lines(report, text, committed: !dryRun && !report.HasErrors)) Console.WriteLine(line);
         return report.HasErrors ? 1 : 0;
     }
 
-    private static async Task<int> ExportAsync(string[] args)
+    private static async Task<int> ExportAsync(string[] args, string caller)
     {
-        var (org, yearText, format, output) = (Option(args, "--org"), Option(args, "--year"), Option(args, "--format"), Option(args, "--out"));
+        var (org, yearText, format, output) = (Option(args, "--org"), Option(args, "--year"), Option(args, "--format"), FromCaller(caller, Option(args, "--out")));
         if (org is null || yearText is null || format is null || output is null)
         {
             Console.Error.WriteLine($"export needs --org, --year, --format and --out.\n{Usage}");
@@ -344,6 +380,9 @@ public static class CommandLine
         Console.WriteLine($"Administrator {email} is ready.");
         return 0;
     }
+
+    /// <summary>A path as the caller meant it: relative to the folder the program was called from.</summary>
+    private static string? FromCaller(string caller, string? path) => path is null ? null : Path.GetFullPath(path, caller);
 
     /// <summary>The first argument that is neither an option nor the value of one of <paramref name="optionsWithValues"/>.</summary>
     private static string? Positional(string[] args, params string[] optionsWithValues)

@@ -21,6 +21,7 @@ public static class WebApp
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddAyumiDatabase();
         builder.Services.AddScoped<DemoData>();
+        builder.Services.AddSingleton(_ => Domain.LocalGovernmentList.Shipped());
         builder.Services.AddScoped<Features.Import.ImportRun>();
         builder.Services.AddSingleton<Features.Import.ImportUploads>();
         builder.Services.AddSingleton<Features.Import.ImportGate>();
@@ -74,6 +75,7 @@ public static class WebApp
         var demoOn = configuration.GetValue<bool?>("Ayumi:DemoData") ?? settings.Provider == DatabaseSettings.Sqlite;
         if (loadDemo && demoOn)
             await scope.ServiceProvider.GetRequiredService<DemoData>().LoadIfEmptyAsync(configuration["Ayumi:DemoFolder"] ?? DemoData.DefaultFolder);
+        await Features.Organisations.ListedDescriptions.FillAsync(db, scope.ServiceProvider.GetRequiredService<Domain.LocalGovernmentList>());
     }
 
     /// <summary>Prepares the database when the web host starts, before it serves requests.</summary>

@@ -245,6 +245,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     {
         null => null,
         DateTimeOffset d => d.ToString("O"),
+        string s => s,
+        // A list stored as JSON (a plan's levels and grades) is recorded as it is stored, not as its type's name.
+        System.Collections.IEnumerable list => JsonSerializer.Serialize(list, JsonOptions),
         _ => value.ToString(),
     };
 }

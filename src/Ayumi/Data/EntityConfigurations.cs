@@ -10,6 +10,8 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
     {
         b.HasIndex(o => o.Code).IsUnique();
         b.Property(o => o.Name).HasMaxLength(100);
+        b.Property(o => o.Prefecture).HasMaxLength(10);
+        b.Property(o => o.Reading).HasMaxLength(100);
         b.HasMany(o => o.Departments).WithOne(d => d.Organisation).HasForeignKey(d => d.OrganisationId);
         b.HasMany(o => o.Plans).WithOne(p => p.Organisation).HasForeignKey(p => p.OrganisationId);
     }

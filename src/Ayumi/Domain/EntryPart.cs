@@ -87,20 +87,20 @@ public class EntryPart
         Version++;
     }
 
-    /// <summary>The fields that must be filled before the part can be submitted.</summary>
-    public IReadOnlyList<string> MissingForSubmission()
+    /// <summary>The fields that must be filled before the part can be submitted: the grade only when the plan grades its measures.</summary>
+    public IReadOnlyList<string> MissingForSubmission(bool graded = true)
     {
         var missing = new List<string>();
-        if (Grade is null) missing.Add(nameof(Grade));
+        if (graded && Grade is null) missing.Add(nameof(Grade));
         if (string.IsNullOrWhiteSpace(Results)) missing.Add(nameof(Results));
         return missing;
     }
 
     /// <exception cref="DomainException">Grade or results are missing, or the part cannot be edited.</exception>
-    public void Submit(ReportingYear year, DateTimeOffset at)
+    public void Submit(ReportingYear year, DateTimeOffset at, bool graded = true)
     {
         EnsureEditable(year);
-        var missing = MissingForSubmission();
+        var missing = MissingForSubmission(graded);
         if (missing.Count > 0) throw new IncompleteEntryException(missing);
         Status = PartStatus.Submitted;
         SubmittedAt = at;

@@ -4,6 +4,8 @@ public enum OrganisationKind
 {
     Prefecture,
     Municipality,
+    /// <summary>広域連合・一部事務組合: a union of local governments, not in the national list and entered by hand.</summary>
+    WideAreaUnion,
 }
 
 /// <summary>A prefecture or municipality that runs recidivism-prevention plans.</summary>
@@ -21,17 +23,78 @@ public class Organisation
         Kind = code.IsPrefecture ? OrganisationKind.Prefecture : OrganisationKind.Municipality;
     }
 
+    /// <summary>The organisation as the national list of local governments describes it: kind, prefecture, reading, parent and population.</summary>
+    public static Organisation From(LocalGovernment listed)
+    {
+        var organisation = new Organisation(listed.Code, listed.Name);
+        organisation.Describe(listed);
+        return organisation;
+    }
+
+    /// <summary>A 広域連合 or 一部事務組合, which the national list does not hold: its code and name as the union writes them.</summary>
+    /// <exception cref="DomainException">The name or the reading is empty, or the population is negative.</exception>
+    public static Organisation WideAreaUnion(LocalGovernmentCode code, string name, string reading, string? prefecture, int? population)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("A wide-area union needs a name.", "organisationNew.unionName");
+        if (string.IsNullOrWhiteSpace(reading)) throw new DomainException("A wide-area union needs a reading.", "organisationNew.unionReading");
+        if (population < 0) throw new DomainException("A population cannot be negative.", "organisationNew.unionPopulation");
+        return new Organisation(code, name.Trim())
+        {
+            Kind = OrganisationKind.WideAreaUnion,
+            Reading = reading.Trim(),
+            Prefecture = string.IsNullOrWhiteSpace(prefecture) ? null : prefecture.Trim(),
+            Population = population,
+        };
+    }
+
     public int Id { get; private set; }
     public LocalGovernmentCode Code { get; private set; }
     public string Name { get; private set; }
     public OrganisationKind Kind { get; private set; }
+    /// <summary>都道府県名: the prefecture itself for a prefecture.</summary>
+    public string? Prefecture { get; private set; }
+    /// <summary>The name's reading in hiragana (えなし).</summary>
+    public string? Reading { get; private set; }
+    /// <summary>The prefecture a municipality belongs to; null for a prefecture and for a union.</summary>
+    public LocalGovernmentCode? ParentCode { get; private set; }
+    /// <summary>Residents on the list's reference date (住民基本台帳, 1 January 2022), for figures per head.</summary>
+    public int? Population { get; private set; }
     public IReadOnlyCollection<Department> Departments => _departments;
     public IReadOnlyCollection<Plan> Plans => _plans;
+
+    /// <summary>
+    /// Fills what the national list says and this organisation does not have yet (an
+    /// organisation created before the list, or from a plan file); a stored value is never replaced.
+    /// </summary>
+    /// <exception cref="DomainException">The entry is another code's.</exception>
+    public void Describe(LocalGovernment listed)
+    {
+        if (listed.Code != Code) throw new DomainException($"{listed.Name} ({listed.Code}) is not {Name} ({Code}).");
+        Prefecture ??= listed.Prefecture;
+        Reading ??= listed.Reading;
+        ParentCode ??= listed.Parent;
+        Population ??= listed.Population;
+    }
 
     public Plan AddPlan(string name, int generation, FiscalYear periodStart, FiscalYear periodEnd)
     {
         if (_plans.Any(p => p.Name == name)) throw new DomainException($"{Name} already has a plan named '{name}'.", "domain.planNameTwice", Name, name);
         var plan = new Plan(this, name, generation, periodStart, periodEnd);
+        _plans.Add(plan);
+        return plan;
+    }
+
+    /// <summary>
+    /// The secretariat's new plan, set up on screen: a draft (not public) whose tree and measures
+    /// are then added or imported, published when adopted.
+    /// </summary>
+    /// <exception cref="DomainException">A setting breaks a rule of <see cref="Plan.ChangeSettings"/>.</exception>
+    public Plan CreatePlan(PlanSettings settings)
+    {
+        Plan.Validate(this, null, settings);
+        var plan = new Plan(this, settings.Name.Trim(), settings.Generation, settings.PeriodStart, settings.PeriodEnd);
+        plan.MarkDraft();
+        plan.ChangeSettings(settings);
         _plans.Add(plan);
         return plan;
     }

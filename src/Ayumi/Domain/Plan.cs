@@ -1,7 +1,7 @@
 namespace Ayumi.Domain;
 
 /// <summary>The name of one level of a plan's tree (基本目標, 施策, 重点取組…), top first.</summary>
-public sealed record PlanLevel(string Name, string? NameEn = null);
+public sealed partial record PlanLevel(string Name, string? NameEn = null);
 
 public enum EvaluationKind
 {
@@ -26,7 +26,7 @@ public sealed record EvaluationBody(string Name, EvaluationKind Kind, string? De
 /// A recidivism-prevention plan (再犯防止推進計画) of one organisation: its generation, its
 /// period in fiscal years, its tree of goals and policies, and its measures.
 /// </summary>
-public class Plan
+public partial class Plan
 {
     private readonly List<PlanNode> _nodes = [];
     private readonly List<Measure> _measures = [];

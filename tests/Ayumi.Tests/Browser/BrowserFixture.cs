@@ -17,10 +17,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     public AyumiFactory Factory { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
+    /// <summary>Settings beyond the database, such as the demo data off.</summary>
+    public IReadOnlyDictionary<string, string>? Settings { get; init; }
 
     public async Task InitializeAsync()
     {
-        Factory = new AyumiFactory(TestDatabase.Sqlite());
+        Factory = new AyumiFactory(TestDatabase.Sqlite(), Settings);
         Factory.UseKestrel(0);
         Factory.StartServer();
         BaseUrl = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');

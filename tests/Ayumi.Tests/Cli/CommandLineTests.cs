@@ -113,7 +113,8 @@ public sealed class CommandLineTests : IAsyncLifetime
     public async Task Export_writes_the_progress_sheet_of_a_year_in_each_format()
     {
         Assert.Equal(0, await CommandLine.RunAsync(Args("migrate")));
-        Assert.Equal(1, await CommandLine.RunAsync(Args("import", TestPaths.Seed("ena-city.txt"), "--org", "132195")));
+        // Komae is in the national list but not in Ayumi yet: without its plan's options the import stops and asks for them.
+        Assert.Equal(2, await CommandLine.RunAsync(Args("import", TestPaths.Seed("ena-city.txt"), "--org", "132195")));
         Assert.Equal(0, await CommandLine.RunAsync(Args("load-plan", TestPaths.PlanFile("komae-city.ayumi.json"))));
         Assert.Equal(0, await CommandLine.RunAsync(Args("import", TestPaths.Seed("ena-city.txt"), "--org", "132195", "--plan", "恵那市型の計画")));
         foreach (var format in new[] { "xlsx", "csv", "json" })

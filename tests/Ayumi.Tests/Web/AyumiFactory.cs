@@ -71,10 +71,11 @@ public sealed class AyumiFactory(TestDatabase database, IReadOnlyDictionary<stri
         // The suite signs in many times from one client; tests of the limits set tight ones in their settings.
         builder.UseSetting("Ayumi:SignIn:PerClientAttempts", "100000");
         builder.UseSetting("Ayumi:SignIn:PerAddressAttempts", "100000");
+        builder.UseSetting("Ayumi:DemoData", "true");
+        // A fixture's own settings come after these defaults, so that one can start from an empty database or set tight limits.
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.UseSetting("Ayumi:Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:Ayumi", Database.ConnectionString);
-        builder.UseSetting("Ayumi:DemoData", "true");
         builder.UseEnvironment("Testing");
     }
 

@@ -12,6 +12,9 @@ public static class Permissions
     public static bool CanManage(this MemberRoles user, int organisationId) =>
         user.IsAdministrator || user.Has(organisationId, MemberRole.Secretariat);
 
+    /// <summary>Create organisations from the national list (and wide-area unions by hand): administrators only.</summary>
+    public static bool CanCreateOrganisations(this MemberRoles user) => user.IsAdministrator;
+
     /// <summary>Read and edit one department's part of an entry: only that department's editors.</summary>
     public static bool CanEdit(this MemberRoles user, int organisationId, int departmentId) =>
         user.EditableDepartments(organisationId).Contains(departmentId);

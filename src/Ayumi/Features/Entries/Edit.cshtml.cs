@@ -89,7 +89,7 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
         try
         {
             Part.SaveDraft(content, Year, scale, target.PlanName);
-            if (submit) SubmitOrKeepDraft();
+            if (submit) SubmitOrKeepDraft(scale.IsGraded);
             await db.SaveChangesAsync(ct);
             CarryVersion(Part.Version);
         }
@@ -124,9 +124,9 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
     }
 
     /// <summary>An incomplete submission still keeps what was typed, as a draft, and says what is missing.</summary>
-    private void SubmitOrKeepDraft()
+    private void SubmitOrKeepDraft(bool graded)
     {
-        try { Part.Submit(Year, clock.GetUtcNow()); }
+        try { Part.Submit(Year, clock.GetUtcNow(), graded); }
         catch (IncompleteEntryException e)
         {
             foreach (var field in e.Missing) Errors[field] = "entry.required";

@@ -7,13 +7,15 @@ namespace Ayumi.Features.Import;
 /// <param name="PeriodStart">Defaults to the earliest fiscal year the file names.</param>
 /// <param name="PeriodEnd">Defaults to the latest fiscal year the file names.</param>
 /// <param name="Levels">Defaults to names taken from the sheet's headings.</param>
+/// <param name="GradeScale">Defaults to Ena City's A–D.</param>
 public sealed record NewPlanSettings(
     int Generation = 1,
     FiscalYear? PeriodStart = null,
     FiscalYear? PeriodEnd = null,
     IReadOnlyList<PlanLevel>? Levels = null,
     string? Source = null,
-    IReadOnlyList<string>? Notes = null);
+    IReadOnlyList<string>? Notes = null,
+    GradeScale? GradeScale = null);
 
 /// <summary>How to import a file into an organisation.</summary>
 /// <param name="PlanName">The plan to import into; by default the organisation's latest plan, or a new plan named after the organisation.</param>

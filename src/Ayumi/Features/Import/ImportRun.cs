@@ -13,12 +13,34 @@ namespace Ayumi.Features.Import;
 /// </summary>
 public sealed class ImportRun(AyumiDbContext db, ImportGate gate)
 {
-    public async Task<ImportReport> RunAsync(LocalGovernmentCode organisationCode, string fileName, Stream content, ImportOptions options, bool commit,
-        ReadLimits? limits = null, CancellationToken cancellationToken = default)
+    public Task<ImportReport> RunAsync(LocalGovernmentCode organisationCode, string fileName, Stream content, ImportOptions options, bool commit,
+        ReadLimits? limits = null, CancellationToken cancellationToken = default) =>
+        GatedAsync(fileName, async token =>
+        {
+            var workbook = WorkbookReader.Read(fileName, content, limits ?? ReadLimits.Default, cancellationToken: token);
+            var organisation = await db.LoadOrganisationGraphAsync(o => o.Code == organisationCode, token)
+                ?? throw new DomainException($"There is no organisation with code {organisationCode}.", "import.unknownOrganisation", organisationCode.ToString());
+            return await RunAsync(organisation, workbook, fileName, options, commit, token);
+        }, cancellationToken);
+
+    /// <summary>
+    /// The same import into an organisation that is not stored yet (one of the national list, named
+    /// on the command line): it is saved with what the file creates, or not at all.
+    /// </summary>
+    public Task<ImportReport> RunForNewAsync(Organisation organisation, string fileName, Stream content, ImportOptions options, bool commit,
+        ReadLimits? limits = null, CancellationToken cancellationToken = default) =>
+        GatedAsync(fileName, async token =>
+        {
+            var workbook = WorkbookReader.Read(fileName, content, limits ?? ReadLimits.Default, cancellationToken: token);
+            db.Organisations.Add(organisation);
+            return await RunAsync(organisation, workbook, fileName, options, commit, token);
+        }, cancellationToken);
+
+    private async Task<ImportReport> GatedAsync(string fileName, Func<CancellationToken, Task<ImportReport>> import, CancellationToken cancellationToken)
     {
         try
         {
-            return await gate.RunAsync(fileName, token => RunGatedAsync(organisationCode, fileName, content, options, commit, limits ?? ReadLimits.Default, token), cancellationToken);
+            return await gate.RunAsync(fileName, import, cancellationToken);
         }
         catch (ImportFileException e)
         {
@@ -30,12 +52,8 @@ public sealed class ImportRun(AyumiDbContext db, ImportGate gate)
         }
     }
 
-    private async Task<ImportReport> RunGatedAsync(LocalGovernmentCode organisationCode, string fileName, Stream content, ImportOptions options, bool commit,
-        ReadLimits limits, CancellationToken cancellationToken)
+    private async Task<ImportReport> RunAsync(Organisation organisation, Workbook workbook, string fileName, ImportOptions options, bool commit, CancellationToken cancellationToken)
     {
-        var workbook = WorkbookReader.Read(fileName, content, limits, cancellationToken: cancellationToken);
-        var organisation = await db.LoadOrganisationGraphAsync(o => o.Code == organisationCode, cancellationToken)
-            ?? throw new DomainException($"There is no organisation with code {organisationCode}.", "import.unknownOrganisation", organisationCode.ToString());
         var report = PlanImporter.Run(organisation, workbook, options, cancellationToken);
         // A large file changes tens of thousands of objects: find the changes once, here, rather
         // than again in every Entries() and SaveChanges (the audit interceptor's included).

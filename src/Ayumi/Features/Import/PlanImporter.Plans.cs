@@ -35,6 +35,7 @@ public sealed partial class PlanImporter
         var end = settings.PeriodEnd ?? (years.Count > 0 ? years.Max() : start);
         var plan = _organisation.AddPlan(_options.PlanName ?? $"{_organisation.Name}再犯防止推進計画", settings.Generation, start, end);
         plan.SetLevels(settings.Levels ?? LevelsFrom(layout, depth));
+        if (settings.GradeScale is { } scale) plan.SetGradeScale(scale);
         plan.Source = settings.Source ?? $"{_report.FileName} ({sheet.Name})";
         foreach (var note in settings.Notes ?? []) plan.Notes.Add(note);
         _report.Counts.PlansCreated++;

@@ -1,6 +1,7 @@
 using Ayumi.Data;
 using Ayumi.Domain;
 using Ayumi.Features.Accounts;
+using Ayumi.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,7 @@ namespace Ayumi.Features.Organisations;
 public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : PageModel
 {
     public OrganisationView Organisation { get; private set; } = null!;
+    public Notice? Notice { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -32,10 +34,15 @@ public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : Pag
 
         var me = await current.GetAsync(ct);
         var currentPlan = organisation.CurrentPlan;
+        if (Request.Query.ContainsKey("created")) Notice = Notice.Success("organisationNew.created", organisation.Name);
         Organisation = new OrganisationView(
             organisation.Id,
             organisation.Code.Value,
             organisation.Name,
+            organisation.Kind,
+            organisation.Reading,
+            organisation.Prefecture,
+            organisation.Population,
             organisation.Plans.Where(me.SeesPlan).OrderBy(p => p.Generation)
                 .Select(p => new PlanRow(p.Id, p.Name, p.GenerationLabel, p.PeriodLabel, p.Predecessor?.Name, planCounts.GetValueOrDefault(p.Id),
                     p.Status == PlanStatus.Draft ? "plan.status.draft" : p == currentPlan ? "plan.current" : null))
@@ -46,7 +53,7 @@ public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : Pag
         return Page();
     }
 
-    public sealed record OrganisationView(int Id, string Code, string Name, IReadOnlyList<PlanRow> Plans, IReadOnlyList<DepartmentRow> Departments);
+    public sealed record OrganisationView(int Id, string Code, string Name, OrganisationKind Kind, string? Reading, string? Prefecture, int? Population, IReadOnlyList<PlanRow> Plans, IReadOnlyList<DepartmentRow> Departments);
     /// <param name="StatusKey">The text key of the plan's badge: a draft, or the current plan; null for earlier plans.</param>
     public sealed record PlanRow(int Id, string Name, string Generation, string Period, string? Predecessor, int MeasureCount, string? StatusKey);
     public sealed record DepartmentRow(int Id, int? ParentId, string Name, int MeasureCount);

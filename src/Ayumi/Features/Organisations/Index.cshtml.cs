@@ -9,10 +9,12 @@ namespace Ayumi.Features.Organisations;
 public sealed class IndexModel(AyumiDbContext db, CurrentMember current) : PageModel
 {
     public IReadOnlyList<OrganisationRow> Organisations { get; private set; } = [];
+    public bool CanCreate { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var me = await current.GetAsync(ct);
+        CanCreate = me.CanCreateOrganisations();
         var organisations = await db.Organisations.AsNoTracking().Include(o => o.Plans.AsQueryable().Where(Publication.PlansSeenBy(me))).ToListAsync(ct);
         Organisations = organisations
             .OrderBy(o => o.Code.Value)

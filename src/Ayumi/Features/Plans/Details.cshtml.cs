@@ -39,6 +39,7 @@ public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : Pag
         IsCurrent = currentPlan?.Id == plan.Id;
         CurrentPlan = IsCurrent ? null : currentPlan;
         if (Request.Query.ContainsKey("published")) Notice = Notice.Success("plan.publishedNotice", plan.Name);
+        else if (Request.Query.ContainsKey("created")) Notice = Notice.Success("planNew.created", plan.Name);
         Years = plan.PublishedYears.OrderDescending().ToList();
         Year = FiscalYear.TryParse(year, out var chosen) && Years.Contains(chosen) ? chosen : Years.Count > 0 ? Years[0] : null;
         if (Year is { } shown)
