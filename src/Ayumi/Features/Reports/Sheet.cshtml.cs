@@ -53,7 +53,7 @@ public sealed class SheetModel(AyumiDbContext db, CurrentMember current, UiText 
         var chosen = all.FirstOrDefault(t => t.Name == template) ?? all.FirstOrDefault(t => t.Name == plan.ReportTemplateName) ?? ReportTemplate.BuiltIn[0];
         var visible = ReportYears.VisibleTo(me, plan, chosen);
         FiscalYear fiscalYear;
-        if (year is null && visible.Count > 0) fiscalYear = chosen.ListsIndicators ? visible[^1] : ReportYears.Latest(plan, visible);
+        if (year is null && visible.Count > 0) fiscalYear = chosen.ListsIndicators ? visible[^1] : plan.LatestReportedYear(visible);
         else if (!FiscalYear.TryParse(year, out fiscalYear)) return NotFound();
         if (!visible.Contains(fiscalYear)) return me.IsSignedIn ? NotFound() : Challenge();
         // A layout reads other years than the one asked for too (last year's wording, next year's budget).
