@@ -18,11 +18,13 @@ public sealed class SheetModel(AyumiDbContext db, CurrentMember current, UiText 
     public IReadOnlyList<FiscalYear> Years { get; private set; } = [];
     public IReadOnlyList<string> Templates { get; private set; } = [];
     public bool ShowPrevious { get; private set; }
+    public SheetColumns Columns { get; private set; } = SheetColumns.All;
 
-    public async Task<IActionResult> OnGetAsync(int id, string? year, string? template, bool previous, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, string? year, string? template, bool previous, int[]? hide, CancellationToken ct)
     {
         if (await LoadAsync(id, year, template, ct) is { } refused) return refused;
         ShowPrevious = previous;
+        Columns = SheetColumns.Hiding(hide);
         return Page();
     }
 
@@ -33,10 +35,12 @@ public sealed class SheetModel(AyumiDbContext db, CurrentMember current, UiText 
     public async Task<IActionResult> OnGetCsvAsync(int id, string? year, string? template, CancellationToken ct) =>
         await LoadAsync(id, year, template, ct) ?? File(ProgressSheetCsv.Write(Sheet), "text/csv; charset=utf-8", FileName("csv"));
 
-    public async Task<IActionResult> OnGetPdfAsync(int id, string? year, string? template, CancellationToken ct)
+    /// <param name="hide">The columns the reader hid on the page (<see cref="SheetColumns"/>), left out of the PDF as well.</param>
+    public async Task<IActionResult> OnGetPdfAsync(int id, string? year, string? template, int[]? hide, CancellationToken ct)
     {
         if (await LoadAsync(id, year, template, ct) is { } refused) return refused;
-        return File(await pdf.RenderAsync(Title, ProgressSheetHtml.ForPrint(Sheet, k => text[k]), UiText.CurrentLanguage, ct), "application/pdf", FileName("pdf"));
+        var body = ProgressSheetHtml.ForPrint(Sheet, SheetColumns.Hiding(hide), k => text[k]);
+        return File(await pdf.RenderAsync(Title, body, UiText.CurrentLanguage, ct), "application/pdf", FileName("pdf"));
     }
 
     public string Title => ProgressSheetHtml.Title(Sheet, k => text[k]);
