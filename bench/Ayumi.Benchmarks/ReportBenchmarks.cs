@@ -43,7 +43,7 @@ public class ReportBenchmarks
     public ProgressSheet Build() => ProgressSheet.Build(_plan, ReportPlan.ReportedYears[^1], _template, _text);
 
     [Benchmark]
-    public async Task<string> PageTable() => ProgressSheetHtml.Table(ProgressSheet.Build(await Load(), ReportPlan.ReportedYears[^1], _template, _text), false, _text);
+    public async Task<string> PageTable() => ProgressSheetHtml.Table(ProgressSheet.Build(await Load(), ReportPlan.ReportedYears[^1], _template, _text), SheetColumns.All, false, _text);
 
     [Benchmark]
     public async Task<byte[]> Workbook() => ProgressSheetWorkbook.Write(ProgressSheet.Build(await Load(), ReportPlan.ReportedYears[^1], _template, _text), _text);
@@ -94,7 +94,7 @@ public class ReportPdfBenchmarks
     {
         await using var db = ReportPlan.Context(_db);
         var sheet = ProgressSheet.Build((await ReportQueries.LoadAsync(db, _planId, CancellationToken.None))!, ReportPlan.ReportedYears[^1], _template, _text);
-        await using var pdf = await _pdf.RenderAsync(sheet.Plan.Name, ProgressSheetHtml.ForPrint(sheet, _text), UiText.Japanese, CancellationToken.None);
+        await using var pdf = await _pdf.RenderAsync(sheet.Plan.Name, ProgressSheetHtml.ForPrint(sheet, SheetColumns.All, _text), UiText.Japanese, CancellationToken.None);
         return pdf.Length;
     }
 }

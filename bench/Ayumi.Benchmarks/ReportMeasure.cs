@@ -94,7 +94,7 @@ public static class ReportMeasure
         {
             var plan = await LoadAsync(db, planId);
             var sheet = ProgressSheet.Build(plan, Year, Template(name), t);
-            var html = ProgressSheetHtml.Table(sheet, showPrevious: false, t);
+            var html = ProgressSheetHtml.Table(sheet, SheetColumns.All, showPrevious: false, t);
             var xlsx = ProgressSheetWorkbook.Write(sheet, t);
             var csv = ProgressSheetCsv.Write(sheet);
             var rows = sheet.Lines.Count(l => !l.IsSection);
@@ -111,12 +111,12 @@ public static class ReportMeasure
                 var plan = await samples.Time($"{name}/load", () => LoadAsync(db, planId));
                 var sheet = samples.TimeSync($"{name}/build", () => ProgressSheet.Build(plan, Year, template, t));
                 samples.TimeSync($"{name}/diff", () => sheet.Lines.Sum(l => l.Cells.Sum(c => c.Segments().Count())));
-                samples.TimeSync($"{name}/html", () => ProgressSheetHtml.Table(sheet, showPrevious: false, t));
+                samples.TimeSync($"{name}/html", () => ProgressSheetHtml.Table(sheet, SheetColumns.All, showPrevious: false, t));
                 samples.TimeSync($"{name}/write", () => ProgressSheetWorkbook.Write(sheet, t));
                 samples.TimeSync($"{name}/csvwrite", () => ProgressSheetCsv.Write(sheet));
                 // What the handlers do, end to end: a fresh context, load, build, write.
                 await samples.Time($"{name}/xlsx", async () => ProgressSheetWorkbook.Write(ProgressSheet.Build(await LoadAsync(db, planId), Year, template, t), t));
-                await samples.Time($"{name}/pagebody", async () => ProgressSheetHtml.Table(ProgressSheet.Build(await LoadAsync(db, planId), Year, template, t), showPrevious: false, t));
+                await samples.Time($"{name}/pagebody", async () => ProgressSheetHtml.Table(ProgressSheet.Build(await LoadAsync(db, planId), Year, template, t), SheetColumns.All, showPrevious: false, t));
             }
         var peakAfterXlsx = PeakWorkingSetMb();
         notes.Add($"after the timed runs without PDF: {MemoryNow()}");
@@ -137,7 +137,7 @@ public static class ReportMeasure
                     {
                         var plan = await LoadAsync(db, planId);
                         var sheet = ProgressSheet.Build(plan, Year, Template(name), t);
-                        return await samples.Time($"{name}/render", () => Length(pdf.RenderAsync(Title(sheet, t), ProgressSheetHtml.ForPrint(sheet, t), UiText.Japanese, CancellationToken.None)), children: true);
+                        return await samples.Time($"{name}/render", () => Length(pdf.RenderAsync(Title(sheet, t), ProgressSheetHtml.ForPrint(sheet, SheetColumns.All, t), UiText.Japanese, CancellationToken.None)), children: true);
                     }, children: true);
             notes.Add($"after the PDFs: {MemoryNow()}");
             notes.Add($"PDF first call (Playwright driver and Chromium start-up, one-line page): {samples.Median("startup"):F0} ms, CPU {samples.Median("startup/cpu"):F0} ms");
@@ -189,7 +189,7 @@ public static class ReportMeasure
     private static async Task<byte[]> Pdf(PdfRenderer pdf, Plan plan, ReportTemplate template, Func<string, string> t)
     {
         var sheet = ProgressSheet.Build(plan, Year, template, t);
-        await using var file = await pdf.RenderAsync(Title(sheet, t), ProgressSheetHtml.ForPrint(sheet, t), UiText.Japanese, CancellationToken.None);
+        await using var file = await pdf.RenderAsync(Title(sheet, t), ProgressSheetHtml.ForPrint(sheet, SheetColumns.All, t), UiText.Japanese, CancellationToken.None);
         using var bytes = new MemoryStream();
         await file.CopyToAsync(bytes);
         return bytes.ToArray();

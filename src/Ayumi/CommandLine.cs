@@ -321,7 +321,7 @@ public static class CommandLine
         if (format == "pdf")
         {
             await using var pdf = await scope.ServiceProvider.GetRequiredService<Features.Reports.PdfRenderer>().RenderAsync(
-                Features.Reports.ProgressSheetHtml.Title(sheet, k => text[k]), Features.Reports.ProgressSheetHtml.ForPrint(sheet, k => text[k]),
+                Features.Reports.ProgressSheetHtml.Title(sheet, k => text[k]), Features.Reports.ProgressSheetHtml.ForPrint(sheet, Features.Reports.SheetColumns.All, k => text[k]),
                 Localization.UiText.CurrentLanguage, CancellationToken.None);
             await using var written = File.Create(output);
             await pdf.CopyToAsync(written);

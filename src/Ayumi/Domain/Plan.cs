@@ -123,6 +123,18 @@ public partial class Plan
     public IReadOnlyCollection<FiscalYear> PublishedYears =>
         _reportingYears.Where(r => r.Status == ReportingStatus.Published).Select(r => r.FiscalYear).ToList();
 
+    /// <summary>
+    /// The latest of <paramref name="years"/> in which a measure reported what was done (results, progress toward its target
+    /// or a grade): the year a reader looks for. A later year that only carries plans and budgets (Miyagi's R6, read from the
+    /// R5 sheet's columns for the next year) reports nothing yet. The latest of the years when none reports.
+    /// </summary>
+    public FiscalYear LatestReportedYear(IReadOnlyCollection<FiscalYear> years)
+    {
+        var reported = _measures.SelectMany(m => m.Entries).Where(e => e.Results is not null || e.Grade is not null || e.TargetProgress is not null)
+            .Select(e => e.FiscalYear).ToHashSet();
+        return years.Where(reported.Contains).DefaultIfEmpty(years.Max()).Max();
+    }
+
     /// <summary>Whether <paramref name="year"/> lies within the plan's period (both ends included).</summary>
     public bool Covers(FiscalYear year) => PeriodStart <= year && year <= PeriodEnd;
 

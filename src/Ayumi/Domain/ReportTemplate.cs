@@ -38,8 +38,10 @@ public enum ReportField
 /// report's fiscal year, {1} and {2} the two following ones, {3} the previous one
 /// (<c>{0:R}評価</c> → R6評価, <c>{1:J}の計画</c> → 令和7年度の計画), and {4} the next plan's name.
 /// <see cref="YearOffset"/> picks the entry the value comes from (1: the next year's entry).
+/// <see cref="Share"/> is the column's share of a printed page's width in percent, as a layout sets it; without one the
+/// column is as wide as its data needs.
 /// </summary>
-public sealed record ReportColumn(ReportField Field, string Heading, int YearOffset = 0)
+public sealed record ReportColumn(ReportField Field, string Heading, int YearOffset = 0, int? Share = null)
 {
     public bool IsYearly => Field is ReportField.Grade or ReportField.Results or ReportField.PlannedWork or ReportField.NextYearPlan
         or ReportField.InitialBudget or ReportField.FinalBudget or ReportField.IssuesAndDirection or ReportField.Target
@@ -109,41 +111,44 @@ public class ReportTemplate
     public const string Akita = "秋田市型（取組の一覧と年度の予定）";
     public const string Hyogo = "兵庫県型（活動指標の一覧）";
 
-    /// <summary>The layouts of the seed documents, in their own words.</summary>
+    /// <summary>
+    /// The layouts of the seed documents, in their own words. The shares of the page follow the seeds' sheets: the texts of
+    /// what was done and what comes next widest, names and policies narrower; departments, budgets and short figures are left
+    /// to their data.
+    /// </summary>
     public static IReadOnlyList<ReportTemplate> BuiltIn { get; } =
     [
         new(Ena,
         [
-            new(ReportField.Code, "番号"), new(ReportField.Title, "事業"), new(ReportField.Departments, "担当課"), new(ReportField.Description, "内容"),
-            new(ReportField.Grade, "{0:R}評価"), new(ReportField.Results, "{0:R}実施内容"), new(ReportField.NextYearPlan, "{1:R}実施予定"),
+            new(ReportField.Code, "番号", Share: 4), new(ReportField.Title, "事業", Share: 13), new(ReportField.Departments, "担当課"), new(ReportField.Description, "内容", Share: 22),
+            new(ReportField.Grade, "{0:R}評価", Share: 7), new(ReportField.Results, "{0:R}実施内容", Share: 24), new(ReportField.NextYearPlan, "{1:R}実施予定", Share: 22),
         ], policiesAsSectionRows: true, gradeTally: true),
         new(Miyagi,
         [
-            new(ReportField.Code, "番号"), new(ReportField.Policy, "施策の方向性 括弧内は{4}上での方針の方向性"), new(ReportField.Title, "事業名"),
-            new(ReportField.Description, "事業の内容"), new(ReportField.FinalBudget, "{0:R}年度 最終予算額 【単位：千円】"),
-            new(ReportField.Results, "{0:R}年度 事業実施状況"), new(ReportField.InitialBudget, "{1:R}年度 当初予算額 【単位：千円】", 1),
-            new(ReportField.PlannedWork, "{1:R}年度の計画", 1), new(ReportField.NextPlanTitle, "{4}上の事業名"),
-            new(ReportField.NextPlanDescription, "{4}上の事業の内容"), new(ReportField.IssuesAndDirection, "事業推進上の課題・今後の方向性について", 1),
+            new(ReportField.Code, "番号", Share: 3), new(ReportField.Policy, "施策の方向性 括弧内は{4}上での方針の方向性", Share: 8), new(ReportField.Title, "事業名", Share: 8),
+            new(ReportField.Description, "事業の内容", Share: 13), new(ReportField.FinalBudget, "{0:R}年度 最終予算額 【単位：千円】"),
+            new(ReportField.Results, "{0:R}年度 事業実施状況", Share: 12), new(ReportField.InitialBudget, "{1:R}年度 当初予算額 【単位：千円】", 1),
+            new(ReportField.PlannedWork, "{1:R}年度の計画", 1, Share: 12), new(ReportField.NextPlanTitle, "{4}上の事業名", Share: 7),
+            new(ReportField.NextPlanDescription, "{4}上の事業の内容", Share: 12), new(ReportField.IssuesAndDirection, "事業推進上の課題・今後の方向性について", 1, Share: 12),
             new(ReportField.Departments, "担当課・係名"),
         ], policiesAsSectionRows: false, gradeTally: false),
         new(Komae,
         [
-            new(ReportField.Goal, "基本目標"), new(ReportField.Policy, "施策"), new(ReportField.Code, "番号"), new(ReportField.Title, "重点取組"),
-            new(ReportField.Description, "取組内容"), new(ReportField.Departments, "担当課"), new(ReportField.Objective, "取組"),
-            new(ReportField.Target, "{0:R}取組目標"), new(ReportField.TargetProgress, "{0:R}取組目標に対する実績"),
-            new(ReportField.Target, "{1:R}取組目標", 1), new(ReportField.Target, "{2:R}取組目標", 2),
+            new(ReportField.Goal, "基本目標", Share: 8), new(ReportField.Policy, "施策", Share: 9), new(ReportField.Code, "番号", Share: 4), new(ReportField.Title, "重点取組", Share: 10),
+            new(ReportField.Description, "取組内容", Share: 15), new(ReportField.Departments, "担当課"), new(ReportField.Objective, "取組", Share: 12),
+            new(ReportField.Target, "{0:R}取組目標", Share: 9), new(ReportField.TargetProgress, "{0:R}取組目標に対する実績", Share: 10),
+            new(ReportField.Target, "{1:R}取組目標", 1, Share: 8), new(ReportField.Target, "{2:R}取組目標", 2, Share: 8),
         ], policiesAsSectionRows: false, gradeTally: false),
         new(Akita,
         [
-            new(ReportField.Code, "番号"), new(ReportField.Title, "取組"), new(ReportField.Description, "取組内容"), new(ReportField.Departments, "所管課"),
-            new(ReportField.PlannedWork, "{0:J}取組予定"),
+            new(ReportField.Code, "番号", Share: 7), new(ReportField.Title, "取組", Share: 18), new(ReportField.Description, "取組内容", Share: 38), new(ReportField.Departments, "所管課"),
+            new(ReportField.PlannedWork, "{0:J}取組予定", Share: 28),
         ], policiesAsSectionRows: false, gradeTally: false),
         new(Hyogo,
         [
-            new(ReportField.Goal, "行動"), new(ReportField.Code, "番号"), new(ReportField.Indicator, "活動指標"), new(ReportField.Departments, "担当課"),
-            new(ReportField.Baseline, "基準値"), new(ReportField.LatestActual, "{0:J}までの直近の実績"), new(ReportField.IndicatorTarget, "目標"),
+            new(ReportField.Goal, "行動", Share: 6), new(ReportField.Code, "番号", Share: 5), new(ReportField.Indicator, "活動指標", Share: 24), new(ReportField.Departments, "担当課"),
+            new(ReportField.Baseline, "基準値", Share: 13), new(ReportField.LatestActual, "{0:J}までの直近の実績", Share: 12), new(ReportField.IndicatorTarget, "目標", Share: 14),
             new(ReportField.Achievement, "達成度"), new(ReportField.IndicatorStatus, "状況"),
         ], policiesAsSectionRows: false, gradeTally: false),
     ];
 }
-

@@ -142,6 +142,49 @@ public abstract class ProgressSheetTests(AyumiFixture fixture)
     }
 
     [Fact]
+    public async Task Miyagis_r5_sheet_prints_on_at_most_eight_pages_with_long_rows_continued_under_their_code_and_title()
+    {
+        var bytes = await Download($"/plans/{await PlanId("040002")}/report/R5?handler=pdf", "application/pdf");
+        var words = ExternalTools.PdfWords(bytes);
+        Assert.InRange(words.Max(w => w.Page), 1, 8);
+        Assert.True(words.Min(w => w.Height) >= 7, $"the smallest text is {words.Min(w => w.Height)} pt");
+        // A continuation begins a page, under the repeated header: its title cell says that it goes on.
+        Assert.Contains(words, w => w.Text.Contains("（続き）") && w.Page > 1);
+    }
+
+    /// <summary>Each seed's layout on a plan the public may read in it (Komae's layout lists Ena's measures: Komae's years are not published).</summary>
+    [Theory]
+    [InlineData("212105", "R6", ReportTemplate.Ena)]
+    [InlineData("040002", "R5", ReportTemplate.Miyagi)]
+    [InlineData("052019", "R3", ReportTemplate.Akita)]
+    [InlineData("212105", "R6", ReportTemplate.Komae)]
+    [InlineData("280003", "R3", ReportTemplate.Hyogo)]
+    public async Task Every_seed_layout_prints_its_body_text_at_seven_points_or_more(string organisation, string year, string template)
+    {
+        var bytes = await Download($"/plans/{await PlanId(organisation, organisation == "280003" ? 5 : 1)}/report/{year}?handler=pdf&template={Uri.EscapeDataString(template)}", "application/pdf");
+        var words = ExternalTools.PdfWords(bytes);
+        Assert.NotEmpty(words);
+        var smallest = words.MinBy(w => w.Height)!;
+        Assert.True(smallest.Height >= 7, $"{template}: '{smallest.Text}' is {smallest.Height} pt");
+    }
+
+    [Fact]
+    public async Task A_column_hidden_on_the_page_is_left_out_of_the_page_and_its_pdf_but_the_code_and_title_stay()
+    {
+        var plan = await PlanId("212105");
+        var page = await Page($"/plans/{plan}/report/R6?hide=3&hide=0&hide=1");
+        var headings = page.QuerySelectorAll("table.progress-sheet thead th").Select(h => h.TextContent).ToList();
+        Assert.Equal(["番号", "事業", "担当課", "R6評価", "R6実施内容", "R7実施予定"], headings);
+        Assert.True(page.QuerySelector("input[name=hide][value='3']")!.HasAttribute("checked"));
+        Assert.Null(page.QuerySelector("input[name=hide][value='0']"));
+        var pdfLink = page.QuerySelectorAll("a[data-download]").Select(a => a.GetAttribute("href")!).Single(h => h.Contains("handler=pdf"));
+        Assert.EndsWith("&hide=3", pdfLink);
+        var text = ExternalTools.PdfText(await Download(pdfLink, "application/pdf"));
+        Assert.Contains("協力雇用主の支援・拡大及び求人情報の提供", text);
+        Assert.DoesNotContain("協力雇用主制度についてリーフレット等によって情報提供", text);
+    }
+
+    [Fact]
     public async Task The_pdf_embeds_a_subset_of_the_universal_design_font_rather_than_glyph_drawings()
     {
         var fonts = ExternalTools.PdfFonts(await Download($"/plans/{await PlanId("212105")}/report/R6?handler=pdf", "application/pdf"));
@@ -207,6 +250,34 @@ public abstract class ProgressSheetTests(AyumiFixture fixture)
     }
 
     [Fact]
+    public async Task The_budget_chart_sets_initial_beside_initial_and_final_beside_final_and_writes_a_final_not_yet_known_as_pending()
+    {
+        var page = await Page($"/plans/{await PlanId("040002")}/report/R5/summary");
+        var chart = page.QuerySelector("svg.chart[aria-labelledby='chart-budget-title']")!;
+        var bars = chart.QuerySelectorAll("rect > title").Select(t => (Class: t.ParentElement!.GetAttribute("class"), Text: t.TextContent)).ToList();
+        Assert.All(bars.Where(b => b.Class == "chart-series-0"), b => Assert.Contains("当初予算額", b.Text));
+        Assert.All(bars.Where(b => b.Class == "chart-series-1"), b => Assert.Contains("最終予算額", b.Text));
+        // R5's final budget stands with R5, R6's initial budget with R6: never R5's final beside R6's initial.
+        Assert.Contains(("chart-series-1", "令和5年度 最終予算額: 3,551,827千円"), bars);
+        Assert.Contains(bars, b => b.Class == "chart-series-0" && b.Text.StartsWith("令和6年度 当初予算額: "));
+        Assert.Contains(("chart-pending", "令和6年度 最終予算額: 未確定"), bars);
+        // R5's initial budget is not in the document: none, written as such and drawn as no bar, apart from 0.
+        Assert.Contains(chart.QuerySelectorAll("text.chart-text--missing"), t => t.TextContent == "なし");
+        Assert.DoesNotContain(bars, b => b.Text.StartsWith("令和5年度 当初予算額"));
+        var byYear = page.QuerySelectorAll("table.budget-table").First().QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(byYear, r => r.StartsWith("令和6年度") && r.Contains("未確定"));
+    }
+
+    [Fact]
+    public async Task A_plan_page_opens_on_the_latest_year_that_reports_results_or_grades()
+    {
+        // Miyagi's R6 carries only the plans and budgets the R5 sheet wrote for it; R5 is the year the document reports.
+        var page = await Page($"/plans/{await PlanId("040002")}");
+        Assert.Equal("令和5年度の進行管理シート", page.QuerySelector("a.button[href$='/report/FY2023']")?.TextContent);
+        Assert.Equal("FY2023", page.QuerySelector("#year option[selected]")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task Komaes_matrix_marks_each_department_responsible_for_a_measure()
     {
         var page = await Page($"/plans/{await PlanId("132195")}/matrix");
@@ -242,6 +313,25 @@ internal static class ExternalTools
         // In content-stream order a table cell's lines follow each other; joined, they give its text back whole.
         Run("pdftotext", ["-raw", input, Path.Combine(folder, "out.txt")], folder);
         return File.ReadAllText(Path.Combine(folder, "out.txt")).Replace("\n", "");
+    });
+
+    public sealed record PdfWord(int Page, string Text, double Height);
+
+    /// <summary>The words of a PDF with their page and height in points (pdftotext -bbox: the height of a word's box is its font size).</summary>
+    public static IReadOnlyList<PdfWord> PdfWords(byte[] pdf) => WithPdf(pdf, (folder, input) =>
+    {
+        Run("pdftotext", ["-bbox", input, Path.Combine(folder, "out.html")], folder);
+        var words = new List<PdfWord>();
+        var page = 0;
+        foreach (var line in File.ReadLines(Path.Combine(folder, "out.html")))
+        {
+            if (line.TrimStart().StartsWith("<page ")) page++;
+            var word = System.Text.RegularExpressions.Regex.Match(line, "<word xMin=\"[^\"]+\" yMin=\"([^\"]+)\" xMax=\"[^\"]+\" yMax=\"([^\"]+)\">([^<]*)</word>");
+            if (!word.Success) continue;
+            double Number(int group) => double.Parse(word.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
+            words.Add(new PdfWord(page, System.Net.WebUtility.HtmlDecode(word.Groups[3].Value), Math.Round(Number(2) - Number(1), 2)));
+        }
+        return words;
     });
 
     public sealed record PdfFont(string Name, string Type, bool Embedded);

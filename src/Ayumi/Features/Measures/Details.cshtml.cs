@@ -51,9 +51,24 @@ public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : Pag
 
     public IReadOnlyList<string> DepartmentNames => Measure.Departments.OrderBy(d => d.Order).Select(d => d.Department.Name).ToList();
 
-    /// <summary>The years of the history that record a budget, for the chart: the final budget where known, else the initial one.</summary>
-    public IReadOnlyList<(string Year, long Budget)> Budgets =>
-        History.GroupBy(h => h.FiscalYear)
-            .Select(g => (Year: g.Key, Amounts: g.Select(h => h.Entry.FinalBudget ?? h.Entry.InitialBudget).OfType<ThousandYen>().ToList()))
-            .Where(x => x.Amounts.Count > 0).Select(x => (x.Year.ToEraAbbreviation(), x.Amounts.Sum(a => a.Value))).ToList();
+    /// <summary>
+    /// The years of the history that record a budget, for the chart: initial and final budgets summed over the listings of the
+    /// year; a final budget is pending (未確定) in the years after the last one whose final budget is known.
+    /// </summary>
+    public IReadOnlyList<(string Year, long? Initial, long? Final, bool FinalPending)> Budgets
+    {
+        get
+        {
+            var years = History.GroupBy(h => h.FiscalYear).Select(g => (Year: g.Key, Initial: Sum(g.Select(h => h.Entry.InitialBudget)), Final: Sum(g.Select(h => h.Entry.FinalBudget))))
+                .Where(x => x.Initial is not null || x.Final is not null).OrderBy(x => x.Year).ToList();
+            var lastClosed = years.Where(x => x.Final is not null).Select(x => (FiscalYear?)x.Year).Max();
+            return years.Select(x => (x.Year.ToEraAbbreviation(), x.Initial, x.Final, x.Final is null && (lastClosed is not { } closed || x.Year > closed))).ToList();
+        }
+    }
+
+    private static long? Sum(IEnumerable<ThousandYen?> amounts)
+    {
+        var known = amounts.OfType<ThousandYen>().ToList();
+        return known.Count == 0 ? null : known.Sum(a => a.Value);
+    }
 }

@@ -41,7 +41,7 @@ public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : Pag
         if (Request.Query.ContainsKey("published")) Notice = Notice.Success("plan.publishedNotice", plan.Name);
         else if (Request.Query.ContainsKey("created")) Notice = Notice.Success("planNew.created", plan.Name);
         Years = plan.PublishedYears.OrderDescending().ToList();
-        Year = FiscalYear.TryParse(year, out var chosen) && Years.Contains(chosen) ? chosen : Years.Count > 0 ? Years[0] : null;
+        Year = FiscalYear.TryParse(year, out var chosen) && Years.Contains(chosen) ? chosen : Years.Count > 0 ? plan.LatestReportedYear(Years) : null;
         if (Year is { } shown)
         {
             var grades = plan.Measures.Select(m => m.Entries.FirstOrDefault(e => e.FiscalYear == shown)?.Grade).ToList();

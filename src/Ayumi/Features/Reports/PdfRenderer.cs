@@ -17,14 +17,24 @@ namespace Ayumi.Features.Reports;
 public sealed class PdfRenderer(IConfiguration configuration) : IAsyncDisposable
 {
     private static readonly string[] ChromiumArguments =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars"];
 
-    private static readonly Lazy<string> PrintCss = new(() =>
+    private static readonly Lazy<string> PrintCss = new(() => Resource("sheet-print.css"));
+    private static readonly Lazy<string> SplitRows = new(() => Resource("sheet-split.js"));
+
+    /// <summary>
+    /// The printed area of an A4 landscape page in CSS pixels (96 per inch), less the margins sheet-print.css gives
+    /// <c>@page</c> (10 mm at the sides, 12 mm above and 14 mm below): the window the document is laid out in before it is
+    /// printed, so that the rows measured there are the rows printed.
+    /// </summary>
+    private const double PageWidth = (297 - 20) / 25.4 * 96, PageHeight = (210 - 12 - 14) / 25.4 * 96;
+
+    private static string Resource(string name)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Ayumi.Features.Reports.sheet-print.css")
-            ?? throw new InvalidOperationException("Features/Reports/sheet-print.css is not embedded.");
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Ayumi.Features.Reports.{name}")
+            ?? throw new InvalidOperationException($"Features/Reports/{name} is not embedded.");
         return new StreamReader(stream).ReadToEnd();
-    });
+    }
 
     private readonly SemaphoreSlim _starting = new(1, 1);
     private IPlaywright? _playwright;
@@ -41,7 +51,7 @@ public sealed class PdfRenderer(IConfiguration configuration) : IAsyncDisposable
         // body is written into as it is made. Passed inline (SetContentAsync), it travels as one JSON message, which
         // left about 25 MB of large-object garbage in this process for each PDF of a 500-measure sheet.
         var document = TemporaryPath("html");
-        var page = await browser.NewPageAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = (int)Math.Round(PageWidth), Height = (int)PageHeight } });
         try
         {
             var encoder = HtmlEncoder.Create(UnicodeRanges.All);
@@ -52,7 +62,11 @@ public sealed class PdfRenderer(IConfiguration configuration) : IAsyncDisposable
                 body.WriteTo(writer, encoder);
                 await writer.WriteAsync("</body></html>");
             }
+            // Laid out as it prints, once, for sheet-split.js to break the rows that run over a page.
+            await page.EmulateMediaAsync(new() { Media = Media.Print });
             await page.GotoAsync(new Uri(document).AbsoluteUri);
+            ct.ThrowIfCancellationRequested();
+            await page.EvaluateAsync<int>(SplitRows.Value, PageHeight);
             ct.ThrowIfCancellationRequested();
             return await PrintAsync(page, ct);
         }

@@ -18,21 +18,22 @@ public static class ProgressSheetHtml
     /// 200,000 fragments of a 500-measure sheet outlived the garbage collections during the request, and the
     /// server's peak working set rose from about 325 to 390 MB (bench/README.md, section 5).
     /// </remarks>
-    public static string Table(ProgressSheet sheet, bool showPrevious, Func<string, string> text)
+    /// <param name="shown">The columns the reader keeps (<see cref="SheetColumns"/>).</param>
+    public static string Table(ProgressSheet sheet, SheetColumns shown, bool showPrevious, Func<string, string> text)
     {
         using var html = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        WriteTable(html, sheet, showPrevious, text);
+        WriteTable(html, sheet, shown, showPrevious, widths: null, text);
         return html.ToString();
     }
 
     /// <summary>
-    /// What the PDF prints under the title: the legend when something changed, the table and the tally,
-    /// written as it is made into the file Chromium reads.
+    /// What the PDF prints under the title: the legend when something changed, the table with its columns' shares of the
+    /// page (<see cref="PrintLayout"/>) and the tally, written as it is made into the file Chromium reads.
     /// </summary>
-    public static IHtmlContent ForPrint(ProgressSheet sheet, Func<string, string> text) => new Markup(writer =>
+    public static IHtmlContent ForPrint(ProgressSheet sheet, SheetColumns shown, Func<string, string> text) => new Markup(writer =>
     {
         if (sheet.HasChanges) writer.Write(Legend(text));
-        WriteTable(writer, sheet, showPrevious: false, text);
+        WriteTable(writer, sheet, shown, showPrevious: false, PrintLayout.Widths(sheet, shown), text);
     });
 
     /// <summary>The sheet's title: 恵那市再犯防止推進計画 進行管理シート（令和6年度）.</summary>
@@ -42,41 +43,71 @@ public static class ProgressSheetHtml
     public static string Legend(Func<string, string> text) =>
         $"<p class=\"legend\"><ins class=\"changed\">{E(text("reports.legendSample"))}</ins> {E(text("reports.legend"))}</p>";
 
-    private static void WriteTable(TextWriter html, ProgressSheet sheet, bool showPrevious, Func<string, string> text)
+    private static void WriteTable(TextWriter html, ProgressSheet sheet, SheetColumns shown, bool showPrevious, IReadOnlyList<double>? widths, Func<string, string> text)
     {
-        // A wide sheet scrolls inside its wrapper, which keyboard users must be able to reach and scroll.
-        html.Write("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"");
-        Encoder.Encode(html, text("reports.caption"));
-        html.Write("\"><table class=\"data-table progress-sheet\"><caption>");
-        Encoder.Encode(html, text("reports.caption"));
-        html.Write("</caption><thead><tr>");
+        var columns = shown.Indices(sheet.Template);
         var columnClasses = sheet.Template.Columns.Select(c => c.Field.ToString().ToLowerInvariant()).ToList();
-        foreach (var (heading, columnClass) in sheet.Headings.Zip(columnClasses))
+        // A wide sheet scrolls inside its wrapper, which keyboard users must be able to reach and scroll; on screen the
+        // wrapper is as tall as the window, so that its scroll bar and the sticky header stay in view.
+        html.Write("<div class=\"table-wrap sheet-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"");
+        Encoder.Encode(html, text("reports.caption"));
+        html.Write("\"><table class=\"data-table data-table--cards progress-sheet");
+        if (sheet.Lines.Where(l => !l.IsSection).Any(l => columns.Any(i => sheet.Template.Columns[i].Field == Domain.ReportField.Code && l.Cells[i].Text.Length > 3)))
+            html.Write(" progress-sheet--long-codes");
+        html.Write("\"");
+        if (widths is not null)
+        {
+            // The PDF breaks a long row across pages (PdfRenderer, sheet-split.js) and marks where it goes on with this word.
+            html.Write(" data-split-rows data-continued=\"");
+            Encoder.Encode(html, text("reports.continued"));
+            html.Write("\"");
+        }
+        html.Write("><caption>");
+        Encoder.Encode(html, text("reports.caption"));
+        html.Write("</caption>");
+        if (widths is not null)
+        {
+            // Only the PDF's own document carries inline styles; the pages' content security policy forbids them.
+            html.Write("<colgroup>");
+            foreach (var width in widths) html.Write($"<col style=\"width:{width.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}%\">");
+            html.Write("</colgroup>");
+        }
+        html.Write("<thead><tr>");
+        foreach (var i in columns)
         {
             html.Write("<th scope=\"col\" class=\"col-");
-            html.Write(columnClass);
+            html.Write(columnClasses[i]);
             html.Write("\">");
-            Encoder.Encode(html, heading);
+            Encoder.Encode(html, sheet.Headings[i]);
             html.Write("</th>");
         }
         html.Write("</tr></thead><tbody>");
         var previousLabel = E(text("reports.previousLabel"));
+        var labels = sheet.Headings.Select(E).ToList();
         foreach (var line in sheet.Lines)
         {
             if (line.IsSection)
             {
                 html.Write("<tr class=\"section\"><th scope=\"colgroup\" colspan=\"");
-                html.Write(sheet.Headings.Count);
-                html.Write("\">");
+                html.Write(columns.Count);
+                html.Write("\"><span>");
                 Encoder.Encode(html, line.Section!);
-                html.Write("</th></tr>");
+                html.Write("</span></th></tr>");
                 continue;
             }
             html.Write(line.IsRelisting ? "<tr class=\"relisting\">" : "<tr>");
-            for (var i = 0; i < line.Cells.Count; i++)
+            foreach (var i in columns)
             {
                 var cell = line.Cells[i];
-                html.Write("<td class=\"col-");
+                // On screen the heading goes with each cell for the phone, where a row is read as a card of labelled fields.
+                html.Write("<td ");
+                if (widths is null)
+                {
+                    html.Write("data-label=\"");
+                    html.Write(labels[i]);
+                    html.Write("\" ");
+                }
+                html.Write("class=\"col-");
                 html.Write(columnClasses[i]);
                 html.Write(sheet.Template.Columns[i].IsMoney ? " num\">" : "\">");
                 if (cell.Amount is { } amount) html.Write(amount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));

@@ -9,10 +9,14 @@ public sealed record GradeRow(string Group, IReadOnlyList<int> Counts, int Ungra
     public int Total => Counts.Sum() + Ungraded;
 }
 
-/// <summary>Budgets of one group in the year and the year before, in thousand yen; null where no measure had a budget.</summary>
-public sealed record BudgetRow(string Group, long? Initial, long? Final, long? PreviousFinal)
+/// <summary>
+/// Budgets of one group in a year and the year before, in thousand yen: initial beside initial, final beside final.
+/// A null amount is none recorded (なし), unless <see cref="FinalPending"/> says the year's final budgets are not known yet (未確定).
+/// </summary>
+public sealed record BudgetRow(string Group, long? Initial, long? Final, long? PreviousInitial, long? PreviousFinal, bool FinalPending = false)
 {
-    public long? Change => Final is { } now && PreviousFinal is { } before ? now - before : null;
+    public long? InitialChange => Initial is { } now && PreviousInitial is { } before ? now - before : null;
+    public long? FinalChange => Final is { } now && PreviousFinal is { } before ? now - before : null;
 }
 
 /// <summary>
@@ -36,7 +40,7 @@ public sealed class ProgressSummary
     public IReadOnlyList<GradeRow> ByPolicy { get; private set; } = [];
     public IReadOnlyList<GradeRow> ByDepartment { get; private set; } = [];
     public IReadOnlyList<BudgetRow> BudgetByPolicy { get; private set; } = [];
-    /// <summary>Totals for every year that has a budget, oldest first; Previous is the year before's final budget.</summary>
+    /// <summary>Totals for every year that has a budget, oldest first.</summary>
     public IReadOnlyList<BudgetRow> BudgetByYear { get; private set; } = [];
     public bool HasBudgets => BudgetByYear.Count > 0;
 
@@ -52,15 +56,16 @@ public sealed class ProgressSummary
         summary.ByDepartment = measures.SelectMany(m => m.Departments.Select(d => (Department: d.Department, Measure: m)))
             .GroupBy(x => x.Department.Id).Select(g => summary.Count(string.Join(" ", g.First().Department.Path.Units), g.Select(x => x.Measure)))
             .OrderBy(r => r.Group, StringComparer.Ordinal).ToList();
-        summary.BudgetByPolicy = policies.Select(p =>
-        {
-            var under = measures.Where(m => m.PrimaryPlacement.NodeId == p.Id).ToList();
-            return new BudgetRow($"{p.Code} {p.Title}", Sum(under, year, e => e.InitialBudget), Sum(under, year, e => e.FinalBudget), Sum(under, year.Previous, e => e.FinalBudget));
-        }).ToList();
-        var years = measures.SelectMany(m => m.Entries).Where(e => e.InitialBudget is not null || e.FinalBudget is not null)
-            .Select(e => e.FiscalYear).Distinct().Order().ToList();
-        summary.BudgetByYear = years.Select(y => new BudgetRow(y.ToJapanese(), Sum(measures, y, e => e.InitialBudget), Sum(measures, y, e => e.FinalBudget),
-            Sum(measures, y.Previous, e => e.FinalBudget))).ToList();
+        var entries = measures.SelectMany(m => m.Entries).ToList();
+        // A year is closed once final budgets are reported for it; the years after the last closed one await theirs.
+        var lastClosed = entries.Where(e => e.FinalBudget is not null).Select(e => (FiscalYear?)e.FiscalYear).Max();
+        bool Pending(FiscalYear y) => lastClosed is not { } closed || y > closed;
+        BudgetRow Row(string group, IReadOnlyList<Measure> under, FiscalYear y) => new(group,
+            Sum(under, y, e => e.InitialBudget), Sum(under, y, e => e.FinalBudget), Sum(under, y.Previous, e => e.InitialBudget), Sum(under, y.Previous, e => e.FinalBudget),
+            Pending(y));
+        summary.BudgetByPolicy = policies.Select(p => Row($"{p.Code} {p.Title}", measures.Where(m => m.PrimaryPlacement.NodeId == p.Id).ToList(), year)).ToList();
+        var years = entries.Where(e => e.InitialBudget is not null || e.FinalBudget is not null).Select(e => e.FiscalYear).Distinct().Order().ToList();
+        summary.BudgetByYear = years.Select(y => Row(y.ToJapanese(), measures, y)).ToList();
         return summary;
     }
 

@@ -14,11 +14,4 @@ public static class ReportYears
 
     public static List<FiscalYear> PlanYears(Plan plan) =>
         Enumerable.Range(plan.PeriodStart.StartYear, plan.PeriodEnd.StartYear - plan.PeriodStart.StartYear + 1).Select(y => new FiscalYear(y)).ToList();
-
-    /// <summary>The latest of <paramref name="years"/> with results or grades: a sheet that reports, not one that only plans.</summary>
-    public static FiscalYear Latest(Plan plan, IReadOnlyList<FiscalYear> years)
-    {
-        var reported = plan.Measures.SelectMany(m => m.Entries).Where(e => e.Results is not null || e.Grade is not null).Select(e => e.FiscalYear).ToHashSet();
-        return years.Where(reported.Contains).DefaultIfEmpty(years[^1]).Max();
-    }
 }

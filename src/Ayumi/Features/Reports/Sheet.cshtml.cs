@@ -18,11 +18,13 @@ public sealed class SheetModel(AyumiDbContext db, CurrentMember current, UiText 
     public IReadOnlyList<FiscalYear> Years { get; private set; } = [];
     public IReadOnlyList<string> Templates { get; private set; } = [];
     public bool ShowPrevious { get; private set; }
+    public SheetColumns Columns { get; private set; } = SheetColumns.All;
 
-    public async Task<IActionResult> OnGetAsync(int id, string? year, string? template, bool previous, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, string? year, string? template, bool previous, int[]? hide, CancellationToken ct)
     {
         if (await LoadAsync(id, year, template, ct) is { } refused) return refused;
         ShowPrevious = previous;
+        Columns = SheetColumns.Hiding(hide);
         return Page();
     }
 
@@ -33,10 +35,12 @@ public sealed class SheetModel(AyumiDbContext db, CurrentMember current, UiText 
     public async Task<IActionResult> OnGetCsvAsync(int id, string? year, string? template, CancellationToken ct) =>
         await LoadAsync(id, year, template, ct) ?? File(ProgressSheetCsv.Write(Sheet), "text/csv; charset=utf-8", FileName("csv"));
 
-    public async Task<IActionResult> OnGetPdfAsync(int id, string? year, string? template, CancellationToken ct)
+    /// <param name="hide">The columns the reader hid on the page (<see cref="SheetColumns"/>), left out of the PDF as well.</param>
+    public async Task<IActionResult> OnGetPdfAsync(int id, string? year, string? template, int[]? hide, CancellationToken ct)
     {
         if (await LoadAsync(id, year, template, ct) is { } refused) return refused;
-        return File(await pdf.RenderAsync(Title, ProgressSheetHtml.ForPrint(Sheet, k => text[k]), UiText.CurrentLanguage, ct), "application/pdf", FileName("pdf"));
+        var body = ProgressSheetHtml.ForPrint(Sheet, SheetColumns.Hiding(hide), k => text[k]);
+        return File(await pdf.RenderAsync(Title, body, UiText.CurrentLanguage, ct), "application/pdf", FileName("pdf"));
     }
 
     public string Title => ProgressSheetHtml.Title(Sheet, k => text[k]);
@@ -53,7 +57,7 @@ public sealed class SheetModel(AyumiDbContext db, CurrentMember current, UiText 
         var chosen = all.FirstOrDefault(t => t.Name == template) ?? all.FirstOrDefault(t => t.Name == plan.ReportTemplateName) ?? ReportTemplate.BuiltIn[0];
         var visible = ReportYears.VisibleTo(me, plan, chosen);
         FiscalYear fiscalYear;
-        if (year is null && visible.Count > 0) fiscalYear = chosen.ListsIndicators ? visible[^1] : ReportYears.Latest(plan, visible);
+        if (year is null && visible.Count > 0) fiscalYear = chosen.ListsIndicators ? visible[^1] : plan.LatestReportedYear(visible);
         else if (!FiscalYear.TryParse(year, out fiscalYear)) return NotFound();
         if (!visible.Contains(fiscalYear)) return me.IsSignedIn ? NotFound() : Challenge();
         // A layout reads other years than the one asked for too (last year's wording, next year's budget).

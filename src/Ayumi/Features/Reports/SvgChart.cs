@@ -64,22 +64,46 @@ public static class SvgChart
         return positions;
     }
 
-    /// <summary>Vertical bars, one per label (fiscal years), with the value above each bar.</summary>
-    public static string Bars(string id, string title, IReadOnlyList<string> labels, IReadOnlyList<long> values, string unit)
+    /// <summary>
+    /// Vertical bars in pairs, one pair per label (fiscal years), one bar per series (initial, final budget): like is drawn beside
+    /// like, so a year's final budget never stands for its initial one. A value without an amount is written where its bar
+    /// would stand: pending (未確定) as an empty dashed bar, none (なし) as the word alone, apart from a bar of 0.
+    /// </summary>
+    public static string PairedBars(string id, string title, IReadOnlyList<string> labels, IReadOnlyList<string> series,
+        IReadOnlyList<IReadOnlyList<ChartAmount>> values, string unit)
     {
-        const int height = 240, bottom = 40, top = 24;
-        var max = Math.Max(1, values.DefaultIfEmpty(0).Max());
-        var slot = (Width - 60) / (double)Math.Max(1, labels.Count);
-        var svg = Open(id, title, height);
-        svg.Append($"<line class=\"chart-axis\" x1=\"40\" y1=\"{height - bottom}\" x2=\"{Width - 10}\" y2=\"{height - bottom}\"></line>");
+        const int height = 260, bottom = 40, top = 28, pendingHeight = 36, left = 20;
+        var max = Math.Max(1, values.SelectMany(v => v).Select(v => v.Value ?? 0).DefaultIfEmpty(0).Max());
+        var slot = (Width - left - 10) / (double)Math.Max(1, labels.Count);
+        var bar = Math.Min(80, slot * 0.8 / series.Count);
+        var pendingWords = values.SelectMany(v => v).Where(v => v.Pending).Select(v => v.Text).Distinct().ToList();
+        var legendNames = series.Concat(pendingWords).ToList();
+        var legend = LegendPositions(legendNames, left);
+        var svg = Open(id, title, height + LegendHeight * (legend.Max(p => p.Line) + 1));
+        var baseline = height - bottom;
+        svg.Append($"<line class=\"chart-axis\" x1=\"{left}\" y1=\"{baseline}\" x2=\"{Width - 10}\" y2=\"{baseline}\"></line>");
         for (var i = 0; i < labels.Count; i++)
         {
-            var h = values[i] * (height - bottom - top) / (double)max;
-            var x = 40 + i * slot + slot * 0.2;
-            var w = slot * 0.6;
-            svg.Append($"<rect class=\"chart-series-0\" x=\"{N(x)}\" y=\"{N(height - bottom - h)}\" width=\"{N(w)}\" height=\"{N(h)}\"><title>{E($"{labels[i]}: {values[i]:N0}{unit}")}</title></rect>");
-            svg.Append(Text(x + w / 2, height - bottom - h - 6, values[i].ToString("N0", CultureInfo.InvariantCulture), "middle"));
-            svg.Append(Text(x + w / 2, height - bottom + 18, labels[i], "middle"));
+            var start = left + i * slot + (slot - bar * series.Count) / 2;
+            for (var s = 0; s < series.Count; s++)
+            {
+                var value = values[i][s];
+                var x = start + s * bar + 2;
+                var w = bar - 4;
+                var name = E($"{labels[i]} {series[s]}: {value.Text}{(value.Value is null ? "" : unit)}");
+                double h = value.Value is { } amount ? amount * (baseline - top) / (double)max : value.Pending ? pendingHeight : 0;
+                if (value.Value is not null || value.Pending)
+                    svg.Append($"<rect class=\"{(value.Pending ? "chart-pending" : $"chart-series-{s}")}\" x=\"{N(x)}\" y=\"{N(baseline - h)}\" width=\"{N(w)}\" height=\"{N(h)}\"><title>{name}</title></rect>");
+                svg.Append(Text(x + w / 2, baseline - h - 6, value.Text, "middle", value.Value is null ? "chart-text chart-text--missing" : "chart-text"));
+            }
+            svg.Append(Text(left + i * slot + slot / 2, baseline + 18, labels[i], "middle"));
+        }
+        for (var s = 0; s < legendNames.Count; s++)
+        {
+            var (x, line) = legend[s];
+            var y = height + 6 + line * LegendHeight;
+            svg.Append($"<rect class=\"{(s < series.Count ? $"chart-series-{s}" : "chart-pending")}\" x=\"{N(x)}\" y=\"{y}\" width=\"14\" height=\"14\"></rect>");
+            svg.Append(Text(x + 18, y + 12, legendNames[s], "start"));
         }
         return svg.Append("</svg>").ToString();
     }
@@ -173,6 +197,12 @@ public static class SvgChart
         return new[] { 1, 2, 5, 10 }.Select(m => m * power).First(step => step >= rough * (1 - 1e-9));
     }
 }
+
+/// <summary>
+/// A value of <see cref="SvgChart.PairedBars"/>: an amount with its text (2,362), or no amount with the word that says why
+/// (なし, none recorded; 未確定, <see cref="Pending"/>: not known yet).
+/// </summary>
+public sealed record ChartAmount(long? Value, string Text, bool Pending = false);
 
 /// <summary>A line of <see cref="SvgChart.Lines"/>: one value or none per label; <see cref="Series"/> picks the colour (chart-series-N).</summary>
 public sealed record ChartLine(string Name, int Series, IReadOnlyList<decimal?> Values, bool Dashed = false, bool Points = true);
