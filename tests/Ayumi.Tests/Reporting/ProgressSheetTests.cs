@@ -241,6 +241,29 @@ public abstract class ProgressSheetTests(AyumiFixture fixture)
     }
 
     [Fact]
+    public async Task The_grade_chart_colours_grades_by_their_meaning_with_enas_d_neutral_and_every_colour_in_the_stylesheet()
+    {
+        var page = await Page($"/plans/{await PlanId("212105")}/report/R6/summary");
+        var bars = page.QuerySelector("svg.chart[aria-labelledby='chart-policy-title']")!.QuerySelectorAll("rect > title")
+            .Select(t => (Class: t.ParentElement!.GetAttribute("class")!, Text: t.TextContent)).ToList();
+        Assert.All(bars.Where(b => b.Text.Contains(" A(")), b => Assert.Equal("chart-grade-on-track-0", b.Class));
+        Assert.All(bars.Where(b => b.Text.Contains(" D(")), b => Assert.Equal("chart-grade-neutral-0", b.Class));
+        Assert.Contains(bars, b => b.Text.Contains(" D(その他)"));
+        var css = await _client.GetStringAsync("/css/site.css");
+        foreach (var used in page.QuerySelectorAll("svg.chart[aria-labelledby='chart-policy-title'] rect").Select(r => r.GetAttribute("class")).Distinct())
+            Assert.Contains($".{used} {{ fill:", css);
+    }
+
+    [Fact]
+    public async Task A_plan_that_does_not_grade_has_no_grade_chart_but_says_so()
+    {
+        var page = await Page($"/plans/{await PlanId("040002")}/report/R5/summary");
+        Assert.Null(page.QuerySelector("svg.chart[aria-labelledby='chart-policy-title']"));
+        Assert.Empty(page.QuerySelectorAll("table.grade-table"));
+        Assert.Contains("評価の集計はありません", page.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
     public async Task The_summary_totals_budgets_by_year_with_the_change()
     {
         var page = await Page($"/plans/{await PlanId("040002")}/report/R5/summary");

@@ -35,6 +35,12 @@ public sealed class ProgressSummary
     public Plan Plan { get; }
     public FiscalYear Year { get; }
     public IReadOnlyList<GradeDefinition> Grades => Plan.Grades;
+
+    /// <summary>
+    /// Whether the plan grades its measures: its scale has grades and some year has one. Miyagi's sheets report without
+    /// grading, and a chart of nothing but 未評価 would say the opposite.
+    /// </summary>
+    public bool IsGraded => Plan.GradeScale.IsGraded && Plan.Measures.SelectMany(m => m.Entries).Any(e => e.Grade is not null);
     public GradeRow Overall { get; private set; } = null!;
     public IReadOnlyList<GradeRow> ByGoal { get; private set; } = [];
     public IReadOnlyList<GradeRow> ByPolicy { get; private set; } = [];

@@ -15,8 +15,9 @@ public static class SvgChart
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
     private const int Width = 720, LabelWidth = 220, BarHeight = 22, Gap = 8, Top = 8, LegendHeight = 28;
 
-    /// <summary>One horizontal bar per row, split by series (grades), with a legend below.</summary>
-    public static string StackedBars(string id, string title, IReadOnlyList<string> rows, IReadOnlyList<string> series, IReadOnlyList<IReadOnlyList<int>> values)
+    /// <summary>One horizontal bar per row, split by series (grades), with a legend below; each series drawn in its own class (<see cref="GradeColours"/>).</summary>
+    public static string StackedBars(string id, string title, IReadOnlyList<string> rows, IReadOnlyList<string> series, IReadOnlyList<string> seriesClasses,
+        IReadOnlyList<IReadOnlyList<int>> values)
     {
         var max = Math.Max(1, values.Max(v => v.Sum()));
         var plot = Width - LabelWidth - 40;
@@ -32,7 +33,7 @@ public static class SvgChart
             {
                 var w = values[r][s] * plot / (double)max;
                 if (w <= 0) continue;
-                svg.Append($"<rect class=\"chart-series-{s}\" x=\"{N(x)}\" y=\"{y}\" width=\"{N(w)}\" height=\"{BarHeight}\"><title>{E($"{rows[r]} {series[s]}: {values[r][s]}")}</title></rect>");
+                svg.Append($"<rect class=\"{seriesClasses[s]}\" x=\"{N(x)}\" y=\"{y}\" width=\"{N(w)}\" height=\"{BarHeight}\"><title>{E($"{rows[r]} {series[s]}: {values[r][s]}")}</title></rect>");
                 if (w > 18) svg.Append(Text(x + w / 2, y + BarHeight / 2 + 5, values[r][s].ToString(CultureInfo.InvariantCulture), "middle", "chart-label-on-bar"));
                 x += w;
             }
@@ -42,7 +43,7 @@ public static class SvgChart
         {
             var (x, line) = legend[s];
             var y = Top + rows.Count * (BarHeight + Gap) + 6 + line * LegendHeight;
-            svg.Append($"<rect class=\"chart-series-{s}\" x=\"{N(x)}\" y=\"{y}\" width=\"14\" height=\"14\"></rect>");
+            svg.Append($"<rect class=\"{seriesClasses[s]}\" x=\"{N(x)}\" y=\"{y}\" width=\"14\" height=\"14\"></rect>");
             svg.Append(Text(x + 18, y + 12, series[s], "start"));
         }
         return svg.Append("</svg>").ToString();
