@@ -1,4 +1,5 @@
 using Ayumi.Localization;
+using Ayumi.Domain.WrittenForms;
 
 namespace Ayumi.Features.Import;
 
@@ -15,7 +16,7 @@ public static class ImportReportText
         if (withFile || (where.Sheet, where.Row, where.Column) is (null, null, null)) parts.Add(where.File);
         if (where.Sheet is not null) parts.Add(text.Format("import.where.sheet", where.Sheet));
         if (where.Row is not null) parts.Add(text.Format("import.where.row", where.Row));
-        if (where.Column is not null) parts.Add(text.Format("import.where.column", SourceLocation.ColumnLetters(where.Column.Value)));
+        if (where.Column is not null) parts.Add(text.Format("import.where.column", ColumnLetters.Format(where.Column.Value)));
         return string.Join(text["import.where.separator"], parts);
     }
 

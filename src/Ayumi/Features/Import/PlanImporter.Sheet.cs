@@ -3,6 +3,7 @@ using System.Text;
 using Ayumi.Domain;
 using Ayumi.Features.Import.Layout;
 using Ayumi.Features.Import.Reading;
+using Ayumi.Domain.WrittenForms;
 
 namespace Ayumi.Features.Import;
 
@@ -423,7 +424,7 @@ public sealed partial class PlanImporter
             if (_department is null || row[_department.Column] is not { Length: > 0 } cell) return false;
             var before = measure.Departments.Count;
             IReadOnlyList<DepartmentPath> paths;
-            try { paths = DepartmentPath.ParseList(cell); }
+            try { paths = DepartmentList.Parse(cell); }
             catch (FormatException e)
             {
                 _importer.Error(_importer.Where(_sheet, row.Number, _department.Column), "import.badDepartment", $"Row {row.Number}: '{cell}' is not a department: {e.Message}", row.Number, cell);
@@ -470,7 +471,7 @@ public sealed partial class PlanImporter
                     try { grade = entry.Measure.Plan.GradeScale.ReadCell(text); }
                     catch (FormatException e)
                     {
-                        _importer.Error(where, "import.badGrade", $"Row {row.Number}, column {SourceLocation.ColumnLetters(column.Mapping.Column)} ({column.Mapping.Heading}): {e.Message}",
+                        _importer.Error(where, "import.badGrade", $"Row {row.Number}, column {ColumnLetters.Format(column.Mapping.Column)} ({column.Mapping.Heading}): {e.Message}",
                             text, string.Join(", ", entry.Measure.Plan.Grades.Select(g => g.Symbol)));
                         return false;
                     }
@@ -482,7 +483,7 @@ public sealed partial class PlanImporter
                     try { amount = ThousandYen.ParseCell(text); }
                     catch (FormatException)
                     {
-                        _importer.Error(where, "import.badBudget", $"Row {row.Number}, column {SourceLocation.ColumnLetters(column.Mapping.Column)} ({column.Mapping.Heading}): '{text}' is not an amount in thousand yen.", text);
+                        _importer.Error(where, "import.badBudget", $"Row {row.Number}, column {ColumnLetters.Format(column.Mapping.Column)} ({column.Mapping.Heading}): '{text}' is not an amount in thousand yen.", text);
                         return false;
                     }
                     return column.Field == ImportField.InitialBudget
