@@ -117,12 +117,12 @@ public class WrittenFormsTests
     public void A_total_label_is_recognised(string text, bool total) => Assert.Equal(total, SheetMarks.IsTotal(text));
 
     [Theory]
-    [InlineData("(1)", true)]
-    [InlineData("（２）人件費", true)]
-    [InlineData("(3) 委託料", true)]
-    [InlineData("1-(1)-①", false)] // Akita's code
-    [InlineData("協力雇用主の支援・拡大", false)]
-    public void A_sub_item_line_is_recognised(string text, bool subItem) => Assert.Equal(subItem, SheetMarks.IsSubItem(text));
+    [InlineData("(1)", 1)]
+    [InlineData("（２）人件費", 2)]
+    [InlineData("(3) 委託料", 3)]
+    [InlineData("1-(1)-①", null)] // Akita's code
+    [InlineData("協力雇用主の支援・拡大", null)]
+    public void A_sub_item_line_gives_its_number(string text, int? number) => Assert.Equal(number, SheetMarks.SubItemNumber(text));
 
     [Theory]
     [InlineData("-", true)]   // Miyagi's "no budget"

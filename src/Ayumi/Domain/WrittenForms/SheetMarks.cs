@@ -66,8 +66,9 @@ public static partial class SheetMarks
     /// <summary>合計, 計, 小計, 総計 (spaces, full-width and a closing colon allowed): a row that sums the rows above it.</summary>
     public static bool IsTotal(string text) => TotalWord().IsMatch(FiscalYearText.Normalise(text));
 
-    /// <summary>A sub-item line inside a measure's block: (1), （２）, (3)人件費; not a measure of its own.</summary>
-    public static bool IsSubItem(string text) => SubItem().IsMatch(text.Trim());
+    /// <summary>The number of a sub-item line inside a measure's block: 1 for (1), 2 for （２）人件費; null for anything else.</summary>
+    public static int? SubItemNumber(string text) =>
+        SubItem().Match(text.Trim().Normalize(NormalizationForm.FormKC)) is { Success: true } m ? int.Parse(m.Groups["number"].Value, CultureInfo.InvariantCulture) : null;
 
     /// <summary>Blank or a dash (-, －, ―, ー, ‐, −), which the sheets write for "none".</summary>
     public static bool IsDash(string? text) =>
@@ -85,6 +86,6 @@ public static partial class SheetMarks
     [GeneratedRegex(@"^(?:合計|小計|総計|計|総額)[:：]?$")]
     private static partial Regex TotalWord();
 
-    [GeneratedRegex(@"^[(（][\d０-９]+[)）]")]
+    [GeneratedRegex(@"^\((?<number>\d{1,2})\)")]
     private static partial Regex SubItem();
 }

@@ -20,6 +20,11 @@ public static class ImportReportText
         return string.Join(text["import.where.separator"], parts);
     }
 
+    /// <summary>"取り込まない列: 国庫 (F列), 県費 (G列)" / "not imported: 国庫 (column F), 県費 (column G)".</summary>
+    public static string NotImported(ImportReport report, UiText text) =>
+        text.Format("import.notImported", string.Join(text["import.notImportedSeparator"],
+            report.NotImported.Select(c => text.Format("import.notImportedColumn", c.Heading, ColumnLetters.Format(c.Column)))));
+
     public static string Message(ImportProblem problem, UiText text) => text.Format(problem.Key, [.. problem.Arguments]);
 
     public static IEnumerable<string> Lines(ImportReport report, UiText text, bool committed)
@@ -35,6 +40,7 @@ public static class ImportReportText
             yield return text.Format("import.summary.updated", c.MeasuresUpdated, c.EntriesUpdated);
             yield return text.Format("import.summary.unchanged", c.MeasuresUnchanged, c.EntriesUnchanged);
         }
+        if (report.NotImported.Count > 0) yield return NotImported(report, text);
         foreach (var problem in report.Problems)
             yield return $"{text[problem.Severity == ProblemSeverity.Error ? "import.severity.error" : "import.severity.warning"]} {Location(problem.Where, text)}: {Message(problem, text)}";
     }
