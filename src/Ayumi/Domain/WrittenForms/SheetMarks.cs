@@ -64,7 +64,10 @@ public static partial class SheetMarks
     }
 
     /// <summary>合計, 計, 小計, 総計 (spaces, full-width and a closing colon allowed): a row that sums the rows above it.</summary>
-    public static bool IsTotal(string text) => TotalWord().IsMatch(FiscalYearText.Normalise(text));
+    public static bool IsTotal(string text) => text.Length <= MaxTotalLabel && TotalWord().IsMatch(FiscalYearText.Normalise(text));
+
+    /// <summary>The longest label a total row writes (合　計：), so that a measure's long title is not normalised to be asked.</summary>
+    private const int MaxTotalLabel = 8;
 
     /// <summary>The number of a sub-item line inside a measure's block: 1 for (1), 2 for （２）人件費; null for anything else.</summary>
     public static int? SubItemNumber(string text) =>
