@@ -8,7 +8,8 @@ namespace Ayumi.Domain.WrittenForms;
 /// The one grammar of a fiscal year as people write it: whole (令和6年度, 令6, R.6, Ｒ６, H29,
 /// 2024年度, FY2024), leading a heading (R6評価, 令6評価, R.6評価, 令和3年度取組予定, R5年度 最終予算額),
 /// or inside a note (事業終期のため、R3以降廃止, 令和元年度以降廃止). <see cref="FiscalYear.TryParse"/>,
-/// the header vocabulary, the end notes and the indicator sheet all read years through it.
+/// the header vocabulary, the end notes and the indicator sheet all read years through it; the
+/// forms are written by <see cref="FiscalYear.ToString(string)"/> (J, R, G, FY), as the export's headings do ({0:R}評価).
 /// </summary>
 public static partial class FiscalYearText
 {
@@ -50,9 +51,6 @@ public static partial class FiscalYearText
 
     /// <summary>Half-width (NFKC) and without spaces, the form headings are compared in.</summary>
     public static string Normalise(string text) => Spaces().Replace(text.Normalize(NormalizationForm.FormKC), "");
-
-    /// <summary>A heading that starts with the year, as the sheets write them: <c>Heading(R6, "評価")</c> is R6評価.</summary>
-    public static string Heading(FiscalYear year, string field) => year.ToEraAbbreviation() + field;
 
     private static bool TryRead(Match match, out FiscalYear year)
     {
