@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace Ayumi.Domain;
 
@@ -14,7 +13,7 @@ namespace Ayumi.Domain;
 /// Supported range: FY1926 to FY9998.
 /// </remarks>
 [System.Text.Json.Serialization.JsonConverter(typeof(FiscalYearJsonConverter))]
-public readonly partial record struct FiscalYear : IComparable<FiscalYear>, IFormattable
+public readonly record struct FiscalYear : IComparable<FiscalYear>, IFormattable
 {
     private static readonly Era[] Eras =
     [
@@ -111,42 +110,24 @@ public readonly partial record struct FiscalYear : IComparable<FiscalYear>, IFor
     public static FiscalYear Parse(string text) =>
         TryParse(text, out var year) ? year : throw new FormatException($"'{text}' is not a fiscal year (examples: 令和6年度, R6, FY2024, 2024年度).");
 
-    public static bool TryParse(string? text, out FiscalYear year)
+    /// <remarks>The grammar is <see cref="WrittenForms.FiscalYearText"/>'s, which also reads years leading headings and inside notes.</remarks>
+    public static bool TryParse(string? text, out FiscalYear year) => WrittenForms.FiscalYearText.TryParse(text, out year);
+
+    /// <summary>The fiscal year of an era's year: 令 or R with 6 is FY2024; false for an unknown era or a year out of range.</summary>
+    internal static bool TryFromEra(char eraInitial, int eraYear, out FiscalYear year)
     {
         year = default;
-        if (string.IsNullOrWhiteSpace(text)) return false;
-        var normalized = WhitespacePattern().Replace(text.Normalize(System.Text.NormalizationForm.FormKC), "");
-
-        var gregorian = GregorianPattern().Match(normalized);
-        if (gregorian.Success)
-            return TryCreate(int.Parse(gregorian.Groups["year"].Value, CultureInfo.InvariantCulture), out year);
-
-        var era = EraPattern().Match(normalized);
-        if (!era.Success) return false;
-        var eraText = era.Groups["era"].Value;
-        var definition = Eras.FirstOrDefault(e => eraText.StartsWith(e.Name[0]) || char.ToUpperInvariant(eraText[0]) == e.Letter);
-        if (definition is null) return false;
-        var eraYear = era.Groups["year"].Value == "元" ? 1 : int.Parse(era.Groups["year"].Value, CultureInfo.InvariantCulture);
-        if (eraYear < 1) return false;
-        return TryCreate(definition.FirstFiscalYear + eraYear - 1, out year);
+        var era = Eras.FirstOrDefault(e => eraInitial == e.Name[0] || char.ToUpperInvariant(eraInitial) == e.Letter);
+        return era is not null && eraYear >= 1 && TryCreate(era.FirstFiscalYear + eraYear - 1, out year);
     }
 
-    private static bool TryCreate(int startYear, out FiscalYear year)
+    internal static bool TryCreate(int startYear, out FiscalYear year)
     {
         year = default;
         if (startYear is < 1926 or > 9998) return false;
         year = new FiscalYear(startYear);
         return true;
     }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhitespacePattern();
-
-    [GeneratedRegex(@"^(?:FY)?(?<year>\d{4})(?:年度?)?$", RegexOptions.IgnoreCase)]
-    private static partial Regex GregorianPattern();
-
-    [GeneratedRegex(@"^(?<era>令和|平成|昭和|令|平|昭|[RHSrhs])\.?(?<year>元|\d{1,2})(?:年度?)?$")]
-    private static partial Regex EraPattern();
 
     private sealed record Era(string Name, char Letter, int FirstFiscalYear);
 }

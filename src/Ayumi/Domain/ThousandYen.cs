@@ -58,6 +58,5 @@ public readonly record struct ThousandYen : IComparable<ThousandYen>
     }
 
     /// <summary>Blank, or a dash (-, －, ―) that the sheets write for "no budget".</summary>
-    public static bool IsNone(string? cell) =>
-        string.IsNullOrWhiteSpace(cell) || cell.Trim() is "-" or "－" or "―" or "ー" or "‐" or "−";
+    public static bool IsNone(string? cell) => WrittenForms.SheetMarks.IsDash(cell);
 }

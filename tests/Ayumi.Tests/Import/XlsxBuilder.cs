@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Ayumi.Features.Import;
+using Ayumi.Domain.WrittenForms;
 
 namespace Ayumi.Tests.Import;
 
@@ -132,7 +133,7 @@ public sealed class XlsxBuilder(bool inlineStrings = false)
 
         private void Put(int row, int column, object value)
         {
-            var reference = SourceLocation.ColumnLetters(column) + row;
+            var reference = ColumnLetters.Format(column) + row;
             Cells(row)[column] = value switch
             {
                 string text => strings => strings.Cell(reference, text),
@@ -169,9 +170,8 @@ public sealed class XlsxBuilder(bool inlineStrings = false)
 
         private static (int Row, int Column) Parse(string reference)
         {
-            var letters = reference.TakeWhile(char.IsAsciiLetterUpper).ToArray();
-            var column = letters.Aggregate(0, (n, c) => n * 26 + c - 'A' + 1) - 1;
-            return (int.Parse(reference[letters.Length..]), column);
+            var letters = new string(reference.TakeWhile(char.IsAsciiLetterUpper).ToArray());
+            return (int.Parse(reference[letters.Length..]), ColumnLetters.Parse(letters));
         }
     }
 

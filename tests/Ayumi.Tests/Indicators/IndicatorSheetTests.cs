@@ -2,6 +2,7 @@ using Ayumi.Domain;
 using Ayumi.Features.Demo;
 using Ayumi.Features.Import.Reading;
 using Ayumi.Features.Indicators;
+using Ayumi.Domain.WrittenForms;
 
 namespace Ayumi.Tests.Indicators;
 
@@ -49,7 +50,7 @@ public class IndicatorSheetTests
             ["行動9", "⑯存在しない指標", "1", "2", "3", "4"],
             ["行動3", "③登下校の見守りが行われている公立小学校の割合", "95.1%", "101%", "", ""]), plan);
 
-        var problems = sheet.Problems.Select(p => $"{p.Where.Row}{Ayumi.Features.Import.SourceLocation.ColumnLetters(p.Where.Column ?? 0)} {p.Key}").ToList();
+        var problems = sheet.Problems.Select(p => $"{p.Where.Row}{ColumnLetters.Format(p.Where.Column ?? 0)} {p.Key}").ToList();
         Assert.Equal(["2C import.indicator.baselineDiffers", "2D indicator.valueNotNumber", "2E indicator.unitMismatch", "3B import.indicator.unknown"], problems);
         Assert.True(sheet.HasErrors);
         Assert.Single(sheet.Changes); // ③ 101% is read, and refused when applied

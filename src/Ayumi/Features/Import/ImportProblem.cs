@@ -1,16 +1,8 @@
 namespace Ayumi.Features.Import;
 
 /// <summary>Where in an imported file something was found. Row is 1-based, Column 0-based (printed as A, B, …).</summary>
-public sealed record SourceLocation(string File, string? Sheet = null, int? Row = null, int? Column = null)
-{
-    /// <summary>Spreadsheet column letters for a 0-based column: 0 → A, 26 → AA.</summary>
-    public static string ColumnLetters(int column)
-    {
-        var letters = "";
-        for (var n = column + 1; n > 0; n = (n - 1) / 26) letters = (char)('A' + (n - 1) % 26) + letters;
-        return letters;
-    }
-}
+/// <remarks>Columns are written through <see cref="Domain.WrittenForms.ColumnLetters"/>.</remarks>
+public sealed record SourceLocation(string File, string? Sheet = null, int? Row = null, int? Column = null);
 
 public enum ProblemSeverity { Error, Warning }
 

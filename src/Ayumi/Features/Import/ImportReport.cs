@@ -1,3 +1,5 @@
+using Ayumi.Domain;
+
 namespace Ayumi.Features.Import;
 
 /// <summary>What an import did, or would do, to one row of a sheet.</summary>
@@ -19,10 +21,12 @@ public sealed class ImportCounts
     public int EntriesCreated { get; set; }
     public int EntriesUpdated { get; set; }
     public int EntriesUnchanged { get; set; }
+    /// <summary>Imported years marked as published on the import (they were public documents before Ayumi).</summary>
+    public int YearsPublished { get; set; }
 
     /// <summary>True when the import would change nothing stored.</summary>
     public bool ChangesNothing => PlansCreated + NodesCreated + DepartmentsCreated + MeasuresCreated + MeasuresUpdated
-        + RelistingsCreated + EntriesCreated + EntriesUpdated == 0;
+        + RelistingsCreated + EntriesCreated + EntriesUpdated + YearsPublished == 0;
 }
 
 /// <summary>
@@ -37,6 +41,16 @@ public sealed class ImportReport
     public List<RowOutcome> Rows { get; } = [];
     /// <summary>The plans the file was read into, by name.</summary>
     public List<string> PlanNames { get; } = [];
+    /// <summary>Columns of the sheets that are not imported.</summary>
+    public List<UnimportedColumn> NotImported { get; } = [];
+    /// <summary>The totals the sheets state, with the sums of the rows they cover.</summary>
+    public List<StatedTotal> StatedTotals { get; } = [];
+    /// <summary>What each imported sheet says (its years, codes, section rows, grades).</summary>
+    public List<SheetFacts> Sheets { get; } = [];
+    /// <summary>When more than one plan's period holds the sheet's years: those plans, for the reader to choose.</summary>
+    public List<string> PlanChoices { get; } = [];
+    /// <summary>The fiscal years the file holds entries for, by plan name (the years that can be marked as published).</summary>
+    public Dictionary<string, SortedSet<FiscalYear>> YearsRead { get; } = [];
     /// <summary>How many sheet rows were read, blank ones included.</summary>
     public int RowsRead { get; set; }
 

@@ -1,4 +1,5 @@
 using Ayumi.Localization;
+using Ayumi.Domain.WrittenForms;
 
 namespace Ayumi.Features.Import;
 
@@ -15,9 +16,14 @@ public static class ImportReportText
         if (withFile || (where.Sheet, where.Row, where.Column) is (null, null, null)) parts.Add(where.File);
         if (where.Sheet is not null) parts.Add(text.Format("import.where.sheet", where.Sheet));
         if (where.Row is not null) parts.Add(text.Format("import.where.row", where.Row));
-        if (where.Column is not null) parts.Add(text.Format("import.where.column", SourceLocation.ColumnLetters(where.Column.Value)));
+        if (where.Column is not null) parts.Add(text.Format("import.where.column", ColumnLetters.Format(where.Column.Value)));
         return string.Join(text["import.where.separator"], parts);
     }
+
+    /// <summary>"取り込まない列: 国庫 (F列), 県費 (G列)" / "not imported: 国庫 (column F), 県費 (column G)".</summary>
+    public static string NotImported(ImportReport report, UiText text) =>
+        text.Format("import.notImported", string.Join(text["import.notImportedSeparator"],
+            report.NotImported.Select(c => text.Format("import.notImportedColumn", c.Heading, ColumnLetters.Format(c.Column)))));
 
     public static string Message(ImportProblem problem, UiText text) => text.Format(problem.Key, [.. problem.Arguments]);
 
@@ -34,6 +40,7 @@ public static class ImportReportText
             yield return text.Format("import.summary.updated", c.MeasuresUpdated, c.EntriesUpdated);
             yield return text.Format("import.summary.unchanged", c.MeasuresUnchanged, c.EntriesUnchanged);
         }
+        if (report.NotImported.Count > 0) yield return NotImported(report, text);
         foreach (var problem in report.Problems)
             yield return $"{text[problem.Severity == ProblemSeverity.Error ? "import.severity.error" : "import.severity.warning"]} {Location(problem.Where, text)}: {Message(problem, text)}";
     }

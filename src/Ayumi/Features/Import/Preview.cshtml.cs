@@ -27,10 +27,16 @@ public sealed class PreviewModel(AyumiDbContext db, CurrentMember current, Impor
     public IReadOnlyList<string> NewDepartments { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Departments { get; private set; } = [];
     public bool Committed { get; private set; }
-    public bool HeaderMissing => Report.Problems.Any(p => p.Key == "import.noHeader");
+    public bool HeaderMissing => Report.Problems.Any(p => p.Key is "import.noHeader" or "import.sheetSkipped");
+
+    /// <summary>The years the file holds entries for, in the plans it goes into, as the preview offers to mark them published.</summary>
+    public IReadOnlyList<FiscalYear> YearsRead => Report.YearsRead.Values.SelectMany(y => y).Distinct().Order().ToList();
 
     /// <summary>Written department name → chosen department id (0: create it).</summary>
     [BindProperty] public Dictionary<string, int> DepartmentMap { get; set; } = [];
+
+    /// <summary>Mark the imported years as published: past sheets that were public documents.</summary>
+    [BindProperty] public bool PublishYears { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string code, string id, CancellationToken ct)
     {
@@ -51,6 +57,15 @@ public sealed class PreviewModel(AyumiDbContext db, CurrentMember current, Impor
         return Page();
     }
 
+    /// <summary>The plan chosen when more than one plan's period holds the sheet's years: the preview runs again with it.</summary>
+    public async Task<IActionResult> OnPostPlanAsync(string code, string id, string plan, CancellationToken ct)
+    {
+        if (await LoadAsync(code, id, ct) is { } refused) return refused;
+        if (!await db.Plans.AnyAsync(p => p.OrganisationId == Organisation.Id && p.Name == plan, ct)) return BadRequest();
+        uploads.Update(Upload with { PlanName = plan });
+        return RedirectToPage(new { code, id });
+    }
+
     private async Task RunAsync(bool commit, CancellationToken ct)
     {
         MappingProfile? profile = null;
@@ -60,7 +75,7 @@ public sealed class PreviewModel(AyumiDbContext db, CurrentMember current, Impor
             ProfileName = profile?.Name;
         }
         var map = DepartmentMap.Where(d => d.Value > 0 && Departments.Any(x => x.Id == d.Value)).ToDictionary(d => d.Key, d => d.Value);
-        var options = new ImportOptions(Upload.PlanName, Profile: profile, Year: uploads.YearOf(Upload), DepartmentMap: map);
+        var options = new ImportOptions(Upload.PlanName, Profile: profile, Year: uploads.YearOf(Upload), DepartmentMap: map, PublishYears: commit && PublishYears);
         await using (var content = uploads.Open(Upload))
             Report = await run.RunAsync(Organisation.Code, Upload.FileName, content, options, commit, ImportAccess.Limits(configuration), ct);
         NewDepartments = Report.Problems.Where(p => p.Key == "import.newDepartment").Select(p => (string)p.Arguments[0]).Distinct().ToList();

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Ayumi.Domain;
+using Ayumi.Domain.WrittenForms;
 using Ayumi.Features.Import;
 using Ayumi.Features.Import.Reading;
 
@@ -79,7 +80,7 @@ public sealed partial class IndicatorSheet
 
     private void ReadCell(Indicator indicator, FiscalYear year, string text, SourceLocation where)
     {
-        if (string.IsNullOrWhiteSpace(text) || text is "-" or "－" or "―") return;
+        if (SheetMarks.IsDash(text)) return;
         var parsed = indicator.TryParseValue(BaselineMark().Replace(text, ""), out var value, out var error);
         if (indicator.BaselineYear is { } baseYear && year <= baseYear && indicator.BaselineValue is { } baseline)
         {
@@ -113,8 +114,8 @@ public sealed partial class IndicatorSheet
         {
             var heading = header[c];
             if (heading.Contains("目標")) continue;
-            var first = YearHeading().Match(heading.Normalize(System.Text.NormalizationForm.FormKC));
-            if (first.Success && FiscalYear.TryParse(first.Groups["year"].Value, out var year)) columns.Add((c, year));
+            var text = FiscalYearText.Normalise(heading);
+            if (FiscalYearText.TryParseLeading(text, out var year, out var length) && ActualsNote().IsMatch(text[length..])) columns.Add((c, year));
         }
         return columns;
     }
@@ -128,8 +129,9 @@ public sealed partial class IndicatorSheet
             ?? plan.Indicators.Where(i => name.Contains(i.Name, StringComparison.Ordinal)).MaxBy(i => i.Name.Length);
     }
 
-    [GeneratedRegex(@"^(?<year>(?:FY)?\d{4}(?:年度?)?|(?:令和|平成|[RH])(?:元|\d{1,2})(?:年度?)?)(?:\s*[\(（].*[\)）])?\s*(?:実績|（実績）|\(実績\))?$", RegexOptions.IgnoreCase)]
-    private static partial Regex YearHeading();
+    /// <summary>What may follow the year in an actuals heading: nothing, a bracketed note ((H29)), 実績.</summary>
+    [GeneratedRegex(@"^(?:\(.*\))?(?:実績|\(実績\))?$")]
+    private static partial Regex ActualsNote();
 
     /// <summary>The mark some plans put after a value (2,329グループ*).</summary>
     [GeneratedRegex(@"[*＊※]+$")]

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Ayumi.Domain;
 using Ayumi.Features.Plans;
+using Ayumi.Domain.WrittenForms;
 
 namespace Ayumi.Features.Reports;
 
@@ -141,7 +142,7 @@ public static class OpenData
                 [
                     document.Organisation.Code, document.Organisation.Name, document.Plan.Name, entry.FiscalYear, measure.Key, primary.Code,
                     nodes.TryGetValue(primary.Node, out var node) ? $"{node.Code} {node.Title}" : primary.Node, measure.Title, measure.Description ?? "",
-                    string.Join("、", measure.Departments), entry.Grade ?? "", entry.PlannedWork ?? "", entry.Results ?? "", entry.NextYearPlan ?? "",
+                    DepartmentList.Format(measure.Departments), entry.Grade ?? "", entry.PlannedWork ?? "", entry.Results ?? "", entry.NextYearPlan ?? "",
                     entry.InitialBudgetThousandYen?.ToString(CultureInfo.InvariantCulture) ?? "", entry.FinalBudgetThousandYen?.ToString(CultureInfo.InvariantCulture) ?? "",
                     entry.IssuesAndDirection ?? "", entry.Target ?? "", measure.Status,
                 ]);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ayumi.Domain;
 using Ayumi.Features.Plans;
+using Ayumi.Domain.WrittenForms;
 
 namespace Ayumi.Features.Reports;
 
@@ -162,7 +163,7 @@ public sealed class ProgressSheet
             ReportField.Target => entry?.Target,
             ReportField.TargetProgress => entry?.TargetProgress,
             ReportField.Notes => entry?.Notes,
-            ReportField.NextPlanTitle => NextPlacement(placement) is { IsRelisting: true } relisted ? relisted.ListedTitle ?? $"{measure.NextPlanMeasure!.Title}(再掲)"
+            ReportField.NextPlanTitle => NextPlacement(placement) is { IsRelisting: true } relisted ? relisted.ListedTitle ?? SheetMarks.Relisting(measure.NextPlanMeasure!.Title)
                 : measure.NextPlanMeasure?.Title ?? (measure.Status == MeasureStatus.Active ? null : measure.LifecycleNote),
             ReportField.NextPlanDescription => NextPlacement(placement) is { IsRelisting: true } relisted ? relisted.ListedDescription ?? measure.NextPlanMeasure!.Description
                 : measure.NextPlanMeasure?.Description ?? (measure.Status == MeasureStatus.Active ? null : measure.LifecycleNote),
@@ -185,7 +186,7 @@ public sealed class ProgressSheet
             ReportField.Goal => node is null ? null : Ancestor(node, 0)?.Code,
             ReportField.Policy => node is null ? null : Ancestor(node, 1) is { } policy ? $"{policy.Code} {policy.Title}" : null,
             ReportField.Code => indicator.Code,
-            ReportField.Indicator => indicator.Name + (indicator.Kind == IndicatorKind.Cumulative ? "(累計)" : "") + (indicator.IsNew ? "【新】" : ""),
+            ReportField.Indicator => indicator.Name + (indicator.Kind == IndicatorKind.Cumulative ? "(累計)" : "") + (indicator.IsNew ? SheetMarks.New : ""),
             ReportField.Departments => indicator.Owner?.Name,
             ReportField.Baseline => assessment.Baseline is { } baseline
                 ? $"{IndicatorText.Value(baseline, indicator.Unit)}{BaselineNote(indicator.BaselineNote)} ({IndicatorText.BaselineYears(indicator)})"
@@ -212,7 +213,7 @@ public sealed class ProgressSheet
         nextPlanNodes.TryGetValue(node.Id, out var next) ? $"{node.Code} {node.Title} ({next.Code} {next.Title})" : $"{node.Code} {node.Title}";
 
     private static string Departments(Measure measure) =>
-        string.Join("、", measure.Departments.OrderBy(d => d.Order).Select(d => d.WrittenAs ?? d.Department.Name));
+        DepartmentList.Format(measure.Departments.OrderBy(d => d.Order).Select(d => d.WrittenAs ?? d.Department.Name));
 
     private static string GradeText(Plan plan, string symbol) =>
         plan.Grades.FirstOrDefault(g => g.Symbol == symbol) is { } grade ? $"{grade.Symbol}({grade.Label})" : symbol;

@@ -3,6 +3,7 @@ using Ayumi.Domain;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Ayumi.Domain.WrittenForms;
 
 namespace Ayumi.Features.Reports;
 
@@ -49,7 +50,7 @@ public static class ProgressSheetWorkbook
             var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
             sheetName = SheetName(sheetName);
             var (data, merges, lastRow) = Rows(title, headings, widths, lines, legend, footer);
-            var lastColumn = ColumnName(headings.Count - 1);
+            var lastColumn = ColumnLetters.Format(headings.Count - 1);
 
             var worksheet = new Worksheet(
                 new SheetProperties(new PageSetupProperties { FitToPage = true }),
@@ -90,7 +91,7 @@ public static class ProgressSheetWorkbook
     {
         var data = new SheetData();
         var merges = new List<string>();
-        var lastColumn = ColumnName(headings.Count - 1);
+        var lastColumn = ColumnLetters.Format(headings.Count - 1);
         data.Append(TextRow(1, title, Style.Title, 22));
         if (legend is not null) data.Append(TextRow(2, legend, Style.Note, LineHeight));
 
@@ -106,7 +107,7 @@ public static class ProgressSheetWorkbook
             {
                 var section = new Row { RowIndex = (uint)rowIndex };
                 section.Append(InlineText(0, rowIndex, [(line.Section!, false)], Style.Section));
-                for (var i = 1; i < headings.Count; i++) section.Append(new Cell { CellReference = $"{ColumnName(i)}{rowIndex}", StyleIndex = (uint)Style.Section });
+                for (var i = 1; i < headings.Count; i++) section.Append(new Cell { CellReference = $"{ColumnLetters.Format(i)}{rowIndex}", StyleIndex = (uint)Style.Section });
                 data.Append(section);
                 merges.Add($"A{rowIndex}:{lastColumn}{rowIndex}");
                 continue;
@@ -120,7 +121,7 @@ public static class ProgressSheetWorkbook
             {
                 var cell = line.Cells[i];
                 row.Append(cell.Amount is { } amount
-                    ? new Cell { CellReference = $"{ColumnName(i)}{rowIndex}", CellValue = new CellValue(amount.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number, StyleIndex = (uint)Style.Amount }
+                    ? new Cell { CellReference = $"{ColumnLetters.Format(i)}{rowIndex}", CellValue = new CellValue(amount.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number, StyleIndex = (uint)Style.Amount }
                     : InlineText(i, rowIndex, cell.Segments(), Style.Text));
             }
             data.Append(row);
@@ -153,7 +154,7 @@ public static class ProgressSheetWorkbook
                 if (isNew) properties.Append(new Underline());
                 inline.Append(new Run(properties, new Text(part) { Space = SpaceProcessingModeValues.Preserve }));
             }
-        return new Cell { CellReference = $"{ColumnName(column)}{row}", DataType = CellValues.InlineString, InlineString = inline, StyleIndex = (uint)style };
+        return new Cell { CellReference = $"{ColumnLetters.Format(column)}{row}", DataType = CellValues.InlineString, InlineString = inline, StyleIndex = (uint)style };
     }
 
     /// <summary>Lines a text wraps to in a column: full-width characters take about two width units, half-width one.</summary>
@@ -173,13 +174,6 @@ public static class ProgressSheetWorkbook
         ReportField.Indicator => 36,
         _ => 40,
     };
-
-    private static string ColumnName(int index)
-    {
-        var name = "";
-        for (var n = index + 1; n > 0; n = (n - 1) / 26) name = (char)('A' + (n - 1) % 26) + name;
-        return name;
-    }
 
     private static void AddStyles(WorkbookPart workbookPart)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Ayumi.Domain;
+using Ayumi.Domain.WrittenForms;
 
 namespace Ayumi.Features.Import.Layout;
 
@@ -12,7 +13,7 @@ public sealed record RecognisedHeading(ImportField Field, FiscalYear? Year, stri
 /// The words progress sheets use in their header rows, and their variants: 番号, 取組, 事業名,
 /// 取組内容, 事業の内容, 所管課, 担当課・係名, 評価, 実施内容, 事業実施状況, 取組予定, 実施予定,
 /// 年度の計画, 最終予算額, 当初予算額, 課題・今後の方向性…, with a leading fiscal year
-/// (令和3年度取組予定, R6評価, R5年度 最終予算額) and unit notes (【単位：千円】) allowed.
+/// (令和3年度取組予定, R6評価, 令6評価, R.6評価, R5年度 最終予算額, read by <see cref="FiscalYearText"/>) and unit notes (【単位：千円】) allowed.
 /// </summary>
 public static partial class HeaderVocabulary
 {
@@ -55,10 +56,10 @@ public static partial class HeaderVocabulary
         if (string.IsNullOrWhiteSpace(heading)) return null;
         var text = Normalise(heading);
         FiscalYear? year = null;
-        if (LeadingYear().Match(text) is { Success: true } leading && FiscalYear.TryParse(leading.Value, out var parsed))
+        if (FiscalYearText.TryParseLeading(text, out var parsed, out var length))
         {
             year = parsed;
-            text = text[leading.Length..];
+            text = text[length..];
         }
         if (text.Length == 0) return null;
         if (NextPlanColumn().Match(text) is { Success: true } next)
@@ -85,7 +86,7 @@ public static partial class HeaderVocabulary
     {
         if (string.IsNullOrWhiteSpace(heading)) return null;
         var text = Normalise(heading);
-        return LeadingYear().Match(text) is { Success: true } m && m.Length == text.Length && FiscalYear.TryParse(text, out var year) ? year : null;
+        return FiscalYearText.TryParseLeading(text, out var year, out var length) && length == text.Length ? year : null;
     }
 
     /// <summary>Full-width to half-width, no spaces or line breaks, no unit notes such as 【単位：千円】.</summary>
@@ -96,9 +97,6 @@ public static partial class HeaderVocabulary
         text = Whitespace().Replace(text, "");
         return text.ToLowerInvariant();
     }
-
-    [GeneratedRegex(@"^(?:(?:令和|平成|昭和|[rhs])(?:元|\d{1,2})(?:年度|年)?|(?:fy)?\d{4}(?:年度|年)?)")]
-    private static partial Regex LeadingYear();
 
     [GeneratedRegex(@"[【\[(（](?:単位)?[:：]?\s*(?:千円|円|件|人)[】\])）]")]
     private static partial Regex UnitNote();

@@ -20,40 +20,59 @@ public sealed record SheetLayout(int FirstHeaderRow, int LastHeaderRow, IReadOnl
 
     public IEnumerable<ColumnMapping> All(ImportField field) => Columns.Where(c => c.Field == field);
 
-    /// <summary>The headings of a sheet's header row(s) by column, with the upper row of a two-row header spread over its merged range.</summary>
-    public static IReadOnlyList<string> Headings(Sheet sheet, int firstRow, int lastRow)
+    /// <summary>The headings of a sheet's header row(s) by column, each row's part joined by a space, upper rows spread over their merged ranges.</summary>
+    public static IReadOnlyList<string> Headings(Sheet sheet, int firstRow, int lastRow) =>
+        HeadingParts(sheet, firstRow, lastRow).Select(parts => string.Join(" ", parts)).ToList();
+
+    /// <summary>Each column's heading as the header rows write it, top to bottom: [具体的な取り組み, 番号], [令和6年度, 評価], [R6評価].</summary>
+    private static List<List<string>> HeadingParts(Sheet sheet, int firstRow, int lastRow)
     {
         var rows = sheet.Rows.Where(r => r.Number >= firstRow && r.Number <= lastRow).ToList();
         var width = rows.Count == 0 ? 0 : rows.Max(r => r.Cells.Count);
-        var headings = new List<string>();
+        var headings = new List<List<string>>();
         for (var column = 0; column < width; column++)
-        {
-            var parts = rows.Select(r => CellSpreadOverMerge(sheet, r, column)).Where(t => t.Length > 0).Distinct();
-            headings.Add(string.Join(" ", parts));
-        }
+            headings.Add(rows.Select(r => CellSpreadOverMerge(sheet, r, column)).Where(t => t.Length > 0).Distinct().ToList());
         return headings;
     }
 
     /// <summary>
-    /// Finds the header in the first rows of a sheet: the row (or two rows, when the upper one
-    /// holds fiscal years over the lower one's fields) whose cells name a measure title and at
-    /// least two other known fields. Null when the sheet has no such header.
+    /// Finds the header in the first rows of a sheet, past titles, notes and blank rows above it:
+    /// the first row naming a known field, together with the one or two rows under it when they
+    /// make a better header: a group heading merged over the fields (具体的な取り組み over
+    /// 番号/事業/担当課/内容), fiscal years over the fields (令和6年度 over 評価, 実施内容), or both.
+    /// A header names a measure's title and at least two other known fields; null when the sheet has none.
     /// </summary>
     public static SheetLayout? Recognise(Sheet sheet)
     {
         var candidates = sheet.Rows.Where(r => !r.IsBlank && !r.IsHidden).Take(RowsSearchedForHeader).ToList();
         for (var i = 0; i < candidates.Count; i++)
         {
-            var row = candidates[i];
-            var next = i + 1 < candidates.Count && candidates[i + 1].Number == row.Number + 1 ? candidates[i + 1] : null;
-            if (next is not null && IsYearBand(sheet, row) && FromHeadings(sheet, row.Number, next.Number) is { } twoRows) return twoRows;
-            if (FromHeadings(sheet, row.Number, row.Number) is { } oneRow)
-                return next is not null && FromHeadings(sheet, row.Number, next.Number) is { } widened && widened.Columns.Count > oneRow.Columns.Count
-                    && next.Cells.All(c => c.Length == 0 || HeaderVocabulary.Recognise(c) is not null)
-                    ? widened : oneRow;
+            if (!candidates[i].Cells.Any(NamesHeading)) continue;
+            SheetLayout? best = null;
+            for (var last = i; last < Math.Min(i + MaxHeaderRows, candidates.Count); last++)
+            {
+                if (last > i && (candidates[last].Number != candidates[last - 1].Number + 1 || !IsHeadingRow(candidates[last]))) break;
+                if (FromHeadings(sheet, candidates[i].Number, candidates[last].Number) is { } layout && (best is null || layout.Score.CompareTo(best.Score) > 0)) best = layout;
+            }
+            if (best is not null) return best;
         }
         return null;
     }
+
+    private const int MaxHeaderRows = 3;
+
+    /// <summary>A cell that names a field or is a fiscal year.</summary>
+    private static bool NamesHeading(string cell) => HeaderVocabulary.Recognise(cell) is not null || HeaderVocabulary.YearOnly(cell) is not null;
+
+    /// <summary>A lower header row: at least half its own cells name fields or years (a data row's cells hardly ever do).</summary>
+    private static bool IsHeadingRow(SheetRow row)
+    {
+        var cells = row.Cells.Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+        return cells.Count > 0 && cells.Count(NamesHeading) * 2 >= cells.Count;
+    }
+
+    /// <summary>More distinct fields first, then more columns read.</summary>
+    private (int Fields, int Columns) Score => (Columns.Select(c => c.Field).Distinct().Count(), Columns.Count);
 
     /// <summary>
     /// Applies a saved mapping profile: finds the header row whose headings match the
@@ -88,29 +107,33 @@ public sealed record SheetLayout(int FirstHeaderRow, int LastHeaderRow, IReadOnl
 
     private static SheetLayout? FromHeadings(Sheet sheet, int firstRow, int lastRow)
     {
-        var headings = Headings(sheet, firstRow, lastRow);
+        var parts = HeadingParts(sheet, firstRow, lastRow);
         var columns = new List<ColumnMapping>();
-        for (var column = 0; column < headings.Count; column++)
+        for (var column = 0; column < parts.Count; column++)
         {
-            if (HeaderVocabulary.Recognise(headings[column]) is not { } recognised)
-            {
-                // A two-row heading "令和６年度 評価" reads as the year of the upper row and the field of the lower.
-                var words = headings[column].Split(' ');
-                if (words.Length != 2 || HeaderVocabulary.YearOnly(words[0]) is not { } year || HeaderVocabulary.Recognise(words[1]) is not { Year: null } lower) continue;
-                recognised = lower with { Year = year };
-            }
-            columns.Add(new ColumnMapping(column, headings[column], recognised.Field, recognised.Year, recognised.NextPlanName));
+            var heading = string.Join(" ", parts[column]);
+            if (Understand(parts[column], heading) is { } recognised)
+                columns.Add(new ColumnMapping(column, heading, recognised.Field, recognised.Year, recognised.NextPlanName));
         }
         var layout = new SheetLayout(firstRow, lastRow, columns);
         return layout.IsUsable ? layout : null;
     }
 
+    /// <summary>
+    /// A column's heading as a whole, else its lowest part under a group heading or a fiscal year:
+    /// "令和６年度 評価" is 評価 of FY2024, "具体的な取り組み 番号" is the number.
+    /// </summary>
+    private static RecognisedHeading? Understand(List<string> parts, string heading)
+    {
+        if (HeaderVocabulary.Recognise(heading) is { } whole) return whole;
+        if (parts.Count < 2 || HeaderVocabulary.Recognise(parts[^1]) is not { } lower) return null;
+        var year = lower.Year ?? parts[..^1].Select(p => HeaderVocabulary.YearOnly(p) ?? HeaderVocabulary.Recognise(p)?.Year).FirstOrDefault(y => y is not null);
+        return lower with { Year = year };
+    }
+
     /// <summary>A layout can be imported when it names a measure's title and two more fields.</summary>
     public bool IsUsable => Columns.Any(c => c.Field is ImportField.Title or ImportField.NextPlanTitle)
         && Columns.Select(c => c.Field).Distinct().Count() >= 3;
-
-    private static bool IsYearBand(Sheet sheet, SheetRow row) =>
-        Enumerable.Range(0, row.Cells.Count).Any(c => HeaderVocabulary.YearOnly(row[c]) is not null);
 
     private static string CellSpreadOverMerge(Sheet sheet, SheetRow row, int column)
     {

@@ -1,3 +1,5 @@
+using Ayumi.Domain.WrittenForms;
+
 namespace Ayumi.Features.Import.Reading;
 
 /// <summary>
@@ -40,7 +42,7 @@ internal static class ReadProblems
 
     public static ImportFileException UnclosedQuote(string file, int line, int column)
     {
-        var letters = SourceLocation.ColumnLetters(column);
+        var letters = ColumnLetters.Format(column);
         return Fail(new(file, Row: line, Column: column), "import.unclosedQuote",
             $"The quotation mark (\") that starts the cell in line {line}, column {letters} of the file {file} is never closed. Close or remove it, then try again.", [file, line, letters]);
     }
