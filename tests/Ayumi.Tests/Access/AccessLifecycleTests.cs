@@ -193,7 +193,7 @@ public abstract partial class AccessLifecycleTests(AccessFixture fixture)
         var addresses = new[] { CycleFixture.Reviewer, Unique("nobody", "ena.example.jp"), pending };
         var times = addresses.ToDictionary(a => a, _ => new List<double>());
         var messages = new HashSet<string>();
-        for (var round = 0; round < 8; round++)
+        for (var round = 0; round < 12; round++)
             foreach (var address in addresses)
             {
                 var token = (await user.GetAsync("/account/login")).QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
@@ -205,10 +205,11 @@ public abstract partial class AccessLifecycleTests(AccessFixture fixture)
             }
         Assert.Equal("メールアドレスまたはパスワードが違います。", Assert.Single(messages));
         // Each check hashes a password (tens of milliseconds); without the stand-in, an unknown address took a twentieth of the
-        // time (69 ms against 3.8 ms). The fastest of the rounds is compared: the machine's other work only ever adds time.
+        // time (69 ms against 3.8 ms, a ratio of 0.055). The fastest of the rounds is compared: the machine's other work only
+        // ever adds time. The bounds leave room for a loaded machine (0.29 was seen at a load average of 20) and still catch that.
         var known = times[CycleFixture.Reviewer].Min();
         foreach (var address in addresses.Skip(1))
-            Assert.InRange(times[address].Min() / known, 0.33, 3);
+            Assert.InRange(times[address].Min() / known, 0.2, 5);
     }
 }
 
