@@ -18,7 +18,8 @@ public static class WebApp
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(Hosting.HostingConventions.Options(args));
+        Hosting.HostingConventions.Apply(builder);
         builder.Services.AddAyumiDatabase();
         builder.Services.AddScoped<DemoData>();
         builder.Services.AddScoped<Features.Import.ImportRun>();
@@ -62,17 +63,15 @@ public static class WebApp
     }
 
     /// <summary>
-    /// Creates or upgrades the schema and, when <c>Ayumi:DemoData</c> is on (the default for
-    /// SQLite), loads the five seed documents into an empty database.
+    /// Creates or upgrades the schema and, when demo data is on (<see cref="Hosting.HostingConventions.DemoDataOn"/>),
+    /// loads the five seed documents into a database that holds no organisation.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration, bool loadDemo = true)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AyumiDbContext>();
         await db.Database.MigrateAsync();
-        var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
-        var demoOn = configuration.GetValue<bool?>("Ayumi:DemoData") ?? settings.Provider == DatabaseSettings.Sqlite;
-        if (loadDemo && demoOn)
+        if (loadDemo && Hosting.HostingConventions.DemoDataOn(configuration, scope.ServiceProvider.GetRequiredService<IHostEnvironment>()))
             await scope.ServiceProvider.GetRequiredService<DemoData>().LoadIfEmptyAsync(configuration["Ayumi:DemoFolder"] ?? DemoData.DefaultFolder);
     }
 

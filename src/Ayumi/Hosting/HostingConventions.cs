@@ -1,0 +1,59 @@
+namespace Ayumi.Hosting;
+
+/// <summary>
+/// Where Ayumi finds its files and listens, following ASP.NET Core's conventions so that any
+/// guide, container or service manager configures it the usual way.
+/// </summary>
+public static class HostingConventions
+{
+    /// <summary>Where Ayumi listens when neither <c>ASPNETCORE_URLS</c>, <c>ASPNETCORE_HTTP_PORTS</c>, <c>--urls</c> nor Kestrel endpoints say.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5000";
+
+    /// <summary>
+    /// The builder's options: the content root is the program's folder, so that pages, styles and
+    /// settings are found wherever the program is started from, unless <c>--contentRoot</c> or
+    /// <c>ASPNETCORE_CONTENTROOT</c> sets it.
+    /// </summary>
+    public static WebApplicationOptions Options(string[] args)
+    {
+        var given = new ConfigurationBuilder()
+            .AddEnvironmentVariables("DOTNET_").AddEnvironmentVariables("ASPNETCORE_").AddCommandLine(args).Build();
+        var contentRootGiven = !string.IsNullOrWhiteSpace(given[WebHostDefaults.ContentRootKey]);
+        return new WebApplicationOptions { Args = args, ContentRootPath = contentRootGiven ? null : AppContext.BaseDirectory };
+    }
+
+    /// <summary>Whether the configuration says where to listen, in any of the ways ASP.NET Core reads.</summary>
+    public static bool AddressGiven(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.ServerUrlsKey])
+        || !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.HttpPortsKey])
+        || !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.HttpsPortsKey])
+        || configuration.GetSection("Kestrel:Endpoints").GetChildren().Any();
+
+    /// <summary>
+    /// Applies the conventions to a web application being built: the default address only when
+    /// none is given, and the styles and scripts of a built (not published) program started from
+    /// any folder.
+    /// </summary>
+    public static void Apply(WebApplicationBuilder builder)
+    {
+        if (!AddressGiven(builder.Configuration)) builder.WebHost.UseUrls(DefaultUrl);
+        // A built program serves wwwroot through the static web assets manifest beside it; a published one has
+        // no manifest and serves wwwroot from its own folder, and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
+    }
+
+    /// <summary>
+    /// The folder that holds the SQLite database and the sign-in keys: <c>Ayumi:DataFolder</c>,
+    /// relative to the program's folder, <c>data</c> beside the program by default.
+    /// </summary>
+    public static string DataFolder(IConfiguration configuration) =>
+        Path.GetFullPath(configuration["Ayumi:DataFolder"] is { Length: > 0 } folder ? folder : "data", AppContext.BaseDirectory);
+
+    /// <summary>
+    /// Whether the five demo plans load into an empty database on start: <c>Ayumi:DemoData</c> when
+    /// set (<c>--demo</c> sets it), otherwise only in the Development environment, which is how
+    /// <c>dotnet run</c> starts the program.
+    /// </summary>
+    public static bool DemoDataOn(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue<bool?>("Ayumi:DemoData") ?? environment.IsDevelopment();
+}
