@@ -6,6 +6,7 @@ using Ayumi.Features.Api;
 using Ayumi.Features.Accounts;
 using Ayumi.Features.Demo;
 using Ayumi.Features.Shared;
+using Ayumi.Hosting;
 using Ayumi.Localization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,7 @@ public static class WebApp
         builder.Services.AddAyumiAccounts();
         builder.Services.AddSingleton<Mailer>();
         builder.Services.AddOpenApi();
+        builder.Services.AddAyumiHealth();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
         var app = builder.Build();
@@ -59,6 +61,7 @@ public static class WebApp
         app.MapRazorPages();
         app.MapOpenApi();
         app.MapAyumiApi();
+        app.MapAyumiHealth();
         return app;
     }
 

@@ -26,6 +26,7 @@ public sealed class HostingConventionTests
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["Ayumi__DataFolder"] = data,
                 ["Logging__LogLevel__Default"] = "Warning",
+                ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
             }))
             {
                 using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
@@ -34,6 +35,12 @@ public sealed class HostingConventionTests
                 var css = await client.GetAsync("http://127.0.0.1:5123/css/site.css");
                 Assert.Equal(System.Net.HttpStatusCode.OK, css.StatusCode);
                 Assert.Contains("--", await css.Content.ReadAsStringAsync());
+                // Outside Development the console log is JSON, one object a line, each request's lines with its id.
+                var lines = program.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                Assert.NotEmpty(lines);
+                var entries = lines.Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!).ToList();
+                Assert.Contains(entries, e => (string?)e["Category"] == "Microsoft.AspNetCore.Hosting.Diagnostics"
+                    && e["Scopes"]!.AsArray().Any(s => s is System.Text.Json.Nodes.JsonObject o && o["RequestId"] is not null && (string?)o["RequestPath"] == "/css/site.css"));
             }
             Assert.True(File.Exists(Path.Combine(data, "ayumi.db")));
             Assert.Empty(Directory.EnumerateFiles(work, "*.db", SearchOption.TopDirectoryOnly));
