@@ -21,6 +21,7 @@ public static class WebApp
     {
         var builder = WebApplication.CreateBuilder(Hosting.HostingConventions.Options(args));
         Hosting.HostingConventions.Apply(builder);
+        builder.AddAyumiReverseProxy();
         builder.Services.AddAyumiDatabase();
         builder.Services.AddScoped<DemoData>();
         builder.Services.AddScoped<Features.Import.ImportRun>();
@@ -42,6 +43,7 @@ public static class WebApp
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
         var app = builder.Build();
+        app.UseAyumiReverseProxy();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
         app.UseAyumiLocalization();
