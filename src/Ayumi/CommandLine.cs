@@ -36,6 +36,7 @@ public static class CommandLine
                                                   a new account's password is read from
                                                   AYUMI_ADMIN_PASSWORD or standard input
         {Features.Accounts.AccountCommands.Usage}
+        {Features.Backup.BackupCommands.Usage}
         Configuration: Ayumi:Database:Provider (sqlite|postgres), ConnectionStrings:Ayumi, Ayumi:DataFolder,
         Ayumi:DemoData (true|false), ASPNETCORE_URLS or --urls; as settings, environment variables or --key=value.
         """;
@@ -66,6 +67,8 @@ public static class CommandLine
                     return await ExportPlanAsync(rest);
                 case "create-admin":
                     return await CreateAdminAsync(rest);
+                case "backup" or "restore":
+                    return await Features.Backup.BackupCommands.RunAsync(verb, rest, Option);
                 case "disable-user" or "enable-user" or "reset-password" or "remove-membership":
                     return await Features.Accounts.AccountCommands.RunAsync(verb, rest, Option);
                 case "help" or "--help" or "-h":
