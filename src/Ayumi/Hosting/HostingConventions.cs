@@ -16,10 +16,25 @@ public static class HostingConventions
     /// </summary>
     public static WebApplicationOptions Options(string[] args)
     {
+        args = ConfigurationArguments(args);
         var given = new ConfigurationBuilder()
             .AddEnvironmentVariables("DOTNET_").AddEnvironmentVariables("ASPNETCORE_").AddCommandLine(args).Build();
         var contentRootGiven = !string.IsNullOrWhiteSpace(given[WebHostDefaults.ContentRootKey]);
         return new WebApplicationOptions { Args = args, ContentRootPath = contentRootGiven ? null : AppContext.BaseDirectory };
+    }
+
+    /// <summary>
+    /// The arguments that are configuration, without a verb's operands and switches. ASP.NET Core reads <c>/key</c> as a
+    /// switch, so an absolute path (<c>load-plan /srv/plan.json</c>) would swallow the option after it, and it takes the
+    /// argument after a bare <c>--force</c> as the switch's value, such as <c>--Ayumi:Database:Provider=postgres</c>.
+    /// A path that is the value of a <c>--key value</c> pair stays.
+    /// </summary>
+    internal static string[] ConfigurationArguments(string[] args)
+    {
+        bool IsBareSwitch(int i) => args[i].StartsWith('-') && !args[i].Contains('=');
+        bool IsFlag(int i) => args[i].StartsWith("--") && !args[i].Contains('=') && (i + 1 == args.Length || args[i + 1].StartsWith('-'));
+        bool IsPathOperand(int i) => args[i].StartsWith('/') && !(i > 0 && IsBareSwitch(i - 1) && !IsFlag(i - 1));
+        return [.. Enumerable.Range(0, args.Length).Where(i => !IsFlag(i) && !IsPathOperand(i)).Select(i => args[i])];
     }
 
     /// <summary>Whether the configuration says where to listen, in any of the ways ASP.NET Core reads.</summary>

@@ -24,17 +24,19 @@ public sealed class BackupTests : IAsyncLifetime
     }
 
     private static string[] Args(TestDatabase database, params string[] verb) =>
-        [.. verb, "--Ayumi:Database:Provider=sqlite", $"--ConnectionStrings:Ayumi={database.ConnectionString}", "--Logging:LogLevel:Default=Warning"];
+        [.. verb, $"--Ayumi:Database:Provider={database.Provider}", $"--ConnectionStrings:Ayumi={database.ConnectionString}", "--Logging:LogLevel:Default=Warning"];
 
     /// <summary>Every row of every table, each as one line of its values, sorted: two databases with the same rows give the same lists.</summary>
-    private static async Task<SortedDictionary<string, List<string>>> RowsAsync(string connectionString)
+    private static async Task<SortedDictionary<string, List<string>>> RowsAsync(string connectionString, bool postgres = false)
     {
-        await using var connection = new SqliteConnection(connectionString);
+        await using System.Data.Common.DbConnection connection = postgres ? new Npgsql.NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
         await connection.OpenAsync();
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            list.CommandText = postgres
+                ? "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
+                : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
         }
@@ -123,5 +125,27 @@ public sealed class BackupTests : IAsyncLifetime
 
         Assert.Equal(2, await CommandLine.RunAsync(Args(_source, "backup")));
         Assert.Equal(1, await CommandLine.RunAsync(Args(_restored, "restore", Path.Combine(_folder, "missing.db"))));
+    }
+
+    private static void AssertExit(int expected, (int ExitCode, string Output) run) => Assert.True(expected == run.ExitCode, $"exit {run.ExitCode}, expected {expected}:\n{run.Output}");
+
+    /// <summary>Run as the built program: pg_dump and pg_restore are separate processes in any case.</summary>
+    [Fact]
+    public async Task A_PostgreSQL_backup_restores_row_for_row_into_an_empty_database_and_not_over_data()
+    {
+        await using var source = await TestDatabase.PostgresAsync();
+        await using var restored = await TestDatabase.PostgresAsync();
+        AssertExit(0, await Hosting.BuiltProgram.RunAsync(Args(source, "load-plan", TestPaths.PlanFile("komae-city.ayumi.json"))));
+        var file = Path.Combine(_folder, "komae.dump");
+        AssertExit(0, await Hosting.BuiltProgram.RunAsync(Args(source, "backup", "--out", file)));
+
+        AssertExit(0, await Hosting.BuiltProgram.RunAsync(Args(restored, "restore", file)));
+        var rows = await RowsAsync(source.ConnectionString, postgres: true);
+        Assert.NotEmpty(rows["Measures"]);
+        AssertSameRows(rows, await RowsAsync(restored.ConnectionString, postgres: true));
+
+        AssertExit(1, await Hosting.BuiltProgram.RunAsync(Args(restored, "restore", file)));
+        AssertExit(0, await Hosting.BuiltProgram.RunAsync(Args(restored, "restore", file, "--force")));
+        AssertSameRows(rows, await RowsAsync(restored.ConnectionString, postgres: true));
     }
 }

@@ -48,6 +48,16 @@ public sealed class BuiltProgram : IAsyncDisposable
         return program;
     }
 
+    /// <summary>Runs a verb to its end, at most two minutes, and gives its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        await using var program = Start(Path.GetTempPath(), new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, args);
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await program._process.WaitForExitAsync(limit.Token);
+        program._process.WaitForExit();
+        return (program._process.ExitCode, program.Output);
+    }
+
     private void Append(string? line)
     {
         if (line is null) return;

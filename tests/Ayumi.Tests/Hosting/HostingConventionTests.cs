@@ -65,6 +65,15 @@ public sealed class HostingConventionTests
     }
 
     [Fact]
+    public void An_absolute_path_or_a_flag_given_to_a_verb_does_not_swallow_the_option_after_it()
+    {
+        var options = HostingConventions.Options(["/srv/plan.json", "--force", "--Ayumi:Database:Provider=postgres", "--Ayumi:DataFolder", "/srv/ayumi", "--dry-run"]);
+        var configuration = new ConfigurationBuilder().AddCommandLine(options.Args!).Build();
+        Assert.Equal("postgres", configuration["Ayumi:Database:Provider"]);
+        Assert.Equal("/srv/ayumi", configuration["Ayumi:DataFolder"]);
+    }
+
+    [Fact]
     public void The_data_folder_defaults_beside_the_program_and_a_relative_one_resolves_against_the_program()
     {
         Assert.Equal(Path.Combine(AppContext.BaseDirectory, "data"), HostingConventions.DataFolder(Settings()));
