@@ -19,8 +19,8 @@ public static class WebApp
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(Hosting.HostingConventions.Options(args));
-        Hosting.HostingConventions.Apply(builder);
+        var builder = WebApplication.CreateBuilder(HostingConventions.Options(args));
+        HostingConventions.Apply(builder);
         builder.AddAyumiReverseProxy();
         builder.Services.AddAyumiDatabase();
         builder.Services.AddScoped<DemoData>();
@@ -68,7 +68,7 @@ public static class WebApp
     }
 
     /// <summary>
-    /// Creates or upgrades the schema and, when demo data is on (<see cref="Hosting.HostingConventions.DemoDataOn"/>),
+    /// Creates or upgrades the schema and, when demo data is on (<see cref="HostingConventions.DemoDataOn"/>),
     /// loads the five seed documents into a database that holds no organisation.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration, bool loadDemo = true)
@@ -76,7 +76,7 @@ public static class WebApp
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AyumiDbContext>();
         await db.Database.MigrateAsync();
-        if (loadDemo && Hosting.HostingConventions.DemoDataOn(configuration, scope.ServiceProvider.GetRequiredService<IHostEnvironment>()))
+        if (loadDemo && HostingConventions.DemoDataOn(configuration, scope.ServiceProvider.GetRequiredService<IHostEnvironment>()))
             await scope.ServiceProvider.GetRequiredService<DemoData>().LoadIfEmptyAsync(configuration["Ayumi:DemoFolder"] ?? DemoData.DefaultFolder);
     }
 
