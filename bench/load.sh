@@ -59,13 +59,12 @@ if [[ "$SKIP_BUILD" != 1 ]]; then
 fi
 [[ -f "$DLL" ]] || { echo "error: $DLL is missing; build first" >&2; exit 2; }
 
-# The content root is the current folder, so start from src/Ayumi for wwwroot to be found;
-# the demo documents are read from demo/ beside the built assembly.
+# The demo documents are read from demo/ beside the built assembly; outside Development they load only with --demo.
 echo "== starting Ayumi on $BASE (database $WORK/ayumi-bench.db)"
 (
   cd "$APP_DIR"
   ASPNETCORE_ENVIRONMENT=Production exec dotnet "$DLL" \
-    --Urls="$BASE" \
+    --demo --urls="$BASE" \
     --ConnectionStrings:Ayumi="Data Source=$WORK/ayumi-bench.db" \
     --Logging:LogLevel:Default=Warning
 ) >"$WORK/server.log" 2>&1 &

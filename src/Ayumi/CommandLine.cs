@@ -15,7 +15,8 @@ public static class CommandLine
 {
     private static readonly string Usage = $"""
         Usage: Ayumi [verb] [options]
-          serve                                   run the web application (default)
+          serve [--demo]                          run the web application (default); --demo loads the five
+                                                  demo plans into a database without organisations
           migrate                                 create or upgrade the database schema
           load-plan FILE                          add the plans of an Ayumi plan file (JSON)
           import FILE --org CODE [--plan NAME] [--year FY] [--profile NAME] [--dry-run]
@@ -38,8 +39,9 @@ public static class CommandLine
                                                   a new account's password is read from
                                                   AYUMI_ADMIN_PASSWORD or standard input
         {Features.Accounts.AccountCommands.Usage}
-        Configuration: Ayumi:Database:Provider (sqlite|postgres), ConnectionStrings:Ayumi,
-        Ayumi:DemoData (true|false); as settings, environment variables or --key=value.
+        {Features.Backup.BackupCommands.Usage}
+        Configuration: Ayumi:Database:Provider (sqlite|postgres), ConnectionStrings:Ayumi, Ayumi:DataFolder,
+        Ayumi:DemoData (true|false), ASPNETCORE_URLS or --urls; as settings, environment variables or --key=value.
         Relative paths are relative to the folder Ayumi is called from.
         """;
 
@@ -65,7 +67,8 @@ public static class CommandLine
             switch (verb)
             {
                 case "serve":
-                    await WebApp.Build(rest).RunAsync();
+                    // --demo is the README's first command's switch; as a setting it overrides Ayumi:DemoData.
+                    await WebApp.Build([.. rest.Select(a => a == "--demo" ? "--Ayumi:DemoData=true" : a)]).RunAsync();
                     return 0;
                 case "migrate":
                     await using (var host = WebApp.Build(rest))
@@ -81,6 +84,8 @@ public static class CommandLine
                     return await ExportPlanAsync(rest, caller);
                 case "create-admin":
                     return await CreateAdminAsync(rest);
+                case "backup" or "restore":
+                    return await Features.Backup.BackupCommands.RunAsync(verb, rest, caller, Option);
                 case "disable-user" or "enable-user" or "reset-password" or "remove-membership":
                     return await Features.Accounts.AccountCommands.RunAsync(verb, rest, Option);
                 case "help" or "--help" or "-h":

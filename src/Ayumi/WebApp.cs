@@ -6,6 +6,7 @@ using Ayumi.Features.Api;
 using Ayumi.Features.Accounts;
 using Ayumi.Features.Demo;
 using Ayumi.Features.Shared;
+using Ayumi.Hosting;
 using Ayumi.Localization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,9 @@ public static class WebApp
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(HostingConventions.Options(args));
+        HostingConventions.Apply(builder);
+        builder.AddAyumiReverseProxy();
         builder.Services.AddAyumiDatabase();
         builder.Services.AddScoped<DemoData>();
         builder.Services.AddSingleton(_ => Domain.LocalGovernmentList.Shipped());
@@ -37,9 +40,11 @@ public static class WebApp
         builder.Services.AddAyumiAccounts();
         builder.Services.AddSingleton<Mailer>();
         builder.Services.AddOpenApi();
+        builder.Services.AddAyumiHealth();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
         var app = builder.Build();
+        app.UseAyumiReverseProxy();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
         app.UseAyumiLocalization();
@@ -59,21 +64,20 @@ public static class WebApp
         app.MapRazorPages();
         app.MapOpenApi();
         app.MapAyumiApi();
+        app.MapAyumiHealth();
         return app;
     }
 
     /// <summary>
-    /// Creates or upgrades the schema and, when <c>Ayumi:DemoData</c> is on (the default for
-    /// SQLite), loads the five seed documents into an empty database.
+    /// Creates or upgrades the schema and, when demo data is on (<see cref="HostingConventions.DemoDataOn"/>),
+    /// loads the five seed documents into a database that holds no organisation.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration, bool loadDemo = true)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AyumiDbContext>();
         await db.Database.MigrateAsync();
-        var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
-        var demoOn = configuration.GetValue<bool?>("Ayumi:DemoData") ?? settings.Provider == DatabaseSettings.Sqlite;
-        if (loadDemo && demoOn)
+        if (loadDemo && HostingConventions.DemoDataOn(configuration, scope.ServiceProvider.GetRequiredService<IHostEnvironment>()))
             await scope.ServiceProvider.GetRequiredService<DemoData>().LoadIfEmptyAsync(configuration["Ayumi:DemoFolder"] ?? DemoData.DefaultFolder);
         await Features.Organisations.ListedDescriptions.FillAsync(db, scope.ServiceProvider.GetRequiredService<Domain.LocalGovernmentList>());
     }

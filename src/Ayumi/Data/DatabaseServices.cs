@@ -10,13 +10,13 @@ public sealed record DatabaseSettings(string Provider, string ConnectionString)
     public const string Sqlite = "sqlite";
     public const string Postgres = "postgres";
 
-    public static DatabaseSettings From(IConfiguration configuration, string contentRoot)
+    public static DatabaseSettings From(IConfiguration configuration)
     {
         var provider = (configuration["Ayumi:Database:Provider"] ?? Sqlite).Trim().ToLowerInvariant();
         var connectionString = configuration.GetConnectionString("Ayumi");
         return provider switch
         {
-            Sqlite => new(Sqlite, string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite(contentRoot) : connectionString),
+            Sqlite => new(Sqlite, string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite(configuration) : connectionString),
             Postgres => new(Postgres, string.IsNullOrWhiteSpace(connectionString)
                 ? throw new InvalidOperationException("Ayumi:Database:Provider is postgres but ConnectionStrings:Ayumi is not set.")
                 : WithPreparedStatements(connectionString)),
@@ -38,9 +38,9 @@ public sealed record DatabaseSettings(string Provider, string ConnectionString)
         return builder.ConnectionString;
     }
 
-    private static string DefaultSqlite(string contentRoot)
+    private static string DefaultSqlite(IConfiguration configuration)
     {
-        var folder = Path.Combine(contentRoot, "data");
+        var folder = Hosting.HostingConventions.DataFolder(configuration);
         Directory.CreateDirectory(folder);
         return $"Data Source={Path.Combine(folder, "ayumi.db")}";
     }
@@ -60,7 +60,7 @@ public static class DatabaseServices
     /// </remarks>
     public static IServiceCollection AddAyumiDatabase(this IServiceCollection services)
     {
-        services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IAuditActor, SystemAuditActor>();
         services.AddSingleton<AuditInterceptor>();

@@ -206,6 +206,15 @@ public sealed class CommandLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Demo_data_is_never_loaded_into_a_database_that_holds_an_organisation()
+    {
+        Assert.Equal(0, await CommandLine.RunAsync(Args("load-plan", TestPaths.PlanFile("komae-city.ayumi.json"))));
+        await using var db = new SqliteAyumiDbContext(new DbContextOptionsBuilder<SqliteAyumiDbContext>().UseSqlite(_database.ConnectionString).Options);
+        Assert.Null(await new DemoData(db, NullLogger<DemoData>.Instance).LoadIfEmptyAsync(TestPaths.Demo));
+        Assert.Equal(1, await CountOrganisationsAsync());
+    }
+
+    [Fact]
     public async Task A_demo_load_that_fails_leaves_the_database_as_it_was()
     {
         Assert.Equal(0, await CommandLine.RunAsync(Args("migrate")));
