@@ -82,11 +82,18 @@ public static class WebApp
         await Features.Organisations.ListedDescriptions.FillAsync(db, scope.ServiceProvider.GetRequiredService<Domain.LocalGovernmentList>());
     }
 
-    /// <summary>Prepares the database when the web host starts, before it serves requests.</summary>
-    private sealed class DatabaseStartup(IServiceProvider services, IConfiguration configuration) : IHostedService
+    /// <summary>
+    /// Prepares the database when the web host starts, before it serves requests and before any
+    /// other hosted service starts: Data Protection's loads the sign-in keys from the database.
+    /// </summary>
+    private sealed class DatabaseStartup(IServiceProvider services, IConfiguration configuration) : IHostedLifecycleService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => services.PrepareDatabaseAsync(configuration);
+        public Task StartingAsync(CancellationToken cancellationToken) => services.PrepareDatabaseAsync(configuration);
 
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -169,8 +169,13 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         }
     }
 
+    /// <summary>
+    /// Only what is not audited may be saved synchronously: Data Protection stores its keys so.
+    /// </summary>
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
-        throw new InvalidOperationException("Save with SaveChangesAsync so that the audit trail is written.");
+        eventData.Context!.ChangeTracker.Entries().Any(e => e.State is not (EntityState.Unchanged or EntityState.Detached) && Audited.Contains(e.Metadata.ClrType))
+            ? throw new InvalidOperationException("Save with SaveChangesAsync so that the audit trail is written.")
+            : result;
 
     private static AuditEntry Audit(EntityEntry entry, AuditAction action, JsonObject changes, DateTimeOffset at, string? userId, string name) =>
         Audit(entry, action, changes.ToJsonString(JsonOptions), at, userId, name);

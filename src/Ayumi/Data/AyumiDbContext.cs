@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ayumi.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -11,7 +12,7 @@ namespace Ayumi.Data;
 /// Ayumi's database. The provider-specific subclasses exist only so that SQLite and
 /// PostgreSQL each keep their own migrations; handlers depend on this class.
 /// </summary>
-public abstract class AyumiDbContext(DbContextOptions options) : IdentityDbContext<AyumiUser>(options)
+public abstract class AyumiDbContext(DbContextOptions options) : IdentityDbContext<AyumiUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Department> Departments => Set<Department>();
@@ -30,6 +31,12 @@ public abstract class AyumiDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<PolicyEvaluation> PolicyEvaluations => Set<PolicyEvaluation>();
     public DbSet<MappingProfile> MappingProfiles => Set<MappingProfile>();
     public DbSet<ReportTemplate> ReportTemplates => Set<ReportTemplate>();
+
+    /// <summary>
+    /// The sign-in and link keys, kept with the data so that every server of an installation,
+    /// a restart under a service account without a home, and a backup all have them.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     private Dictionary<object, (int PlanId, int MeasureId)>? _auditLocations;
 

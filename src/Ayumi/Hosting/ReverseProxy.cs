@@ -8,7 +8,7 @@ namespace Ayumi.Hosting;
 /// <summary>
 /// What running behind an HTTPS reverse proxy and on several servers needs: the proxy's forwarded
 /// headers, trusted only from the configured proxies, HSTS on HTTPS, and sign-in keys kept in the
-/// data folder rather than the service account's home.
+/// database, which every server of an installation shares, rather than the service account's home.
 /// </summary>
 public static class ReverseProxy
 {
@@ -29,7 +29,7 @@ public static class ReverseProxy
             });
         // The anti-forgery cookie is never Secure by default, even on HTTPS; the sign-in cookie already follows the request.
         builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
-        builder.Services.AddDataProtection().SetApplicationName("Ayumi").PersistKeysToFileSystem(new DirectoryInfo(KeysFolder(builder.Configuration)));
+        builder.Services.AddDataProtection().SetApplicationName("Ayumi").PersistKeysToDbContext<Data.AyumiDbContext>();
     }
 
     /// <summary>Goes first in the pipeline, so that every later step sees the client's scheme and address.</summary>
@@ -40,14 +40,6 @@ public static class ReverseProxy
         // Sent only on HTTPS requests (and never for localhost), so a plain-HTTP installation is not locked out.
         if (!app.Environment.IsDevelopment()) app.UseHsts();
     }
-
-    /// <summary>
-    /// <c>Ayumi:DataProtection:KeysFolder</c>, relative to the data folder, <c>keys</c> in it by default.
-    /// Every server of one installation must share it (and back it up): a lost key signs everyone out
-    /// and voids the links that were mailed.
-    /// </summary>
-    public static string KeysFolder(IConfiguration configuration) =>
-        Path.GetFullPath(configuration["Ayumi:DataProtection:KeysFolder"] is { Length: > 0 } folder ? folder : "keys", HostingConventions.DataFolder(configuration));
 
     private static (List<IPAddress> Proxies, List<System.Net.IPNetwork> Networks) Trusted(IConfiguration configuration)
     {

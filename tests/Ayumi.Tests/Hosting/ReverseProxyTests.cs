@@ -1,10 +1,8 @@
 using System.Net;
-using Ayumi.Hosting;
 using Ayumi.Tests.Web;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
 
 namespace Ayumi.Tests.Hosting;
 
@@ -52,15 +50,6 @@ public abstract class ReverseProxyTests(AyumiFixture fixture)
         var direct = await GetLoginThroughAsync(fixture.Factory.Server, Proxy);
         Assert.False(direct.Request.IsHttps);
         Assert.Equal(Proxy, direct.Connection.RemoteIpAddress!.ToString());
-    }
-
-    [Fact]
-    public void Sign_in_keys_are_kept_in_the_data_folder_unless_configured_elsewhere()
-    {
-        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Ayumi:DataFolder"] = "/srv/ayumi" }).Build();
-        Assert.Equal("/srv/ayumi/keys", ReverseProxy.KeysFolder(settings));
-        settings["Ayumi:DataProtection:KeysFolder"] = "/mnt/shared/ayumi-keys";
-        Assert.Equal("/mnt/shared/ayumi-keys", ReverseProxy.KeysFolder(settings));
     }
 }
 

@@ -69,7 +69,6 @@ public static class BackupCommands
         else if (await PostgresToolAsync(configuration, "PgDump", "pg_dump", settings.ConnectionString, ["--format=custom", "--no-owner", "--no-privileges", $"--file={file}"]) is var failed and not 0)
             return failed;
         Console.WriteLine($"Backed up the {settings.Provider} database to {file} ({new FileInfo(file).Length:N0} bytes).");
-        Console.WriteLine($"Back up the sign-in keys too: {ReverseProxy.KeysFolder(configuration)}");
         return 0;
     }
 
@@ -109,7 +108,7 @@ public static class BackupCommands
             if (await PostgresToolAsync(configuration, "PgRestore", "pg_restore", settings.ConnectionString, arguments, database: true) is var failed and not 0)
                 return failed;
         }
-        Console.WriteLine($"Restored {file} into the {settings.Provider} database. Put the sign-in keys back in {ReverseProxy.KeysFolder(configuration)}, then start Ayumi.");
+        Console.WriteLine($"Restored {file} into the {settings.Provider} database, sign-in keys included; start Ayumi.");
         return 0;
     }
 
