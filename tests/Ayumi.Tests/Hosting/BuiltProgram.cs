@@ -21,10 +21,7 @@ public sealed class BuiltProgram : IAsyncDisposable
         {
             var testFolder = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
             var (framework, configuration) = (testFolder.Name, testFolder.Parent!.Name);
-            var root = testFolder;
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Ayumi.sln"))) root = root.Parent;
-            var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Ayumi.sln not found above the tests."),
-                "src", "Ayumi", "bin", configuration, framework, "Ayumi.dll");
+            var dll = TestPaths.InRepository("src", "Ayumi", "bin", configuration, framework, "Ayumi.dll");
             return File.Exists(dll) ? dll : throw new FileNotFoundException("Build src/Ayumi first.", dll);
         }
     }

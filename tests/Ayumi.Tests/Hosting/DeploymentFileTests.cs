@@ -9,12 +9,7 @@ namespace Ayumi.Tests.Hosting;
 /// </summary>
 public sealed class DeploymentFileTests
 {
-    private static string Deploy(string file)
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Ayumi.sln"))) folder = folder.Parent;
-        return Path.Combine(folder!.FullName, "deploy", file);
-    }
+    private static string Deploy(string file) => TestPaths.InRepository("deploy", file);
 
     private static YamlMappingNode Map(YamlNode node, string key) => (YamlMappingNode)((YamlMappingNode)node).Children[new YamlScalarNode(key)];
 
