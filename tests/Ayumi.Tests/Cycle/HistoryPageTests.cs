@@ -121,6 +121,21 @@ public abstract partial class HistoryPageTests(CycleFixture fixture) : IAsyncLif
         Assert.Contains(english.QuerySelectorAll("table.history th[scope=row]"), th => th.TextContent == "Status");
     }
 
+    [Fact]
+    public void Every_field_a_history_row_can_show_has_a_label_in_both_languages()
+    {
+        using var scope = Factory.Services.CreateScope();
+        var model = scope.ServiceProvider.GetRequiredService<AyumiDbContext>().Model;
+        var text = scope.ServiceProvider.GetRequiredService<Ayumi.Localization.UiText>();
+        var shown = new[] { typeof(Measure), typeof(MeasurePlacement), typeof(MeasureDepartment), typeof(MeasureLineage), typeof(YearlyEntry), typeof(EntryPart), typeof(Indicator), typeof(IndicatorActual) }
+            .SelectMany(t => model.FindEntityType(t)!.GetProperties().Select(p => p.Name)).Where(Ayumi.Features.Measures.AuditHistory.IsShown).Distinct().ToList();
+        foreach (var language in new[] { "ja", "en" })
+        {
+            var keys = text.Keys(language);
+            Assert.All(shown, f => Assert.Contains($"auditField.{f}", keys));
+        }
+    }
+
     [GeneratedRegex(@"^令和\d+年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$")]
     private static partial Regex EraTime();
 }
