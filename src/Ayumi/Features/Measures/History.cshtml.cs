@@ -49,7 +49,7 @@ public sealed class HistoryModel(AyumiDbContext db, CurrentMember current, UiTex
         var names = new HistoryNames(
             await db.Departments.AsNoTracking().Where(d => d.OrganisationId == organisationId).ToDictionaryAsync(d => d.Id, d => d.Name, ct),
             await db.PlanNodes.AsNoTracking().Where(n => n.PlanId == measure.PlanId).ToDictionaryAsync(n => n.Id, n => $"{n.Code} {n.Title}", ct),
-            await LinkedMeasuresAsync(id, ct),
+            await LinkedMeasuresAsync(id, me, ct),
             await db.Indicators.AsNoTracking().Where(i => i.PlanId == measure.PlanId).ToDictionaryAsync(i => i.Id, i => $"{i.Code} {i.Name}", ct),
             await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct),
             entries,
@@ -60,11 +60,12 @@ public sealed class HistoryModel(AyumiDbContext db, CurrentMember current, UiTex
     }
 
     /// <summary>The measures this one's lineage links lead to, by their full position (in any plan of the organisation).</summary>
-    private async Task<Dictionary<int, string>> LinkedMeasuresAsync(int id, CancellationToken ct)
+    private async Task<Dictionary<int, string>> LinkedMeasuresAsync(int id, MemberRoles me, CancellationToken ct)
     {
         var targets = await db.MeasureLineages.AsNoTracking().Where(l => l.FromId == id).Select(l => l.ToId).ToListAsync(ct);
         var measures = await db.Measures.AsNoTracking().Include(m => m.Plan).Include(m => m.Placements).ThenInclude(p => p.Node)
             .Where(m => targets.Contains(m.Id)).ToListAsync(ct);
-        return measures.ToDictionary(m => m.Id, m => $"{m.Plan.GenerationLabel} {m.PositionName()}");
+        // A measure of a plan this reader may not see (a draft of the next plan) is not named: the publication rule holds here too.
+        return measures.ToDictionary(m => m.Id, m => me.SeesPlan(m.Plan) ? $"{m.Plan.GenerationLabel} {m.PositionName()}" : text["history.notShown"]);
     }
 }
