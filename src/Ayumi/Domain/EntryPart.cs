@@ -61,6 +61,9 @@ public class EntryPart
 
     public bool IsEditable => Status is PartStatus.NotStarted or PartStatus.Draft or PartStatus.Returned;
 
+    /// <summary>The department still owes this part: not yet submitted, or returned to it.</summary>
+    public bool IsOutstanding => IsEditable;
+
     /// <exception cref="DomainException">The year is not open, the part is submitted or approved, or the grade is off the scale.</exception>
     public void SaveDraft(PartContent content, ReportingYear year) =>
         SaveDraft(content, year, YearlyEntry.Measure.Plan.GradeScale, YearlyEntry.Measure.Plan.Name);

@@ -70,6 +70,17 @@ public class Measure
 
     public MeasurePlacement PrimaryPlacement => _placements.Single(p => !p.IsRelisting);
 
+    /// <summary>
+    /// The measure named by its full position, as lists, messages and mails name it:
+    /// <c>(1)-1 協力雇用主の支援・拡大及び求人情報の提供</c>. Needs the primary listing's node.
+    /// </summary>
+    /// <param name="titleLength">Shortens the title to this many characters with …, for a list in one sentence.</param>
+    public string PositionName(int? titleLength = null)
+    {
+        var title = titleLength is { } length && Title.Length > length ? Title[..length] + "…" : Title;
+        return $"{PrimaryPlacement.FullCode} {title}";
+    }
+
     public bool IsRelisted => _placements.Any(p => p.IsRelisting);
 
     public bool RunsIn(FiscalYear year) => EndedIn is null || year < EndedIn.Value;
@@ -238,6 +249,27 @@ public class MeasurePlacement
     public string? ListedDescription { get; private set; }
 
     public MeasureCode? ParsedCode => MeasureCode.TryParse(Code, out var c) ? c : null;
+
+    /// <summary>
+    /// The code that says where the measure stands in the whole plan, in the plan's own style.
+    /// A code that already runs down from its policy's (<c>1-(1)-①</c> under <c>1-(1)</c>, <c>1-1-1</c>,
+    /// <c>行動7-ア-1</c>) or that the plan numbers once throughout (Miyagi's 1–44) is itself;
+    /// a number that restarts under each policy (Ena's 1, 2, 3 under (1), (2)…) is joined to the
+    /// policy's code: <c>(1)-1</c>. A plan that restarts its numbers keys its measures that way
+    /// (the importer's rule), which is how the two plain-number styles are told apart. Needs <see cref="Node"/>.
+    /// </summary>
+    public string FullCode
+    {
+        get
+        {
+            var node = Node.Code;
+            if (Code.StartsWith(node, StringComparison.Ordinal) && Code.Length > node.Length) return Code;
+            return Measure.Key != Code && Measure.Key.EndsWith($"-{Code}", StringComparison.Ordinal) ? $"{node}-{Code}" : Code;
+        }
+    }
+
+    /// <summary><see cref="FullCode"/> read as a code, so that lists sort by position in the whole plan: (1)-2 before (2)-1.</summary>
+    public MeasureCode? ParsedFullCode => MeasureCode.TryParse(FullCode, out var c) ? c : null;
 
     internal void Move(PlanNode node, string code) => (Node, Code) = (node, code);
 }

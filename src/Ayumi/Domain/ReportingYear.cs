@@ -56,7 +56,8 @@ public class ReportingYear
         var pending = parts.Where(p => p.Status != PartStatus.Approved).ToList();
         if (pending.Count > 0)
         {
-            var examples = string.Join("、", pending.Take(5).Select(p => $"{p.YearlyEntry.Measure.PrimaryPlacement.Code} {p.Department.Name}")) + (pending.Count > 5 ? "…" : "");
+            // Each by its full position and department: bare numbers with departments read like a count per department.
+            var examples = string.Join("、", pending.Take(5).Select(p => $"{p.YearlyEntry.Measure.PositionName(titleLength: 20)}（{p.Department.Name}）")) + (pending.Count > 5 ? "…" : "");
             throw new DomainException($"{pending.Count} entries are not approved yet: {examples}", "error.notAllApproved", pending.Count, examples);
         }
         Status = ReportingStatus.Locked;

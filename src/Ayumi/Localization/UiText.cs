@@ -29,6 +29,9 @@ public sealed class UiText
     public string this[string key] => _byLanguage[CurrentLanguage].TryGetValue(key, out var text)
         ? text : throw new KeyNotFoundException($"UI text '{key}' is missing from Localization/{CurrentLanguage}.json.");
 
+    /// <summary>Whether there is a text for <paramref name="key"/>: for words looked up from stored values, such as a status in the audit trail.</summary>
+    public bool Has(string key) => _byLanguage[CurrentLanguage].ContainsKey(key);
+
     /// <summary>Formats the text for <paramref name="key"/> with arguments ({0}, {1}…).</summary>
     public string Format(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, this[key], args);
 

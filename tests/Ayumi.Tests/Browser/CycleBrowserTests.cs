@@ -219,8 +219,12 @@ public sealed class CycleBrowserTests(CycleBrowserFixture fixture) : IClassFixtu
         await secretariat.GetByRole(AriaRole.Row).Filter(new() { HasText = "生活保護" }).GetByRole(AriaRole.Link, new() { Name = "生活保護" }).ClickAsync();
         await secretariat.GetByRole(AriaRole.Link, new() { Name = "変更履歴を見る" }).ClickAsync();
         await Expect(secretariat.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("変更履歴");
-        await Expect(secretariat.Locator("main")).ToContainTextAsync(CycleBrowserFixture.Fukushi);
-        await ScanAsync(secretariat, "history");
+        await Expect(secretariat.Locator("main")).ToContainTextAsync("社会福祉課が提出");
+        await Expect(secretariat.Locator(".history-entry__meta time").First).ToHaveTextAsync(new Regex(@"^令和\d+年\d+月\d+日 \d{2}:\d{2}$"));
+        _violations.AddRange(await Accessibility.AtLaptopAndPhoneWidthsAsync(secretariat, "history"));
+        if (Environment.GetEnvironmentVariable("AYUMI_SCREENSHOTS") is { Length: > 0 } folder)
+            await secretariat.ScreenshotAsync(new() { Path = Path.Combine(folder, "history-phone.png"), FullPage = true });
+        await secretariat.SetViewportSizeAsync(1280, 900);
         await secretariat.GotoAsync(dashboardPath);
         await secretariat.GetByRole(AriaRole.Button, new() { Name = "公表する" }).ClickAsync();
         await Expect(secretariat.GetByRole(AriaRole.Status)).ToContainTextAsync("公表しました。");

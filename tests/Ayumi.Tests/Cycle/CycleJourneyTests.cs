@@ -106,6 +106,8 @@ public abstract class CycleJourneyTests(CycleFixture fixture)
         // Locking before everything is approved is refused and names what is missing.
         var early = await secretariat.PostAndReadAsync($"{dashboard}?handler=Lock", []);
         Assert.Contains("未承認の入力が15件", early.QuerySelector("[role=alert]")!.TextContent);
+        // Each named by its full position and department, not a bare number that reads like a count.
+        Assert.Matches(@"\(\d\)-\d \S+（[^）]+）", early.QuerySelector("[role=alert]")!.TextContent);
 
         foreach (var part in parts)
             await secretariat.PostAsync($"{dashboard}?handler=Approve", [F("partId", part.Id.ToString())]);
@@ -152,8 +154,8 @@ public abstract class CycleJourneyTests(CycleFixture fixture)
         // The audit trail shows who changed what, old → new.
         var history = await secretariat.GetAsync($"/measures/{measureId}/history");
         var rows = history.QuerySelectorAll("table.history tr").Select(r => r.TextContent).ToList();
-        Assert.Contains(rows, r => r.Contains("Results") && r.Contains("社会福祉課が実施した。"));
-        Assert.Contains(history.QuerySelectorAll(".history-entry__title"), h => h.TextContent.Contains(CycleFixture.Fukushi));
+        Assert.Contains(rows, r => r.Contains("実施内容") && r.Contains("社会福祉課が実施した。"));
+        Assert.Contains(history.QuerySelectorAll(".history-entry__title"), h => h.TextContent.Contains("社会福祉課が提出"));
     }
 
     private Task<PartStatus> StatusAsync(int partId) =>

@@ -43,6 +43,10 @@ public sealed class MailTests(MailTests.Fixture fixture) : IClassFixture<MailTes
         var recipients = fixture.Smtp.Messages.SelectMany(m => m.Recipients).Order().ToList();
         Assert.Equal([CycleFixture.Fukushi, CycleFixture.Others, CycleFixture.Soumu], recipients);
         Assert.All(fixture.Smtp.Messages, m => Assert.Contains("令和7年度の進行管理の入力をお願いします", Body(m.Data)));
+        // Each editor is told the measures their departments owe, by full position: Ena numbers its measures anew under each policy.
+        var fukushi = Body(fixture.Smtp.Messages.Single(m => m.Recipients.Contains(CycleFixture.Fukushi)).Data);
+        Assert.Contains("・(1)-2 生活困窮者自立支援事業の活用（社会福祉課）", fukushi);
+        Assert.DoesNotContain("（商工課）", fukushi);
     }
 
     /// <summary>The decoded text of a single-part message (System.Net.Mail sends Japanese as base64).</summary>

@@ -14,7 +14,7 @@ public static class CycleQueries
     public static Task<List<EntryPart>> PartsAsync(AyumiDbContext db, int planId, FiscalYear year, CancellationToken ct) =>
         db.EntryParts
             .Include(p => p.Department)
-            .Include(p => p.YearlyEntry).ThenInclude(e => e.Measure).ThenInclude(m => m.Placements)
+            .Include(p => p.YearlyEntry).ThenInclude(e => e.Measure).ThenInclude(m => m.Placements).ThenInclude(pl => pl.Node)
             .Include(p => p.YearlyEntry).ThenInclude(e => e.Measure).ThenInclude(m => m.Departments)
             .Include(p => p.YearlyEntry).ThenInclude(e => e.Parts)
             .Where(p => p.YearlyEntry.Measure.PlanId == planId && p.YearlyEntry.FiscalYear == year)

@@ -22,6 +22,8 @@ public sealed class YearModel(AyumiDbContext db, CurrentMember current, TimeProv
     public IReadOnlyList<EntryPart> Parts { get; private set; } = [];
     public Notice? Notice { get; private set; }
     public IReadOnlyList<string> OwingMailList { get; private set; } = [];
+    /// <summary>After a reminder: every department still owing work, and whether it has anyone to remind.</summary>
+    public IReadOnlyList<DepartmentReminder> Reminded { get; private set; } = [];
 
     public sealed record DepartmentRow(Department Department, IReadOnlyDictionary<PartStatus, int> Counts, int Total)
     {
@@ -33,7 +35,7 @@ public sealed class YearModel(AyumiDbContext db, CurrentMember current, TimeProv
         .OrderBy(r => r.Department.Name, StringComparer.Ordinal).ToList();
 
     public IReadOnlyList<EntryPart> PartsInTreeOrder => Parts
-        .OrderBy(p => p.YearlyEntry.Measure.PrimaryPlacement.ParsedCode).ThenBy(p => p.YearlyEntry.Measure.Key)
+        .OrderBy(p => p.YearlyEntry.Measure.PrimaryPlacement.ParsedFullCode).ThenBy(p => p.YearlyEntry.Measure.Key)
         .ThenBy(p => p.YearlyEntry.Measure.Departments.FirstOrDefault(d => d.DepartmentId == p.DepartmentId)?.Order).ToList();
 
     public bool IsOverdue => Year.IsOverdue(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
@@ -55,29 +57,28 @@ public sealed class YearModel(AyumiDbContext db, CurrentMember current, TimeProv
     public async Task<IActionResult> OnPostDeadlineAsync(int id, string year, DateOnly? deadline, CancellationToken ct) =>
         await ChangeYearAsync(id, year, () => Year.ChangeDeadline(deadline), "cycle.deadlineChanged", ct);
 
-    /// <summary>Mails the editors of every department still owing work, or lists their addresses to copy when no SMTP server is set.</summary>
+    /// <summary>
+    /// Mails the editors of every department still owing work, each the measures their departments owe, or lists their
+    /// addresses to copy when no SMTP server is set; either way, lists every owing department, those without a user flagged.
+    /// </summary>
     public async Task<IActionResult> OnPostRemindAsync(int id, string year, CancellationToken ct)
     {
         if (await LoadAsync(id, year, ct) is { } denied) return denied;
-        var owing = Departments.Where(d => d.Owes).Select(d => d.Department.Id).ToList();
-        var editors = await db.Memberships.AsNoTracking()
-            .Where(m => m.OrganisationId == Plan.OrganisationId && m.Role == MemberRole.DepartmentEditor)
-            .ToListAsync(ct);
-        var userIds = editors.Where(m => m.Departments.Any(d => owing.Contains(d.DepartmentId))).Select(m => m.UserId).Distinct().ToList();
-        var addresses = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => u.Email!).OrderBy(e => e).ToListAsync(ct);
+        Reminded = await Reminders.OwingAsync(db, Plan, Parts, ct);
+        var editors = Reminded.SelectMany(r => r.Editors).DistinctBy(u => u.Id).OrderBy(u => u.Email, StringComparer.Ordinal).ToList();
         if (mailer.IsConfigured)
         {
             var sent = 0;
-            foreach (var address in addresses)
-                if (await mailer.SendAsync(address, $"歩み: {Plan.Name} {Year.FiscalYear.ToJapanese()}の入力のお願い",
-                    $"{Plan.Name}の{Year.FiscalYear.ToJapanese()}の進行管理の入力をお願いします（期限: {Year.Deadline:yyyy-MM-dd}）。\n{Request.Scheme}://{Request.Host}/my\n", ct))
+            foreach (var editor in editors)
+                if (await mailer.SendAsync(editor.Email!, Reminders.Subject(Plan, Year),
+                    Reminders.Body(editor, Plan, Year, Reminded.Where(r => r.Editors.Contains(editor)), $"{Request.Scheme}://{Request.Host}"), ct))
                     sent++;
             Notice = Notice.Success("cycle.reminded", sent);
         }
         else
         {
-            OwingMailList = addresses;
-            Notice = Notice.Success("cycle.copyAddresses", addresses.Count);
+            OwingMailList = editors.Select(u => u.Email!).ToList();
+            Notice = Notice.Success("cycle.copyAddresses", OwingMailList.Count);
         }
         return Page();
     }

@@ -26,10 +26,10 @@ public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : Pag
         var plans = db.Plans.Where(Publication.PlansSeenBy(me)).Select(p => p.Id);
         var measures = await db.Measures.AsNoTrackingWithIdentityResolution()
             .Where(m => m.Departments.Any(d => unitIds.Contains(d.DepartmentId)) && plans.Contains(m.PlanId))
-            .Include(m => m.Plan).Include(m => m.Placements)
+            .Include(m => m.Plan).Include(m => m.Placements).ThenInclude(p => p.Node)
             .AsSplitQuery()
             .ToListAsync(ct);
-        MeasuresByPlan = measures.OrderBy(m => m.PrimaryPlacement.ParsedCode)
+        MeasuresByPlan = measures.OrderBy(m => m.PrimaryPlacement.ParsedFullCode)
             .GroupBy(m => m.Plan).OrderBy(g => g.Key.Generation).ToList();
         return Page();
     }

@@ -27,13 +27,13 @@ public sealed class MineModel(AyumiDbContext db, CurrentMember current) : PageMo
         Parts = await db.EntryParts.AsNoTracking()
             .Include(p => p.Department)
             .Include(p => p.YearlyEntry).ThenInclude(e => e.Measure).ThenInclude(m => m.Plan).ThenInclude(p => p.ReportingYears)
-            .Include(p => p.YearlyEntry).ThenInclude(e => e.Measure).ThenInclude(m => m.Placements)
+            .Include(p => p.YearlyEntry).ThenInclude(e => e.Measure).ThenInclude(m => m.Placements).ThenInclude(pl => pl.Node)
             .Where(p => departmentIds.Contains(p.DepartmentId))
             .Where(p => p.YearlyEntry.Measure.Plan.ReportingYears.Any(r => r.FiscalYear == p.YearlyEntry.FiscalYear && r.Status == ReportingStatus.Open))
             .AsSplitQuery()
             .ToListAsync(ct);
         // A department belongs to one organisation, and memberships only name their own organisation's departments.
-        Parts = Parts.OrderBy(p => p.YearlyEntry.Measure.Plan.Name).ThenBy(p => p.YearlyEntry.Measure.PrimaryPlacement.ParsedCode).ToList();
+        Parts = Parts.OrderBy(p => p.YearlyEntry.Measure.Plan.Name).ThenBy(p => p.YearlyEntry.Measure.PrimaryPlacement.ParsedFullCode).ToList();
 
         var managed = Me.IsAdministrator
             ? await db.Organisations.AsNoTracking().Select(o => o.Id).ToListAsync(ct)

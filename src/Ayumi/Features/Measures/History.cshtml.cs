@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Ayumi.Data;
 using Ayumi.Domain;
 using Ayumi.Features.Accounts;
+using Ayumi.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,14 +12,14 @@ namespace Ayumi.Features.Measures;
 
 /// <summary>The audit trail of a measure: every change to it, its listings, entries and parts, old → new.</summary>
 [Authorize]
-public sealed class HistoryModel(AyumiDbContext db, CurrentMember current) : PageModel
+public sealed class HistoryModel(AyumiDbContext db, CurrentMember current, UiText text) : PageModel
 {
     public Measure Measure { get; private set; } = null!;
-    public IReadOnlyList<(AuditEntry Entry, IReadOnlyList<(string Field, string? Old, string? New)> Changes)> Changes { get; private set; } = [];
+    public IReadOnlyList<HistoryItem> Items { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var measure = await db.Measures.AsNoTracking().Include(m => m.Plan).ThenInclude(p => p.Organisation).Include(m => m.Placements)
+        var measure = await db.Measures.AsNoTracking().Include(m => m.Plan).ThenInclude(p => p.Organisation).Include(m => m.Placements).ThenInclude(p => p.Node)
             .FirstOrDefaultAsync(m => m.Id == id, ct);
         if (measure is null) return NotFound();
         var me = await current.GetAsync(ct);
@@ -43,12 +44,28 @@ public sealed class HistoryModel(AyumiDbContext db, CurrentMember current) : Pag
             nameof(IndicatorActual) => me.SeesAuditRecord(organisationId, record, null, owners.GetValueOrDefault(record.EntityId)),
             _ => me.SeesAuditRecord(organisationId, record, null, null),
         };
-        Changes = records.Where(Shown)
-            .Select(a => (a, (IReadOnlyList<(string, string?, string?)>)Parse(a.Changes).Where(c => c.Field is not ("Id" or "Version")).ToList()))
-            .ToList();
+        var shown = records.Where(Shown).ToList();
+        var userIds = shown.Select(r => r.UserId).OfType<string>().Distinct().ToList();
+        var names = new HistoryNames(
+            await db.Departments.AsNoTracking().Where(d => d.OrganisationId == organisationId).ToDictionaryAsync(d => d.Id, d => d.Name, ct),
+            await db.PlanNodes.AsNoTracking().Where(n => n.PlanId == measure.PlanId).ToDictionaryAsync(n => n.Id, n => $"{n.Code} {n.Title}", ct),
+            await LinkedMeasuresAsync(id, me, ct),
+            await db.Indicators.AsNoTracking().Where(i => i.PlanId == measure.PlanId).ToDictionaryAsync(i => i.Id, i => $"{i.Code} {i.Name}", ct),
+            await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct),
+            entries,
+            parts.ToDictionary(p => p.Key, p => (p.Value.FiscalYear, p.Value.DepartmentId)));
+        var history = new AuditHistory(text, names);
+        Items = shown.Select(history.Describe).ToList();
         return Page();
     }
 
-    private static List<(string Field, string? Old, string? New)> Parse(string json) =>
-        (JsonNode.Parse(json)?.AsObject() ?? []).Select(p => (p.Key, (string?)p.Value?["old"], (string?)p.Value?["new"])).ToList();
+    /// <summary>The measures this one's lineage links lead to, by their full position (in any plan of the organisation).</summary>
+    private async Task<Dictionary<int, string>> LinkedMeasuresAsync(int id, MemberRoles me, CancellationToken ct)
+    {
+        var targets = await db.MeasureLineages.AsNoTracking().Where(l => l.FromId == id).Select(l => l.ToId).ToListAsync(ct);
+        var measures = await db.Measures.AsNoTracking().Include(m => m.Plan).Include(m => m.Placements).ThenInclude(p => p.Node)
+            .Where(m => targets.Contains(m.Id)).ToListAsync(ct);
+        // A measure of a plan this reader may not see (a draft of the next plan) is not named: the publication rule holds here too.
+        return measures.ToDictionary(m => m.Id, m => me.SeesPlan(m.Plan) ? $"{m.Plan.GenerationLabel} {m.PositionName()}" : text["history.notShown"]);
+    }
 }

@@ -34,8 +34,19 @@ public sealed class IndexModel(AyumiDbContext db, CurrentMember current, Invitat
     /// <param name="AccountIsMine">Whether this user may disable, enable and reset the account.</param>
     public sealed record Row(int MembershipId, string UserId, string Name, string Email, MemberRole Role, string Departments, bool Disabled, bool Pending, bool AccountIsMine);
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct) =>
-        await LoadAsync(code, ct) ?? Page();
+    /// <param name="department">A department to invite someone for, ticked in the form (the reminder's link for a department without a user).</param>
+    public async Task<IActionResult> OnGetAsync(string code, int? department, CancellationToken ct)
+    {
+        if (await LoadAsync(code, ct) is { } denied) return denied;
+        if (department is { } d && Departments.Any(x => x.Id == d)) DepartmentIds = [d];
+        // After an invitation (Post/Redirect/Get): its message and link, with the form empty for the next person.
+        if (TempData[InvitedKey] is string[] invited) Notice = Notice.Success(invited[0], [.. invited[1..]]);
+        Link = TempData[LinkKey] as string;
+        return Page();
+    }
+
+    private const string InvitedKey = "members.invited";
+    private const string LinkKey = "members.link";
 
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
     {
@@ -44,8 +55,10 @@ public sealed class IndexModel(AyumiDbContext db, CurrentMember current, Invitat
         if (Role == MemberRole.DepartmentEditor && !Departments.Any(d => DepartmentIds.Contains(d.Id))) return Refuse("members.needDepartment");
         var result = await invitation.SendAsync(await current.GetAsync(ct), Organisation, Email, DisplayName, Role, DepartmentIds, BaseUrl, ct);
         if (result is null) return Refuse("members.invalid");
-        (Notice, Link) = (result.Notice, result.Link);
-        return await LoadAsync(code, ct) ?? Page();
+        // The message's arguments are words (names, counts), kept as text across the redirect.
+        TempData[InvitedKey] = new[] { result.Notice.Key }.Concat(result.Notice.Arguments.Select(a => Convert.ToString(a, System.Globalization.CultureInfo.CurrentCulture) ?? "")).ToArray();
+        if (result.Link is not null) TempData[LinkKey] = result.Link;
+        return RedirectToPage(new { code });
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string code, int membershipId, CancellationToken ct)
