@@ -104,7 +104,9 @@ public static class Prepare
         if (existing is null)
         {
             await db.Measures.Where(m => m.PlanId == planId).Include(m => m.Entries).Include(m => m.Departments).ThenInclude(d => d.Department).LoadAsync();
-            plan.OpenYear(year, new DateOnly(year.StartYear + 1, 5, 31), DateTimeOffset.UtcNow);
+            // A benchmark's year may lie outside the plan's period; the reason is kept only then, as the secretariat's would be.
+            var today = JapanTime.Today(TimeProvider.System);
+            plan.OpenYear(new YearOpening(year, Plan.ProposedDeadline(year, today), "負荷試験"), today, DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         }
         var opened = await CycleQueries.PartsAsync(db, planId, year, CancellationToken.None);

@@ -33,7 +33,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     private static readonly HashSet<Type> Audited =
     [
         typeof(Organisation), typeof(Department), typeof(Plan), typeof(PlanNode), typeof(Measure), typeof(MeasurePlacement), typeof(MeasureDepartment), typeof(MeasureLineage),
-        typeof(YearlyEntry), typeof(EntryPart), typeof(Indicator), typeof(IndicatorActual), typeof(ReportingYear), typeof(Membership),
+        typeof(YearlyEntry), typeof(EntryPart), typeof(Indicator), typeof(IndicatorActual), typeof(ReportingYear), typeof(PublicationWithdrawal), typeof(Membership),
         typeof(AyumiUser),
     ];
 
@@ -220,7 +220,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         Indicator indicator => indicator.PlanId,
         IndicatorActual actual => actual.Indicator?.PlanId,
         ReportingYear year => year.PlanId,
-        YearlyEntry yearly => yearly.Measure?.PlanId,
+        PublicationWithdrawal withdrawal => withdrawal.ReportingYear?.PlanId,
+        YearlyEntry yearly => yearly.Measure?.PlanId ?? (entry.Context as AyumiDbContext)?.AuditLocationOf(yearly)?.PlanId,
         EntryPart part => part.YearlyEntry?.Measure?.PlanId ?? (entry.Context as AyumiDbContext)?.AuditLocationOf(part)?.PlanId,
         MeasurePlacement placement => placement.Measure?.PlanId,
         MeasureLineage link => link.From?.PlanId,

@@ -25,6 +25,7 @@ public abstract class AyumiDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<ReportingYear> ReportingYears => Set<ReportingYear>();
+    public DbSet<PublicationWithdrawal> PublicationWithdrawals => Set<PublicationWithdrawal>();
     public DbSet<EntryPart> EntryParts => Set<EntryPart>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
@@ -69,6 +70,13 @@ public abstract class AyumiDbContext(DbContextOptions options) : IdentityDbConte
     /// </summary>
     public void LocateForAudit(EntryPart part, int planId, int measureId) =>
         (_auditLocations ??= new(ReferenceEqualityComparer.Instance))[part] = (planId, measureId);
+
+    /// <summary>The same for an entry about to be deleted with its parts, whose navigations are cut when they are removed.</summary>
+    public void LocateForAudit(YearlyEntry entry, int planId)
+    {
+        (_auditLocations ??= new(ReferenceEqualityComparer.Instance))[entry] = (planId, entry.MeasureId);
+        foreach (var part in entry.Parts) LocateForAudit(part, planId, entry.MeasureId);
+    }
 
     internal (int PlanId, int MeasureId)? AuditLocationOf(object entity) =>
         _auditLocations is not null && _auditLocations.TryGetValue(entity, out var location) ? location : null;

@@ -141,6 +141,7 @@ internal sealed class ReportingYearConfiguration : IEntityTypeConfiguration<Repo
     {
         b.HasIndex(r => new { r.PlanId, r.FiscalYear }).IsUnique();
         b.Ignore(r => r.IsOpen);
+        b.HasMany(r => r.Withdrawals).WithOne(w => w.ReportingYear).HasForeignKey(w => w.ReportingYearId);
     }
 }
 

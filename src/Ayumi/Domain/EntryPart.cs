@@ -59,6 +59,9 @@ public class EntryPart
 
     public PartContent Content => new(PlannedWork, Results, Grade, InitialBudget, FinalBudget, IssuesAndDirection, NextYearPlan, TargetProgress);
 
+    /// <summary>Whether the department has saved the part at least once (a draft, or more).</summary>
+    public bool IsSaved => Status != PartStatus.NotStarted;
+
     public bool IsEditable => Status is PartStatus.NotStarted or PartStatus.Draft or PartStatus.Returned;
 
     /// <summary>The department still owes this part: not yet submitted, or returned to it.</summary>

@@ -160,6 +160,18 @@ public class Measure
         return entry;
     }
 
+    /// <summary>
+    /// Undoes the opening of <paramref name="year"/> for this measure (<see cref="Plan.WithdrawYear"/>): its parts go, and the
+    /// entry too when it holds nothing but what the opening gave it.
+    /// </summary>
+    internal void WithdrawEntry(FiscalYear year)
+    {
+        if (_entries.FirstOrDefault(e => e.FiscalYear == year) is not { } entry) return;
+        entry.DropParts();
+        var carried = _entries.FirstOrDefault(e => e.FiscalYear == year.Previous)?.NextYearPlan;
+        if (entry.HoldsNothingBut(carried)) _entries.Remove(entry);
+    }
+
     public void End(MeasureStatus status, FiscalYear? endedIn, string? note)
     {
         if (status == MeasureStatus.Active) throw new DomainException("Use a status other than active to end a measure.");

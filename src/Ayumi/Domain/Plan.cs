@@ -84,16 +84,14 @@ public partial class Plan
     /// An entry the year already has (imported, or typed in before) keeps its values, and each
     /// department's part starts from them (<see cref="YearlyEntry.StartParts"/>).
     /// </summary>
+    /// <remarks>The secretariat's opening goes through <see cref="OpenYear(YearOpening, DateOnly, DateTimeOffset)"/>, which checks the year against the period and the deadline against today first.</remarks>
     /// <exception cref="DomainException">The year is already open or done, or a measure has no department to ask.</exception>
-    public ReportingYear OpenYear(FiscalYear year, DateOnly? deadline, DateTimeOffset at)
+    internal ReportingYear OpenYear(FiscalYear year, DateOnly? deadline, DateTimeOffset at, string? outOfPeriodReason = null)
     {
-        if (Status == PlanStatus.Draft)
-            throw new DomainException($"{Name} is still a draft; publish it before opening a year.", "error.draftPlanYear", Name);
-        if (_reportingYears.Any(r => r.FiscalYear == year))
-            throw new DomainException($"{year.ToJapanese()} has already been opened for {Name}.", "error.yearAlreadyOpened", year.ToJapanese());
-        var reporting = new ReportingYear(this, year, ReportingStatus.Open, deadline, at);
+        EnsureCanOpen(year);
+        var reporting = new ReportingYear(this, year, ReportingStatus.Open, deadline, at, outOfPeriodReason);
         _reportingYears.Add(reporting);
-        foreach (var measure in _measures.Where(m => m.RunsIn(year) && m.Status == MeasureStatus.Active))
+        foreach (var measure in MeasuresAskedIn(year).Select(a => a.Measure))
         {
             var entry = measure.EntryFor(year);
             var previous = measure.Entries.FirstOrDefault(e => e.FiscalYear == year.Previous);

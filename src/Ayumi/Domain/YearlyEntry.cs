@@ -75,6 +75,14 @@ public partial class YearlyEntry
             if (_parts.All(p => p.Department != shares[i].Department)) _parts.Add(new EntryPart(this, shares[i].Department, start[i]));
     }
 
+    /// <summary>Drops the departments' parts, when the year they were started for is withdrawn.</summary>
+    internal void DropParts() => _parts.Clear();
+
+    /// <summary>Whether the entry holds nothing, or only <paramref name="carriedPlan"/> as its planned work: what opening a year gives an entry it creates.</summary>
+    internal bool HoldsNothingBut(string? carriedPlan) =>
+        (PlannedWork is null || PlannedWork == carriedPlan) && Results is null && Grade is null && InitialBudget is null && FinalBudget is null
+        && IssuesAndDirection is null && NextYearPlan is null && TargetProgress is null && Target is null && Notes is null;
+
     /// <summary>
     /// Clears what was reported for the year (text, grade, budgets, notes), keeping the plan's target: for a copy read for
     /// someone the year is not published to (see Features/Accounts/Publication). Never on an entry a context tracks.

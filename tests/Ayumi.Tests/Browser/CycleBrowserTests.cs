@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Ayumi.Domain;
+using Ayumi.Tests.Cycle;
 using Ayumi.Tests.Web;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
@@ -94,8 +95,12 @@ public sealed class CycleBrowserTests(CycleBrowserFixture fixture) : IClassFixtu
         await Expect(secretariat).ToHaveURLAsync(new Regex($"/plans/{planId}/cycle$"));
         await ScanAsync(secretariat, "cycle index");
         await secretariat.GetByLabel("年度", new() { Exact = true }).FillAsync("令和7年度");
-        await secretariat.GetByLabel("提出期限").FillAsync("2026-05-31");
-        await secretariat.GetByRole(AriaRole.Button, new() { Name = "開始する" }).ClickAsync();
+        await secretariat.GetByLabel("提出期限").FillAsync(CycleSetup.FutureDeadline);
+        // The preview names whom the opening asks before anything is opened.
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "開始する内容を確認する" }).ClickAsync();
+        await Expect(secretariat.Locator("table.preview-measures tbody tr")).ToHaveCountAsync(12);
+        await ScanAtBothWidthsAsync(secretariat, "preview of opening a year");
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "この内容で令和7年度を開始する" }).ClickAsync();
         await Expect(secretariat).ToHaveURLAsync(new Regex($"{Regex.Escape(dashboardPath)}$"));
         await Expect(secretariat.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("令和7年度 進捗状況");
         await Expect(secretariat.Locator("table.parts tbody tr")).ToHaveCountAsync(15);
@@ -179,22 +184,39 @@ public sealed class CycleBrowserTests(CycleBrowserFixture fixture) : IClassFixtu
         await ScanAsync(soumu, "entry form of a returned part");
         await FillAndSubmitAsync(soumu, "広報誌に2回掲載した。");
 
-        // Locking before everything is approved is refused.
+        // Locking before everything is approved is refused on the page that asks to confirm it.
         await secretariat.GotoAsync(dashboardPath);
-        await secretariat.GetByRole(AriaRole.Button, new() { Name = "年度を確定する" }).ClickAsync();
+        await secretariat.GetByRole(AriaRole.Link, new() { Name = "年度を確定する" }).ClickAsync();
         await Expect(secretariat.GetByRole(AriaRole.Alert)).ToContainTextAsync("未承認の入力が15件");
+        await ScanAtBothWidthsAsync(secretariat, "lock confirmation refusing");
 
-        // The secretariat approves every part with the buttons on the dashboard, then locks the year.
-        var approve = secretariat.GetByRole(AriaRole.Button, new() { Name = "承認", Exact = true });
-        await Expect(approve).ToHaveCountAsync(15);
-        for (var left = 15; left > 0; left--)
-        {
-            await approve.First.ClickAsync();
-            await Expect(approve).ToHaveCountAsync(left - 1);
-        }
+        // The secretariat approves one part on its entry page, reached from the dashboard and leading back to its row.
+        await secretariat.GotoAsync(dashboardPath);
+        await secretariat.GetByRole(AriaRole.Row).Filter(new() { HasText = ReturnedMeasure }).GetByRole(AriaRole.Link, new() { Name = ReturnedMeasure }).ClickAsync();
+        await ScanAtBothWidthsAsync(secretariat, "entry page of the secretariat");
+        await secretariat.Locator(".part-review").GetByRole(AriaRole.Button, new() { Name = "承認", Exact = true }).ClickAsync();
         await Expect(secretariat.GetByRole(AriaRole.Status)).ToContainTextAsync("承認しました。");
+        await secretariat.Locator("nav.breadcrumbs").GetByRole(AriaRole.Link, new() { Name = "令和7年度 進捗状況" }).ClickAsync();
+        await Expect(secretariat).ToHaveURLAsync(new Regex($"{Regex.Escape(dashboardPath)}#part-{returnedPartId}$"));
+
+        // Ten parts are approved at once by choosing them, one on its row (the page comes back to it), the rest all together.
+        var choices = secretariat.Locator("input[type=checkbox][name=partIds]");
+        await Expect(choices).ToHaveCountAsync(14);
+        for (var i = 0; i < 10; i++) await choices.Nth(i).CheckAsync();
+        await ScanAtBothWidthsAsync(secretariat, "dashboard with parts chosen");
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "選択した入力を承認" }).ClickAsync();
+        await Expect(secretariat.GetByRole(AriaRole.Status)).ToContainTextAsync("10件を承認しました。");
+        var approve = secretariat.Locator("table.parts").GetByRole(AriaRole.Button, new() { Name = "承認", Exact = true });
+        await Expect(approve).ToHaveCountAsync(4);
+        await approve.First.ClickAsync();
+        await Expect(secretariat).ToHaveURLAsync(new Regex("#part-\\d+$"));
+        await Expect(secretariat.Locator("tr.changed [role=status]")).ToContainTextAsync("承認しました。");
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "提出済みをすべて承認（3件）" }).ClickAsync();
         await Expect(secretariat.Locator("table.parts .status--approved")).ToHaveCountAsync(15);
-        await secretariat.GetByRole(AriaRole.Button, new() { Name = "年度を確定する" }).ClickAsync();
+        await secretariat.GetByRole(AriaRole.Link, new() { Name = "年度を確定する" }).ClickAsync();
+        await Expect(secretariat.Locator(".year-summary")).ToContainTextAsync("15件（うち承認済み15件）");
+        await ScanAtBothWidthsAsync(secretariat, "lock confirmation");
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "確定する", Exact = true }).ClickAsync();
         await Expect(secretariat.GetByRole(AriaRole.Status)).ToContainTextAsync("年度を確定しました。");
         await ScanAsync(secretariat, "dashboard of a locked year");
 
@@ -226,7 +248,10 @@ public sealed class CycleBrowserTests(CycleBrowserFixture fixture) : IClassFixtu
             await secretariat.ScreenshotAsync(new() { Path = Path.Combine(folder, "history-phone.png"), FullPage = true });
         await secretariat.SetViewportSizeAsync(1280, 900);
         await secretariat.GotoAsync(dashboardPath);
-        await secretariat.GetByRole(AriaRole.Button, new() { Name = "公表する" }).ClickAsync();
+        await secretariat.GetByRole(AriaRole.Link, new() { Name = "公表する" }).ClickAsync();
+        await Expect(secretariat.Locator(".year-summary")).ToContainTextAsync("令和7年度");
+        await ScanAtBothWidthsAsync(secretariat, "publish confirmation");
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "公表する", Exact = true }).ClickAsync();
         await Expect(secretariat.GetByRole(AriaRole.Status)).ToContainTextAsync("公表しました。");
 
         // An anonymous visitor sees FY2025 on the plan page, and no review comment.
@@ -236,6 +261,17 @@ public sealed class CycleBrowserTests(CycleBrowserFixture fixture) : IClassFixtu
         await Expect(visitor.Locator("table.tally tr.total td")).ToHaveTextAsync("12");
         await Expect(visitor.Locator("main")).Not.ToContainTextAsync(ReviewComment);
         await ScanAsync(visitor, "plan page of the published year");
+
+        // The publication is withdrawn with a reason: the year leaves the public page, which shows the notice of correction.
+        await secretariat.GetByRole(AriaRole.Link, new() { Name = "公表を取り下げる" }).ClickAsync();
+        await ScanAtBothWidthsAsync(secretariat, "withdrawal of the publication");
+        await secretariat.GetByLabel("取り下げの理由").FillAsync("予算額の集計に誤りがあったため");
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "公表を取り下げる" }).ClickAsync();
+        await Expect(secretariat.GetByRole(AriaRole.Status)).ToContainTextAsync("公表を取り下げました。");
+        await visitor.GotoAsync($"/plans/{planId}");
+        await Expect(visitor.Locator(".corrections")).ToContainTextAsync("予算額の集計に誤りがあったため");
+        await Expect(visitor.Locator("select#year option[value='FY2025']")).ToHaveCountAsync(0);
+        await ScanAtBothWidthsAsync(visitor, "plan page with a notice of correction");
 
         Assert.Empty(_violations);
     }
@@ -282,6 +318,13 @@ public sealed class CycleBrowserTests(CycleBrowserFixture fixture) : IClassFixtu
             new("Input.Version", version), new("Input.PlannedWork", "計画どおり実施する。"), new("Input.Results", "担当課が実施した。"),
             new("Input.Grade", "A"), new("Input.InitialBudget", ""), new("Input.FinalBudget", ""), new("Input.NextYearPlan", "継続して実施する。"),
         ]);
+    }
+
+    /// <summary>Runs axe at a laptop's and a phone's width, with the overflow check, and goes back to the laptop's width.</summary>
+    private async Task ScanAtBothWidthsAsync(IPage page, string what)
+    {
+        _violations.AddRange(await Accessibility.AtLaptopAndPhoneWidthsAsync(page, what));
+        await page.SetViewportSizeAsync(1280, 900);
     }
 
     /// <summary>Runs axe with the WCAG 2.1 A and AA rules and keeps what it finds.</summary>

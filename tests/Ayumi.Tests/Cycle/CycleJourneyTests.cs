@@ -40,7 +40,7 @@ public abstract class CycleJourneyTests(CycleFixture fixture)
         var secretariat = await Factory.SignedInAsync(CycleFixture.Secretariat);
 
         // The secretariat opens FY2025 with a deadline.
-        var opened = await secretariat.PostAsync($"/plans/{planId}/cycle", [F("FiscalYear", "令和7年度"), F("Deadline", "2026-05-31")]);
+        var opened = await secretariat.PostAsync($"/plans/{planId}/cycle", [F("FiscalYear", "令和7年度"), F("Deadline", CycleSetup.FutureDeadline)]);
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
         Assert.Equal($"/plans/{planId}/cycle/FY2025", opened.Headers.Location!.OriginalString);
         var parts = await PartsAsync(planId, 2025);
@@ -104,7 +104,7 @@ public abstract class CycleJourneyTests(CycleFixture fixture)
         Assert.Equal(HttpStatusCode.Redirect, (await FillAsync(soumu, soumuPart.Id, "Submit", "広報誌に2回掲載した。", "A", "1,200")).StatusCode);
 
         // Locking before everything is approved is refused and names what is missing.
-        var early = await secretariat.PostAndReadAsync($"{dashboard}?handler=Lock", []);
+        var early = await secretariat.PostAndReadAsync($"{dashboard}/lock", []);
         Assert.Contains("未承認の入力が15件", early.QuerySelector("[role=alert]")!.TextContent);
         // Each named by its full position and department, not a bare number that reads like a count.
         Assert.Matches(@"\(\d\)-\d \S+（[^）]+）", early.QuerySelector("[role=alert]")!.TextContent);
@@ -129,7 +129,7 @@ public abstract class CycleJourneyTests(CycleFixture fixture)
         Accounts.AssertChallenged(await anonymous.Client.GetAsync(dashboard));
 
         // Lock; the reviewer comments and evaluates; the secretariat answers.
-        Assert.Contains("確定しました", (await secretariat.PostAndReadAsync($"{dashboard}?handler=Lock", [])).QuerySelector("[role=status]")!.TextContent);
+        Assert.Contains("確定しました", (await secretariat.PostAndReadAsync($"{dashboard}/lock", [])).QuerySelector("[role=status]")!.TextContent);
         var reviewer = await Factory.SignedInAsync(CycleFixture.Reviewer);
         var review = $"/plans/{planId}/review/FY2025";
         var measureId = await Factory.QueryAsync(db => db.Measures.Where(m => m.PlanId == planId && m.Title == "生活保護").Select(m => m.Id).SingleAsync());
@@ -143,7 +143,7 @@ public abstract class CycleJourneyTests(CycleFixture fixture)
         Assert.Contains("着実に進んでいる。", reviewPage.QuerySelector(".evaluation")!.TextContent);
 
         // Publish: anonymous visitors now see FY2025, never the comments.
-        Assert.Contains("公表しました", (await secretariat.PostAndReadAsync($"{dashboard}?handler=Publish", [])).QuerySelector("[role=status]")!.TextContent);
+        Assert.Contains("公表しました", (await secretariat.PostAndReadAsync($"{dashboard}/publish", [])).QuerySelector("[role=status]")!.TextContent);
         var published = await anonymous.GetAsync($"/plans/{planId}?year=FY2025");
         Assert.Contains("令和7年度の評価の集計", published.QuerySelector("table.tally caption")!.TextContent);
         Assert.Equal("12", published.QuerySelector("table.tally tr.total td")!.TextContent);

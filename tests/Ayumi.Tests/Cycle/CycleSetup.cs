@@ -12,6 +12,9 @@ public static class CycleSetup
 {
     private static readonly DateTimeOffset Now = new(2026, 4, 1, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>A deadline the opening form accepts whenever the tests run: two months ahead, in Japan.</summary>
+    public static string FutureDeadline => JapanTime.Today(TimeProvider.System).AddMonths(2).ToString("yyyy-MM-dd");
+
     public static async Task OpenAsync(AyumiFactory factory, int planId, FiscalYear year)
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -135,7 +135,7 @@ public abstract class StoredValueTests(CycleFixture fixture)
         Assert.Equal(12, imported.Count(v => v.Key.Field == nameof(YearlyEntry.InitialBudget) && v.Value is not null));
 
         var opened = await LastAuditIdAsync();
-        Assert.Equal(HttpStatusCode.Redirect, (await secretariat.PostAsync($"/plans/{planId}/cycle", [new("FiscalYear", "令和7年度"), new("Deadline", "2026-05-31")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await secretariat.PostAsync($"/plans/{planId}/cycle", [new("FiscalYear", "令和7年度"), new("Deadline", CycleSetup.FutureDeadline)])).StatusCode);
         var editors = await EditorsAsync();
         var parts = await PartsAsync(planId, year);
         foreach (var (id, department, measure) in parts)
@@ -179,8 +179,9 @@ public abstract class StoredValueTests(CycleFixture fixture)
         Assert.All(await AuditSinceAsync(imported, nameof(YearlyEntry)), c => Assert.Equal(CycleFixture.Secretariat, c.Row.UserName));
         var stored = await ValuesAsync(planId, year);
 
-        // Open: nothing stored is lost.
-        Assert.Equal(HttpStatusCode.Redirect, (await secretariat.PostAsync($"/plans/{planId}/cycle", [new("FiscalYear", "令和8年度"), new("Deadline", "2027-05-31")])).StatusCode);
+        // Open: nothing stored is lost. (Ena's plan runs for 令和6年度 only, so 令和8年度 is opened with a reason.)
+        Assert.Equal(HttpStatusCode.Redirect, (await secretariat.PostAsync($"/plans/{planId}/cycle",
+            [new("FiscalYear", "令和8年度"), new("Deadline", CycleSetup.FutureDeadline), new("OutOfPeriodReason", "次期計画の策定まで進行管理を続けるため")])).StatusCode);
         var opened = await ValuesAsync(planId, year);
         AssertNothingLost(stored, opened);
         var sinceOpening = await LastAuditIdAsync();
@@ -225,8 +226,8 @@ public abstract class StoredValueTests(CycleFixture fixture)
 
         // Lock and publish write no entry.
         var beforeLock = await LastAuditIdAsync();
-        await secretariat.PostAsync($"{dashboard}?handler=Lock", []);
-        await secretariat.PostAsync($"{dashboard}?handler=Publish", []);
+        await secretariat.PostAsync($"{dashboard}/lock", []);
+        await secretariat.PostAsync($"{dashboard}/publish", []);
         Assert.Equal(ReportingStatus.Published, await Factory.QueryAsync(db => db.ReportingYears.Where(r => r.PlanId == planId && r.FiscalYear == year).Select(r => r.Status).SingleAsync()));
         Assert.Empty(await AuditSinceAsync(beforeLock, nameof(YearlyEntry)));
         Assert.Equal(approved, await ValuesAsync(planId, year));

@@ -92,7 +92,10 @@ public static partial class LeakCrawler
 
     private static string Join(string path, string query) => query == "" ? path : $"{path}?{query}";
 
-    /// <summary>A Razor page's GET handlers (OnGetXlsxAsync is handler "xlsx") or a minimal API's delegate, with their parameter names.</summary>
+    /// <summary>
+    /// A Razor page's GET handlers (OnGetXlsxAsync is handler "xlsx"), its own or inherited (the year's steps share theirs), or a
+    /// minimal API's delegate, with their parameter names.
+    /// </summary>
     private static IEnumerable<(string Handler, IReadOnlyList<string> Parameters)> Handlers(RouteEndpoint endpoint)
     {
         if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
@@ -101,7 +104,7 @@ public static partial class LeakCrawler
             // A page without a model (the access-denied page) answers GET as it is.
             var model = typeof(Program).Assembly.GetType($"Ayumi.{folder}.{Path.GetFileNameWithoutExtension(page.RelativePath)}Model");
             if (model is null) return [("", [])];
-            return model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            return model.GetMethods(BindingFlags.Public | BindingFlags.Instance)
                 .Where(m => m.Name.StartsWith("OnGet"))
                 .Select(m => (m.Name["OnGet".Length..].Replace("Async", "").ToLowerInvariant(), (IReadOnlyList<string>)m.GetParameters().Select(p => p.Name!).ToList()));
         }

@@ -36,7 +36,7 @@ public static class Reminders
     /// <summary>The mail to one editor: the measures their departments still owe, each by its full position.</summary>
     public static string Body(AyumiUser editor, Plan plan, ReportingYear year, IEnumerable<DepartmentReminder> theirs, string baseUrl)
     {
-        var deadline = year.Deadline is { } d ? $"（期限: {JapanTime.FormatDate(d, UiText.Japanese)}）" : "";
+        var deadline = year.Deadline is { } d ? $"（期限: {JapanTimeText.FormatDate(d, UiText.Japanese)}）" : "";
         var lines = theirs.SelectMany(r => r.Owed.Select(p =>
             $"・{(p.Status == PartStatus.Returned ? "【差し戻し】" : "")}{p.YearlyEntry.Measure.PositionName()}（{r.Department.Name}）"));
         return $"{editor.DisplayName} 様\n\n{plan.Name}の{year.FiscalYear.ToJapanese()}の進行管理の入力をお願いします{deadline}。\n" +

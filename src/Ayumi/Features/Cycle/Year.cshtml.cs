@@ -11,8 +11,9 @@ namespace Ayumi.Features.Cycle;
 
 /// <summary>
 /// The secretariat's dashboard of one year: where every department and measure stands,
-/// returning and approving entries, chasing the departments still owing work, locking and
-/// publishing the year.
+/// returning and approving entries (one at a time or many at once), chasing the departments
+/// still owing work, and withdrawing a year opened by mistake. Locking, publishing and
+/// withdrawing the publication are asked to be confirmed on their own pages.
 /// </summary>
 [Authorize]
 public sealed class YearModel(AyumiDbContext db, CurrentMember current, TimeProvider clock, Mailer mailer) : PageModel
@@ -38,24 +39,68 @@ public sealed class YearModel(AyumiDbContext db, CurrentMember current, TimeProv
         .OrderBy(p => p.YearlyEntry.Measure.PrimaryPlacement.ParsedFullCode).ThenBy(p => p.YearlyEntry.Measure.Key)
         .ThenBy(p => p.YearlyEntry.Measure.Departments.FirstOrDefault(d => d.DepartmentId == p.DepartmentId)?.Order).ToList();
 
-    public bool IsOverdue => Year.IsOverdue(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+    public bool IsOverdue => Year.IsOverdue(JapanTime.Today(clock));
 
-    public async Task<IActionResult> OnGetAsync(int id, string year, CancellationToken ct) => await LoadAsync(id, year, ct) ?? Page();
+    /// <summary>A year opened by mistake is withdrawn while no part of it has been saved; after that it is locked, never deleted.</summary>
+    public bool CanWithdraw => Year.IsOpen && !Parts.Any(p => p.IsSaved);
 
-    public Task<IActionResult> OnPostApproveAsync(int id, string year, int partId, CancellationToken ct) =>
-        ChangePartAsync(id, year, partId, part => part.Approve(Year), "cycle.approved", ct);
+    /// <summary>The part the last action was on: the page comes back to its row, which says what was done.</summary>
+    public int? ChangedPart { get; private set; }
 
-    public Task<IActionResult> OnPostReturnAsync(int id, string year, int partId, string? comment, CancellationToken ct) =>
-        ChangePartAsync(id, year, partId, part => part.Return(comment ?? "", Year), "cycle.returned", ct);
+    /// <summary>Whether the notice belongs beside the list of parts, where a bulk approval was made.</summary>
+    public bool NoticeBesideParts { get; private set; }
 
-    public async Task<IActionResult> OnPostLockAsync(int id, string year, CancellationToken ct) =>
-        await ChangeYearAsync(id, year, () => Year.Lock(Parts.ToList(), clock.GetUtcNow()), "cycle.locked", ct);
+    /// <summary>What the dashboard says after an action that redirected back to it (<c>?done=…</c>), by the action's name.</summary>
+    private static readonly Dictionary<string, string> DoneNotices = new()
+    {
+        ["approved"] = "cycle.approved", ["returned"] = "cycle.returned", ["approvedMany"] = "cycle.approvedMany",
+        ["locked"] = "cycle.locked", ["published"] = "cycle.published", ["unpublished"] = "cycle.unpublished",
+    };
 
-    public async Task<IActionResult> OnPostPublishAsync(int id, string year, CancellationToken ct) =>
-        await ChangeYearAsync(id, year, () => Year.Publish(clock.GetUtcNow()), "cycle.published", ct);
+    public async Task<IActionResult> OnGetAsync(int id, string year, string? done, int? part, int? count, CancellationToken ct)
+    {
+        if (await LoadAsync(id, year, ct) is { } denied) return denied;
+        if (done is not null && DoneNotices.TryGetValue(done, out var key)) Notice = Notice.Success(key, count ?? 0);
+        ChangedPart = Parts.Any(p => p.Id == part) ? part : null;
+        NoticeBesideParts = done == "approvedMany";
+        return Page();
+    }
 
-    public async Task<IActionResult> OnPostDeadlineAsync(int id, string year, DateOnly? deadline, CancellationToken ct) =>
-        await ChangeYearAsync(id, year, () => Year.ChangeDeadline(deadline), "cycle.deadlineChanged", ct);
+    public Task<IActionResult> OnPostApproveAsync(int id, string year, int partId, string? back, CancellationToken ct) =>
+        ChangePartAsync(id, year, partId, part => part.Approve(Year), "approved", back, ct);
+
+    public Task<IActionResult> OnPostReturnAsync(int id, string year, int partId, string? comment, string? back, CancellationToken ct) =>
+        ChangePartAsync(id, year, partId, part => part.Return(comment ?? "", Year), "returned", back, ct);
+
+    /// <summary>Approves the chosen parts, or every submitted part with <paramref name="all"/>, in one save.</summary>
+    public async Task<IActionResult> OnPostApproveManyAsync(int id, string year, int[] partIds, bool all, CancellationToken ct)
+    {
+        if (await LoadAsync(id, year, ct) is { } denied) return denied;
+        var chosen = all ? Parts.Where(p => p.Status == PartStatus.Submitted).ToList() : Parts.Where(p => partIds.Contains(p.Id)).ToList();
+        if (!all && chosen.Count != partIds.Distinct().Count()) return NotFound();
+        if (!await SavedAsync(() => Year.Approve(chosen), ct)) return Page();
+        return Redirect($"/plans/{id}/cycle/{Year.FiscalYear}?done=approvedMany&count={chosen.Count}#parts");
+    }
+
+    public async Task<IActionResult> OnPostDeadlineAsync(int id, string year, DateOnly? deadline, CancellationToken ct)
+    {
+        if (await LoadAsync(id, year, ct) is { } denied) return denied;
+        if (await SavedAsync(() => Year.ChangeDeadline(deadline), ct)) Notice = Notice.Success("cycle.deadlineChanged");
+        return Page();
+    }
+
+    /// <summary>Withdraws a year opened by mistake (no part saved yet): the year and what its opening created are deleted, in the audit trail.</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(int id, string year, CancellationToken ct)
+    {
+        if (await LoadAsync(id, year, ct) is { } denied) return denied;
+        var fiscalYear = Year.FiscalYear;
+        await db.Measures.Where(m => m.PlanId == id)
+            .Include(m => m.Entries.Where(e => e.FiscalYear == fiscalYear || e.FiscalYear == fiscalYear.Previous)).ThenInclude(e => e.Parts)
+            .AsSplitQuery().LoadAsync(ct);
+        foreach (var entry in Plan.Measures.SelectMany(m => m.Entries).Where(e => e.FiscalYear == fiscalYear)) db.LocateForAudit(entry, id);
+        if (!await SavedAsync(() => Plan.WithdrawYear(Year), ct)) return Page();
+        return Redirect($"/plans/{id}/cycle?withdrawn={Uri.EscapeDataString(fiscalYear.ToJapanese())}");
+    }
 
     /// <summary>
     /// Mails the editors of every department still owing work, each the measures their departments owe, or lists their
@@ -83,27 +128,27 @@ public sealed class YearModel(AyumiDbContext db, CurrentMember current, TimeProv
         return Page();
     }
 
-    private async Task<IActionResult> ChangePartAsync(int id, string year, int partId, Action<EntryPart> change, string done, CancellationToken ct)
+    /// <summary>
+    /// Approves or returns one part, then goes back where the action was taken: the part's row on the dashboard, or the entry
+    /// page (<paramref name="back"/> = <c>entry</c>). A refusal is shown on the dashboard.
+    /// </summary>
+    private async Task<IActionResult> ChangePartAsync(int id, string year, int partId, Action<EntryPart> change, string done, string? back, CancellationToken ct)
     {
         if (await LoadAsync(id, year, ct) is { } denied) return denied;
         var part = Parts.FirstOrDefault(p => p.Id == partId);
         if (part is null) return NotFound();
-        return await SaveAsync(() => change(part), done, ct);
+        if (!await SavedAsync(() => change(part), ct)) return Page();
+        return Redirect(back == "entry" ? $"/entries/{partId}?reviewed={done}" : $"/plans/{id}/cycle/{Year.FiscalYear}?done={done}&part={partId}#part-{partId}");
     }
 
-    private async Task<IActionResult> ChangeYearAsync(int id, string year, Action change, string done, CancellationToken ct)
-    {
-        if (await LoadAsync(id, year, ct) is { } denied) return denied;
-        return await SaveAsync(change, done, ct);
-    }
-
-    private async Task<IActionResult> SaveAsync(Action change, string done, CancellationToken ct)
+    /// <summary>Makes a change and saves it; false, with the reason on the page, when the rules or another person's change refuse it.</summary>
+    private async Task<bool> SavedAsync(Action change, CancellationToken ct)
     {
         try
         {
             change();
             await db.SaveChangesAsync(ct);
-            Notice = Notice.Success(done);
+            return true;
         }
         catch (DomainException e)
         {
@@ -113,7 +158,7 @@ public sealed class YearModel(AyumiDbContext db, CurrentMember current, TimeProv
         {
             Notice = Notice.Error("cycle.changedMeanwhile");
         }
-        return Page();
+        return false;
     }
 
     private async Task<IActionResult?> LoadAsync(int id, string year, CancellationToken ct)

@@ -22,6 +22,8 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
     public EntryPart Part { get; private set; } = null!;
     public ReportingYear Year { get; private set; } = null!;
     public bool CanEdit { get; private set; }
+    /// <summary>Whether the reader is the secretariat, who approves and returns parts and comes here from the year's dashboard.</summary>
+    public bool CanReview { get; private set; }
     public Dictionary<string, string> Errors { get; } = [];
     public Notice? Notice { get; private set; }
     /// <summary>What is stored now, when the user's save collided with someone else's.</summary>
@@ -208,7 +210,9 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
         Part = part;
         Year = part.YearlyEntry.Measure.Plan.ReportingYears.Single(r => r.FiscalYear == part.YearlyEntry.FiscalYear);
         CanEdit = mayEdit && Year.IsOpen && part.IsEditable;
+        CanReview = me.CanManage(organisationId);
         if (Request.Query["saved"] is { Count: > 0 } saved) Notice = Notice.Success(saved == "submitted" ? "entry.submitted" : "entry.saved");
+        else if (CanReview && Request.Query["reviewed"] is { Count: > 0 } reviewed) Notice = Notice.Success(reviewed == "approved" ? "cycle.approved" : "cycle.returned");
         return null;
     }
 }

@@ -51,7 +51,7 @@ public sealed class AuditHistory(UiText text, HistoryNames names)
             .ToList();
         var who = record.UserId is { } id && names.Users.TryGetValue(id, out var name) ? name
             : record.UserId is null && record.UserName == "system" ? text["history.system"] : record.UserName;
-        return new HistoryItem(Summary(record, changes), Subject(record), record.At, JapanTime.Format(record.At, UiText.CurrentLanguage), who, shown);
+        return new HistoryItem(Summary(record, changes), Subject(record), record.At, JapanTimeText.Format(record.At, UiText.CurrentLanguage), who, shown);
     }
 
     private string Label(string field) => text.Has($"auditField.{field}") ? text[$"auditField.{field}"] : field;
@@ -113,7 +113,7 @@ public sealed class AuditHistory(UiText text, HistoryNames names)
             _ when Years.Contains(field) && FiscalYear.TryParse(stored, out var year) => YearText(year),
             _ when stored is "True" or "False" => text[stored == "True" ? "history.yes" : "history.no"],
             _ when field.EndsWith("At", StringComparison.Ordinal) && DateTimeOffset.TryParse(stored, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) =>
-                JapanTime.Format(at, UiText.CurrentLanguage),
+                JapanTimeText.Format(at, UiText.CurrentLanguage),
             _ => stored,
         };
     }

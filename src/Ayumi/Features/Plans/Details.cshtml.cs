@@ -23,6 +23,11 @@ public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : Pag
     public Plan? CurrentPlan { get; private set; }
     public bool IsCurrent { get; private set; }
     public Notice? Notice { get; private set; }
+    /// <summary>The plan's years whose publication was withdrawn, oldest first: its notice of correction (訂正のお知らせ).</summary>
+    public IReadOnlyList<PublicationCorrection> Corrections { get; private set; } = [];
+
+    /// <summary>A withdrawal of a year's publication as the public notice states it: when, why, and when the year was published again.</summary>
+    public sealed record PublicationCorrection(FiscalYear Year, DateOnly WithdrawnOn, string Reason, DateOnly? RepublishedOn);
 
     public async Task<IActionResult> OnGetAsync(int id, string? year, CancellationToken ct)
     {
@@ -41,6 +46,7 @@ public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : Pag
         if (Request.Query.ContainsKey("published")) Notice = Notice.Success("plan.publishedNotice", plan.Name);
         else if (Request.Query.ContainsKey("created")) Notice = Notice.Success("planNew.created", plan.Name);
         Years = plan.PublishedYears.OrderDescending().ToList();
+        Corrections = await CorrectionsAsync(plan, ct);
         Year = FiscalYear.TryParse(year, out var chosen) && Years.Contains(chosen) ? chosen : Years.Count > 0 ? plan.LatestReportedYear(Years) : null;
         if (Year is { } shown)
         {
@@ -62,6 +68,23 @@ public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : Pag
         plan.Publish();
         await db.SaveChangesAsync(ct);
         return Redirect($"/plans/{id}?published=1");
+    }
+
+    /// <summary>
+    /// Every withdrawal of the plan's published years, each with the day the year was published again when that came after it
+    /// and no later withdrawal did. Public by design: the notice is how readers learn that a year they saw was taken back.
+    /// </summary>
+    private async Task<IReadOnlyList<PublicationCorrection>> CorrectionsAsync(Plan plan, CancellationToken ct)
+    {
+        var withdrawals = await db.PublicationWithdrawals.AsNoTracking().Where(w => w.ReportingYear.PlanId == plan.Id)
+            .OrderBy(w => w.Id).Select(w => new { w.ReportingYearId, w.At, w.Reason }).ToListAsync(ct);
+        return withdrawals.Select(w =>
+        {
+            var year = plan.ReportingYears.Single(r => r.Id == w.ReportingYearId);
+            var latest = withdrawals.Last(o => o.ReportingYearId == w.ReportingYearId) == w;
+            var republished = latest && year.Status == ReportingStatus.Published && year.PublishedAt > w.At ? JapanTime.DateOf(year.PublishedAt.Value) : (DateOnly?)null;
+            return new PublicationCorrection(year.FiscalYear, JapanTime.DateOf(w.At), w.Reason, republished);
+        }).ToList();
     }
 
     public YearlyEntry? EntryOf(Measure measure) => Year is { } y ? measure.Entries.FirstOrDefault(e => e.FiscalYear == y) : null;

@@ -762,6 +762,31 @@ namespace Ayumi.Data.Migrations.Postgres
                     b.ToTable("PolicyEvaluations");
                 });
 
+            modelBuilder.Entity("Ayumi.Domain.PublicationWithdrawal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ReportingYearId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportingYearId");
+
+                    b.ToTable("PublicationWithdrawals");
+                });
+
             modelBuilder.Entity("Ayumi.Domain.ReportTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -815,6 +840,9 @@ namespace Ayumi.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OutOfPeriodReason")
+                        .HasColumnType("text");
 
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
@@ -1416,6 +1444,17 @@ namespace Ayumi.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ayumi.Domain.PublicationWithdrawal", b =>
+                {
+                    b.HasOne("Ayumi.Domain.ReportingYear", "ReportingYear")
+                        .WithMany("Withdrawals")
+                        .HasForeignKey("ReportingYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ReportingYear");
+                });
+
             modelBuilder.Entity("Ayumi.Domain.ReportTemplate", b =>
                 {
                     b.HasOne("Ayumi.Domain.Organisation", null)
@@ -1544,6 +1583,11 @@ namespace Ayumi.Data.Migrations.Postgres
             modelBuilder.Entity("Ayumi.Domain.PlanNode", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.ReportingYear", b =>
+                {
+                    b.Navigation("Withdrawals");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.YearlyEntry", b =>

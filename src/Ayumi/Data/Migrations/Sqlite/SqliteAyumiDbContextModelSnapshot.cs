@@ -729,6 +729,29 @@ namespace Ayumi.Data.Migrations.Sqlite
                     b.ToTable("PolicyEvaluations");
                 });
 
+            modelBuilder.Entity("Ayumi.Domain.PublicationWithdrawal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportingYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportingYearId");
+
+                    b.ToTable("PublicationWithdrawals");
+                });
+
             modelBuilder.Entity("Ayumi.Domain.ReportTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -777,6 +800,9 @@ namespace Ayumi.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutOfPeriodReason")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PlanId")
@@ -1367,6 +1393,17 @@ namespace Ayumi.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ayumi.Domain.PublicationWithdrawal", b =>
+                {
+                    b.HasOne("Ayumi.Domain.ReportingYear", "ReportingYear")
+                        .WithMany("Withdrawals")
+                        .HasForeignKey("ReportingYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ReportingYear");
+                });
+
             modelBuilder.Entity("Ayumi.Domain.ReportTemplate", b =>
                 {
                     b.HasOne("Ayumi.Domain.Organisation", null)
@@ -1495,6 +1532,11 @@ namespace Ayumi.Data.Migrations.Sqlite
             modelBuilder.Entity("Ayumi.Domain.PlanNode", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.ReportingYear", b =>
+                {
+                    b.Navigation("Withdrawals");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.YearlyEntry", b =>

@@ -7,10 +7,8 @@ namespace Ayumi.Localization;
 /// time), in the era calendar (和暦) with the time of day on a Japanese screen, in an English
 /// form marked JST on an English one. Stored times stay in UTC.
 /// </summary>
-public static class JapanTime
+public static class JapanTimeText
 {
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(9);
-
     /// <summary>The eras since 1926, newest first, each from its first day.</summary>
     private static readonly (string Name, DateOnly From)[] Eras =
     [
@@ -22,7 +20,7 @@ public static class JapanTime
     /// <summary>令和7年6月3日 22:42, or 3 June 2025, 22:42 JST.</summary>
     public static string Format(DateTimeOffset at, string language)
     {
-        var local = at.ToOffset(Offset);
+        var local = at.ToOffset(Domain.JapanTime.Offset);
         var time = local.ToString("HH:mm", CultureInfo.InvariantCulture);
         return language == UiText.English ? $"{FormatDate(DateOnly.FromDateTime(local.DateTime), language)}, {time} JST" : $"{FormatDate(DateOnly.FromDateTime(local.DateTime), language)} {time}";
     }
