@@ -24,10 +24,12 @@ public sealed record StatedTotal(SourceLocation Where, StatedTotalKind Kind, str
 /// What a sheet says about the plan it belongs to, as plain data, for proposing a new plan's
 /// period (its years), levels (its level headings, codes and section rows) and grade scale (the grades found).
 /// </summary>
+/// <param name="Levels">The levels a new plan would have for this sheet, measures last: as many above the measures as the first measure row sits deep.</param>
 public sealed record SheetFacts(
     string Sheet,
     IReadOnlyList<FiscalYear> Years,
     IReadOnlyList<string> LevelHeadings,
     IReadOnlyList<string> Codes,
     IReadOnlyList<string> SectionRows,
-    IReadOnlyList<string> Grades);
+    IReadOnlyList<string> Grades,
+    IReadOnlyList<PlanLevel> Levels);
