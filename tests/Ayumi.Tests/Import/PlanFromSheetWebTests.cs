@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Headers;
+using AngleSharp.Dom;
+using Ayumi.Data;
+using Ayumi.Domain;
+using Ayumi.Tests.Organisations;
+using Ayumi.Tests.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ayumi.Tests.Import;
+
+/// <summary>
+/// A sheet that no plan's period holds starts its plan: the wizard proposes what the sheet cannot
+/// say, the preview shows the plan to create, and the commit creates it with the sheet in one save.
+/// When two plans' periods hold the sheet's years, the preview asks which.
+/// </summary>
+public abstract class PlanFromSheetWebTests(OnboardingFixture fixture)
+{
+    private readonly AyumiFactory _factory = fixture.Factory;
+
+    private static KeyValuePair<string, string> Field(string name, string value) => new(name, value);
+
+    /// <summary>The organisation created by the administrator from the national list, with its secretariat signed in.</summary>
+    private async Task<WebUser> StartAsync(string code, string secretariat)
+    {
+        var admin = await _factory.SignedInAsync(OnboardingFixture.Administrator);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync("/organisations/new", [Field("Code", code)])).StatusCode);
+        await fixture.AddSecretariatAsync(secretariat, code);
+        return await _factory.SignedInAsync(secretariat);
+    }
+
+    /// <summary>Uploads a file and returns where the upload sends the browser: the preview.</summary>
+    internal static async Task<string> UploadAsync(WebUser user, string code, string fileName, byte[] content)
+    {
+        var form = await user.GetAsync($"/organisations/{code}/import");
+        var token = form.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        using var body = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new StringContent(""), "Year" }, { new StringContent(""), "PlanName" } };
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        body.Add(file, "Upload", fileName);
+        var response = await user.Client.PostAsync($"/organisations/{code}/import", body);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response.Headers.Location!.OriginalString;
+    }
+
+    private static string Value(IDocument page, string selector) => page.QuerySelector(selector)!.GetAttribute("value")!;
+
+    [Fact]
+    public async Task A_sheet_for_an_organisation_without_a_plan_goes_to_the_wizard_whose_answers_create_the_plan_with_the_sheet_in_one_save()
+    {
+        var secretariat = await StartAsync("212105", "jimukyoku@ena.wizard.example.jp");
+        var preview = await UploadAsync(secretariat, "212105", "ena-r6.xlsx", SheetsAsKeptTests.EnaWorkbook());
+
+        // No plan to import into: the preview sends the secretariat to the wizard rather than guess one.
+        var redirected = await secretariat.Client.GetAsync(preview);
+        Assert.Equal(HttpStatusCode.Redirect, redirected.StatusCode);
+        var wizard = redirected.Headers.Location!.OriginalString;
+        Assert.Equal(preview + "/plan", wizard);
+        var proposal = await secretariat.GetAsync(wizard);
+        var says = proposal.QuerySelector(".summary-list")!.TextContent;
+        Assert.Contains("令和6年度", says);
+        Assert.Contains("12件", says);
+        Assert.Contains("4行（(1)住居・就労の確保など", says);
+        Assert.Contains("A(予定通り進行)", says);
+        Assert.Equal(("恵那市再犯防止推進計画", "令和6年度", "令和10年度", "1"), (Value(proposal, "#Form_Name"), Value(proposal, "#Form_PeriodStart"), Value(proposal, "#Form_PeriodEnd"), Value(proposal, "input[name=LevelsAboveMeasures]")));
+        Assert.Equal("事業", Value(proposal, "#Form_MeasureLevel"));
+        Assert.NotNull(proposal.QuerySelector("#scale-A-D[checked]"));
+        Assert.Contains("A(予定通り進行)＝順調", proposal.QuerySelector("label[for=scale-A-D]")!.TextContent);
+
+        List<KeyValuePair<string, string>> Answers(string levels) =>
+        [
+            Field("Form.Name", "恵那市再犯防止推進計画"), Field("Form.Generation", "1"), Field("Form.PeriodStart", "R6"), Field("Form.PeriodEnd", "2028"),
+            Field("Form.Levels", levels), Field("Form.MeasureLevel", "事業"), Field("Form.Scale", "A-D"), Field("Form.PredecessorId", ""), Field("LevelsAboveMeasures", "1"),
+        ];
+        var tooDeep = await secretariat.PostAndReadAsync(wizard, Answers("基本目標、基本方針"), wizard);
+        Assert.Contains("取組の上に1階層", tooDeep.QuerySelector("[role=alert]")!.TextContent);
+        Assert.Equal(0, await _factory.QueryAsync(db => db.Plans.CountAsync(p => p.Organisation.Code == LocalGovernmentCode.Parse("212105"))));
+
+        var answered = await secretariat.PostAsync(wizard, Answers("基本方針"), wizard);
+        Assert.Equal(preview, answered.Headers.Location!.OriginalString);
+        var shown = await secretariat.GetAsync(preview);
+        var toCreate = shown.QuerySelector(".plan-from-sheet")!.TextContent;
+        Assert.Contains("令和6年度～令和10年度", toCreate);
+        Assert.Contains("基本方針 → 事業", toCreate);
+        Assert.Null(shown.QuerySelector(".notice--error"));
+        Assert.Equal("計画を作成して取り込む", shown.QuerySelector("form[data-busy-text] button[type=submit]")!.TextContent);
+        Assert.Equal(0, await _factory.QueryAsync(db => db.Plans.CountAsync(p => p.Organisation.Code == LocalGovernmentCode.Parse("212105"))));
+
+        var committed = await secretariat.PostAndReadAsync(preview, [], preview);
+        var link = committed.QuerySelector(".notice--success a[href^='/plans/']")!.GetAttribute("href")!;
+        var planId = int.Parse(link.Split('/').Last());
+        var plan = await _factory.QueryAsync(db => db.Plans.AsNoTracking().Include(p => p.Measures).ThenInclude(m => m.Entries).SingleAsync(p => p.Id == planId));
+        Assert.Equal(("恵那市再犯防止推進計画", new FiscalYear(2024), new FiscalYear(2028), PlanStatus.Published), (plan.Name, plan.PeriodStart, plan.PeriodEnd, plan.Status));
+        Assert.Equal(["基本方針", "事業"], plan.Levels.Select(l => l.Name));
+        Assert.Equal(ReadyMadeGradeScale.EnaAtoD.Scale.Grades, plan.Grades);
+        Assert.Equal(12, plan.Measures.Count);
+        var grades = plan.Measures.Select(m => m.Entries.Single(e => e.FiscalYear == new FiscalYear(2024)).Grade).ToList();
+        Assert.Equal((9, 3), (grades.Count(g => g == "A"), grades.Count(g => g == "D")));
+        Assert.True(await _factory.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Plan) && a.EntityId == planId.ToString() && a.Action == AuditAction.Added
+            && a.UserName == "jimukyoku@ena.wizard.example.jp")), "the plan's creation is in the audit trail under the secretariat's name");
+        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.Client.GetAsync(wizard)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_organisations_secretariat_cannot_open_the_wizard_of_an_upload()
+    {
+        var secretariat = await StartAsync("212041", "jimukyoku@tajimi.wizard.example.jp");
+        var wizard = await UploadAsync(secretariat, "212041", "tajimi.xlsx", SheetsAsKeptTests.EnaWorkbook()) + "/plan";
+        Assert.Equal(HttpStatusCode.OK, (await secretariat.Client.GetAsync(wizard)).StatusCode);
+        var other = await StartAsync("212067", "jimukyoku@nakatsugawa.wizard.example.jp");
+        Accounts.AssertDenied(await other.Client.GetAsync(wizard));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync(wizard.Replace("212041", "212067"))).StatusCode);
+    }
+}
+
+public sealed class SqlitePlanFromSheetWebTests(SqliteOnboarding fixture) : PlanFromSheetWebTests(fixture), IClassFixture<SqliteOnboarding>;
+
+public sealed class PostgresPlanFromSheetWebTests(PostgresOnboarding fixture) : PlanFromSheetWebTests(fixture), IClassFixture<PostgresOnboarding>;
