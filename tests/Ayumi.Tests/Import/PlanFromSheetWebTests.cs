@@ -102,6 +102,35 @@ public abstract class PlanFromSheetWebTests(OnboardingFixture fixture)
     }
 
     [Fact]
+    public async Task When_two_plans_periods_hold_the_sheets_years_the_preview_asks_which_and_imports_into_the_one_chosen()
+    {
+        const string code = "212024";
+        var secretariat = await StartAsync(code, "jimukyoku@ogaki.wizard.example.jp");
+        foreach (var (name, generation, start, end) in new[] { ("第1次計画", "1", "R2", "R6"), ("第2次計画", "2", "R6", "R10") })
+            Assert.Equal(HttpStatusCode.Redirect, (await secretariat.PostAsync($"/organisations/{code}/plans/new",
+            [
+                Field("Form.Name", name), Field("Form.Generation", generation), Field("Form.PeriodStart", start), Field("Form.PeriodEnd", end),
+                Field("Form.Levels", "施策"), Field("Form.MeasureLevel", "取組"), Field("Form.Scale", "A-D"), Field("Form.PredecessorId", ""),
+            ])).StatusCode);
+        var preview = await UploadAsync(secretariat, code, "r6.tsv", "番号\t取組\t所管課\tR6評価\n1\t就労支援\t商工課\tA\n"u8.ToArray());
+
+        var asked = await secretariat.GetAsync(preview);
+        Assert.Contains("複数の計画の期間に含まれます", asked.QuerySelector("[role=alert]")!.TextContent + asked.QuerySelector("table.import-problems")!.TextContent);
+        Assert.Equal(["第1次計画", "第2次計画"], asked.QuerySelectorAll("select[name=plan] option").Select(o => o.GetAttribute("value")));
+        Assert.Null(asked.QuerySelector("form[data-busy-text]"));
+        Assert.Null(asked.QuerySelector(".plan-from-sheet"));
+
+        var chosen = await secretariat.PostAsync(preview + "?handler=Plan", [Field("plan", "第1次計画")], preview);
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        var shown = await secretariat.GetAsync(preview);
+        Assert.Contains("第1次計画", shown.QuerySelector(".summary-list")!.TextContent);
+        Assert.Null(shown.QuerySelector(".notice--error"));
+        await secretariat.PostAndReadAsync(preview, [], preview);
+        var measures = await _factory.QueryAsync(db => db.Measures.Where(m => m.Plan.Organisation.Code == LocalGovernmentCode.Parse(code)).Select(m => m.Plan.Name).ToListAsync());
+        Assert.Equal(["第1次計画"], measures);
+    }
+
+    [Fact]
     public async Task Another_organisations_secretariat_cannot_open_the_wizard_of_an_upload()
     {
         var secretariat = await StartAsync("212041", "jimukyoku@tajimi.wizard.example.jp");
