@@ -45,6 +45,8 @@ public sealed class ImportReport
     public List<UnimportedColumn> NotImported { get; } = [];
     /// <summary>The totals the sheets state, with the sums of the rows they cover.</summary>
     public List<StatedTotal> StatedTotals { get; } = [];
+    /// <summary>The grade tallies the sheets state, with the counts of the measures read.</summary>
+    public List<StatedTally> Tallies { get; } = [];
     /// <summary>What each imported sheet says (its years, codes, section rows, grades).</summary>
     public List<SheetFacts> Sheets { get; } = [];
     /// <summary>When more than one plan's period holds the sheet's years: those plans, for the reader to choose.</summary>
