@@ -151,7 +151,7 @@ public class Measure
 
     public void End(MeasureStatus status, FiscalYear? endedIn, string? note)
     {
-        if (status == MeasureStatus.Active) throw new DomainException("Use a status other than active to end a measure.");
+        if (status == MeasureStatus.Active) throw new DomainException("Use a status other than active to end a measure.", "domain.endAsActive");
         Status = status;
         EndedIn = endedIn;
         LifecycleNote = note;
@@ -190,7 +190,7 @@ public class Measure
     /// <summary>Removes a link recorded by mistake.</summary>
     public void Unlink(MeasureLineage link)
     {
-        if (link.From != this) throw new DomainException($"The link does not start at '{Title}'.");
+        if (link.From != this) throw new DomainException($"The link does not start at '{Title}'.", "domain.linkElsewhere", Title);
         _continuations.Remove(link);
         link.To._origins.Remove(link);
     }

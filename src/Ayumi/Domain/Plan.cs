@@ -160,8 +160,8 @@ public partial class Plan
     public void SetLevels(IEnumerable<PlanLevel> levels)
     {
         var list = levels.ToList();
-        if (list.Count < 2) throw new DomainException("A plan's tree needs at least one level above its measures.");
-        if (_nodes.Any(n => n.Depth >= list.Count - 1)) throw new DomainException("The plan already has nodes deeper than the new levels allow.");
+        if (list.Count < 2) throw new DomainException("A plan's tree needs at least one level above its measures.", "domain.levelsTooFew");
+        if (_nodes.Any(n => n.Depth >= list.Count - 1)) throw new DomainException("The plan already has nodes deeper than the new levels allow.", "domain.levelsTooShallow");
         Levels = list;
     }
 
@@ -169,8 +169,8 @@ public partial class Plan
 
     public void FollowOn(Plan predecessor)
     {
-        if (predecessor == this) throw new DomainException("A plan cannot be its own predecessor.");
-        if (predecessor.Organisation != Organisation) throw new DomainException("A plan can only follow a plan of the same organisation.");
+        if (predecessor == this) throw new DomainException("A plan cannot be its own predecessor.", "planSettings.predecessorCycle");
+        if (predecessor.Organisation != Organisation) throw new DomainException("A plan can only follow a plan of the same organisation.", "planSettings.predecessorElsewhere");
         Predecessor = predecessor;
     }
 
@@ -252,7 +252,7 @@ public partial class Plan
     public IReadOnlyList<MeasureLineage> RemoveMeasure(Measure measure)
     {
         if (Status != PlanStatus.Draft) throw new DomainException($"{Name} is published; end the measure instead of removing it.", "error.removeFromPublished", Name);
-        if (measure.Plan != this) throw new DomainException($"'{measure.Title}' belongs to another plan.");
+        if (measure.Plan != this) throw new DomainException($"'{measure.Title}' belongs to another plan.", "domain.otherPlanMeasure", measure.Title);
         if (measure.Entries.Count > 0) throw new DomainException($"'{measure.Title}' already has yearly entries.", "error.measureHasEntries", measure.Title);
         var links = measure.Origins.Concat(measure.Continuations).ToList();
         foreach (var link in links) link.From.Unlink(link);
@@ -313,7 +313,7 @@ public partial class Plan
 
     public Indicator AddIndicator(string code, string name, string unit)
     {
-        if (_indicators.Any(i => i.Code == code)) throw new DomainException($"Indicator code '{code}' is used twice in {Name}.");
+        if (_indicators.Any(i => i.Code == code)) throw new DomainException($"Indicator code '{code}' is used twice in {Name}.", "domain.indicatorCodeTwice", code, Name);
         var indicator = new Indicator(this, code, name, unit, _indicators.Count);
         _indicators.Add(indicator);
         return indicator;
@@ -361,8 +361,8 @@ public class PlanNode
     /// <exception cref="DomainException">The origin belongs to this plan or to another organisation.</exception>
     public void DeriveFrom(PlanNode origin)
     {
-        if (origin.Plan == Plan) throw new DomainException($"'{Code}' cannot continue a node of its own plan.");
-        if (origin.Plan.Organisation != Plan.Organisation) throw new DomainException($"'{origin.Code}' belongs to another organisation.");
+        if (origin.Plan == Plan) throw new DomainException($"'{Code}' cannot continue a node of its own plan.", "domain.nodeOriginOwnPlan", Code);
+        if (origin.Plan.Organisation != Plan.Organisation) throw new DomainException($"'{origin.Code}' belongs to another organisation.", "domain.otherOrganisationNode", origin.Code);
         Origin = origin;
     }
 

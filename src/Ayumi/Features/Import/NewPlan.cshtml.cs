@@ -54,7 +54,7 @@ public sealed class NewPlanModel(AyumiDbContext db, CurrentMember current, Impor
         if (settings.Levels.Count - 1 != LevelsAboveMeasures)
             return await AskAgainAsync(Notice.Error("planFromSheet.levelsCount", LevelsAboveMeasures, settings.Levels.Count - 1), ct);
         try { Plan.Validate(Organisation, null, settings); }
-        catch (DomainException e) { return await AskAgainAsync(Notice.Refused(e, "planSettings.refused"), ct); }
+        catch (DomainException e) { return await AskAgainAsync(Notice.Refused(e), ct); }
         uploads.Update(Upload with { NewPlan = Form, PlanName = null });
         return Redirect(PreviewUrl);
     }

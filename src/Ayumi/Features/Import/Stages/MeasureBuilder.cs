@@ -48,9 +48,8 @@ internal sealed class MeasureBuilder(SheetContext sheet)
                 try { BuildMeasure(classified); }
                 catch (DomainException e)
                 {
-                    // The rule's own words in the user's language when it names them; its English otherwise.
-                    if (e.Key is null) _import.Error(sheet.Where(row.Number), "import.rowRefused", $"Row {row.Number}: {e.Message}", row.Number, e.Message);
-                    else _import.Error(sheet.Where(row.Number), e.Key, $"Row {row.Number}: {e.Message}", [.. e.Arguments]);
+                    // The rule's own words, in the user's language.
+                    _import.Error(sheet.Where(row.Number), e.Key, $"Row {row.Number}: {e.Message}", [.. e.Arguments]);
                 }
                 return;
         }
