@@ -93,15 +93,17 @@ public class Measure
 
     /// <summary>
     /// Moves the primary listing of a measure of a draft plan under another policy of the plan,
-    /// with <paramref name="code"/> there; its key, relistings and lineage stay.
+    /// with <paramref name="code"/> there; its key, relistings and lineage stay. A measure imported
+    /// without a policy (under a placeholder) moves into a policy in a published plan too.
     /// </summary>
     /// <exception cref="DomainException">
-    /// The plan is published, the node is another plan's or not at the level above the measures,
-    /// the measure is relisted under it, the code is empty, or another measure has the code there.
+    /// The plan is published (and the move is not out of a placeholder into a policy), the node is
+    /// another plan's or not at the level above the measures, the measure is relisted under it,
+    /// the code is empty, or another measure has the code there.
     /// </exception>
     public void MoveTo(PlanNode node, string code)
     {
-        Plan.EnsureDraft();
+        if (!PrimaryPlacement.Node.IsPlaceholder || node.IsPlaceholder) Plan.EnsureDraft();
         if (node.Plan != Plan) throw new DomainException($"'{node.Code}' belongs to another plan.", "domain.otherPlanNode", node.Code);
         if (string.IsNullOrWhiteSpace(code)) throw new DomainException("A measure needs a code where it is listed.", "error.measureCode");
         code = code.Trim();

@@ -203,11 +203,24 @@ public partial class Plan
         return AddNode(parent, code.Trim(), title.Trim(), string.IsNullOrWhiteSpace(description) ? null : description.Trim());
     }
 
-    /// <summary>Takes an empty goal or policy out of a draft plan.</summary>
-    /// <exception cref="DomainException">The plan is published, or the node still holds nodes, measures or indicators.</exception>
+    /// <summary>
+    /// Adds a policy to sort the measures of a placeholder (<see cref="PlanNode.IsPlaceholder"/>) into,
+    /// beside it; a published plan takes one only while it has such measures to sort.
+    /// </summary>
+    /// <exception cref="DomainException">The plan has no placeholder, or the code or title is empty or the code is taken.</exception>
+    public PlanNode AddPolicyForUnplaced(string code, string title)
+    {
+        if (_nodes.FirstOrDefault(n => n.IsPlaceholder) is not { } placeholder)
+            throw new DomainException($"{Name} has no measures imported without a policy.", "domain.noPlaceholder", Name);
+        PlanNode.EnsureFilled(code, title);
+        return AddNode(placeholder.Parent, code.Trim(), title.Trim());
+    }
+
+    /// <summary>Takes an empty goal or policy out of a draft plan, or an emptied placeholder out of any plan.</summary>
+    /// <exception cref="DomainException">The plan is published (and the node no placeholder), or the node still holds nodes, measures or indicators.</exception>
     public void RemoveNode(PlanNode node)
     {
-        EnsureDraft();
+        if (!node.IsPlaceholder) EnsureDraft();
         if (node.Plan != this) throw new DomainException($"'{node.Code}' belongs to another plan.", "domain.otherPlanNode", node.Code);
         if (node.Children.Count > 0) throw new DomainException($"'{node.Code}' still holds {node.Children.Count} goals or policies.", "error.nodeHasChildren", node.Code);
         if (_measures.Any(m => m.Placements.Any(p => p.Node == node))) throw new DomainException($"'{node.Code}' still holds measures; move or remove them first.", "error.nodeHasMeasures", node.Code);
@@ -353,6 +366,12 @@ public class PlanNode
     /// <summary>Position in the source document, used where codes do not decide.</summary>
     public int Order { get; private set; }
     public IReadOnlyCollection<PlanNode> Children => _children;
+    /// <summary>
+    /// A node the importer made for the measures of a sheet that names no policy, called after the
+    /// sheet: not part of the adopted document, so its measures can be sorted into policies
+    /// afterwards, in a published plan too (<see cref="Plan.AddPolicyForUnplaced"/>, <see cref="Measure.MoveTo"/>).
+    /// </summary>
+    public bool IsPlaceholder { get; internal set; }
     public int? OriginId { get; private set; }
     /// <summary>The goal or policy of an earlier plan this one continues, under its old code when renumbered (1 → 2).</summary>
     public PlanNode? Origin { get; private set; }

@@ -131,6 +131,54 @@ public abstract class PlanFromSheetWebTests(OnboardingFixture fixture)
     }
 
     [Fact]
+    public async Task Measures_imported_without_a_policy_are_moved_to_policies_by_the_secretariat_in_the_published_plan_and_nobody_else()
+    {
+        const string code = "212059";
+        var secretariat = await StartAsync(code, "jimukyoku@seki.wizard.example.jp");
+        var preview = await UploadAsync(secretariat, code, "jigyo.tsv", "番号\t取組\t所管課\tR6評価\n1\t就労支援\t商工課\tA\n2\t住居支援\t建築課\tA\n"u8.ToArray());
+        var wizard = preview + "/plan";
+        Assert.Equal("1", Value(await secretariat.GetAsync(wizard), "input[name=LevelsAboveMeasures]"));
+        await secretariat.PostAsync(wizard,
+        [
+            Field("Form.Name", "関市再犯防止推進計画"), Field("Form.Generation", "1"), Field("Form.PeriodStart", "R6"), Field("Form.PeriodEnd", "R10"),
+            Field("Form.Levels", "施策"), Field("Form.MeasureLevel", "取組"), Field("Form.Scale", "A-D"), Field("Form.PredecessorId", ""), Field("LevelsAboveMeasures", "1"),
+        ], wizard);
+        await secretariat.PostAndReadAsync(preview, [], preview);
+        var measures = await _factory.QueryAsync(db => db.Measures.Where(m => m.Plan.Organisation.Code == LocalGovernmentCode.Parse(code))
+            .Select(m => new { m.Id, m.Title, m.Plan.Status }).ToListAsync());
+        Assert.All(measures, m => Assert.Equal(PlanStatus.Published, m.Status));
+        var (work, housing) = (measures.Single(m => m.Title == "就労支援").Id, measures.Single(m => m.Title == "住居支援").Id);
+        Assert.Equal($"/measures/{work}/place", (await secretariat.GetAsync($"/measures/{work}")).QuerySelector("a[href$='/place']")!.GetAttribute("href"));
+
+        await _factory.CreateAsync("shoko@seki.wizard.example.jp", code, MemberRole.DepartmentEditor, "商工課");
+        var department = await _factory.SignedInAsync("shoko@seki.wizard.example.jp");
+        Accounts.AssertDenied(await department.Client.GetAsync($"/measures/{work}/place"));
+        Assert.Null((await department.GetAsync($"/measures/{work}")).QuerySelector("a[href$='/place']"));
+        var other = await StartAsync("212075", "jimukyoku@mizunami.place.example.jp");
+        Accounts.AssertDenied(await other.Client.GetAsync($"/measures/{work}/place"));
+        Accounts.AssertDenied(await other.PostAsync($"/measures/{work}/place", [Field("PolicyId", "0"), Field("NewCode", "9"), Field("NewTitle", "乗っ取り"), Field("Code", "1")], "/organisations/212075/import"));
+
+        var placed = await secretariat.PostAsync($"/measures/{work}/place", [Field("PolicyId", "0"), Field("NewCode", "1"), Field("NewTitle", "就労・住居の確保"), Field("Code", "1")]);
+        Assert.Equal($"/measures/{work}", placed.Headers.Location!.OriginalString);
+        var form = await secretariat.GetAsync($"/measures/{housing}/place");
+        var policyId = form.QuerySelectorAll("input[name=PolicyId]").Select(i => i.GetAttribute("value")!).Single(v => v != "0");
+        await secretariat.PostAsync($"/measures/{housing}/place", [Field("PolicyId", policyId), Field("Code", "2")]);
+
+        var nodes = await _factory.QueryAsync(db => db.PlanNodes.Where(n => n.Plan.Organisation.Code == LocalGovernmentCode.Parse(code)).Select(n => new { n.Code, n.Title, n.IsPlaceholder }).ToListAsync());
+        var policy = Assert.Single(nodes);
+        Assert.Equal(("1", "就労・住居の確保", false), (policy.Code, policy.Title, policy.IsPlaceholder));
+        var placements = await _factory.QueryAsync(db => db.MeasurePlacements.Where(p => p.Node.Code == "1" && p.Node.Plan.Organisation.Code == LocalGovernmentCode.Parse(code))
+            .Select(p => p.Code).OrderBy(c => c).ToListAsync());
+        Assert.Equal(["1", "2"], placements);
+        var audited = await _factory.QueryAsync(db => db.AuditEntries.Where(a => a.UserName == "jimukyoku@seki.wizard.example.jp"
+            && (a.EntityType == nameof(MeasurePlacement) && a.Action == AuditAction.Modified || a.EntityType == nameof(PlanNode) && a.Action != AuditAction.Modified)).Select(a => a.EntityType + a.Action).ToListAsync());
+        Assert.Equal(2, audited.Count(a => a == nameof(MeasurePlacement) + AuditAction.Modified));
+        Assert.Contains(nameof(PlanNode) + AuditAction.Added, audited);
+        Assert.Contains(nameof(PlanNode) + AuditAction.Deleted, audited);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.Client.GetAsync($"/measures/{work}/place")).StatusCode);
+    }
+
+    [Fact]
     public async Task Another_organisations_secretariat_cannot_open_the_wizard_of_an_upload()
     {
         var secretariat = await StartAsync("212041", "jimukyoku@tajimi.wizard.example.jp");
