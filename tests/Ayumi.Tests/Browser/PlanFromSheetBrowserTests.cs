@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Ayumi.Tests.Import;
 using Ayumi.Tests.Organisations;
 using Ayumi.Tests.Web;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -92,6 +93,8 @@ public sealed class PlanFromSheetBrowserTests(OnboardingBrowserFixture fixture, 
         }
         await Expect(secretariat.Locator("table.import-tallies .badge--error")).ToHaveCountAsync(0);
         await Expect(secretariat.Locator("table.import-problems tbody tr.problem--error")).ToHaveCountAsync(0);
+        findings.AddRange(await Accessibility.AtLaptopAndPhoneWidthsAsync(secretariat, "preview of the plan from its sheet"));
+        await secretariat.SetViewportSizeAsync(1280, 900);
         await secretariat.GetByRole(AriaRole.Checkbox).CheckAsync();
         await secretariat.GetByRole(AriaRole.Button, new() { Name = "計画を作成して取り込む" }).ClickAsync();
         await Expect(secretariat.GetByRole(AriaRole.Status).Filter(new() { HasText = "取り込みました" })).ToContainTextAsync("恵那市再犯防止推進計画を作成しました", new() { Timeout = 30_000 });
@@ -108,6 +111,49 @@ public sealed class PlanFromSheetBrowserTests(OnboardingBrowserFixture fixture, 
         await Expect(secretariat.Locator("tbody tr").Filter(new() { HasText = "協力雇用主の支援・拡大及び求人情報の提供" })).Not.ToHaveCountAsync(0);
 
         output.WriteLine($"page loads: {pageLoads} in all; {adminLoads} for the administrator, {beforeSheet - adminLoads} for the secretariat's invitation, {pageLoads - beforeSheet} from the organisation's page to the report of the plan created from its sheet");
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
+    }
+
+    [Fact]
+    public async Task A_measure_of_a_sheet_without_policies_is_moved_to_a_new_policy_on_an_accessible_page()
+    {
+        const string code = "212041";
+        const string secretariatEmail = "jimukyoku@tajimi.example.jp";
+        await fixture.Chromium.Factory.QueryAsync(db =>
+        {
+            var listed = fixture.Chromium.Factory.Services.GetRequiredService<Ayumi.Domain.LocalGovernmentList>().Find(Ayumi.Domain.LocalGovernmentCode.Parse(code))!;
+            db.Organisations.Add(Ayumi.Domain.Organisation.From(listed));
+            return db.SaveChangesAsync();
+        });
+        await fixture.Chromium.Factory.CreateAsync(secretariatEmail, code, Ayumi.Domain.MemberRole.Secretariat);
+        var page = await fixture.Chromium.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("メールアドレス").FillAsync(secretariatEmail);
+        await page.GetByLabel("パスワード").FillAsync(Accounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン", Exact = true }).ClickAsync();
+        await page.GotoAsync($"/organisations/{code}/import");
+        await page.GetByLabel("ファイル").SetInputFilesAsync(new FilePayload
+        {
+            Name = "事業一覧.tsv", MimeType = "text/plain",
+            Buffer = "番号\t取組\t所管課\tR6評価\n1\t就労支援\t商工課\tA\n2\t住居支援\t建築課\tB\n"u8.ToArray(),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "内容を確認する" }).ClickAsync();
+        await page.GetByLabel("体系の階層（上位から）").FillAsync("施策", new() { Timeout = 30_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "取り込み内容の確認へ" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "計画を作成して取り込む" }).ClickAsync(new() { Timeout = 30_000 });
+        await page.GetByRole(AriaRole.Link, new() { Name = "計画のページを開く" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "就労支援" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "施策へ移す" }).ClickAsync();
+        var findings = await Accessibility.AtLaptopAndPhoneWidthsAsync(page, "move to a policy");
+        await ScreenshotAsync(page, "move-to-a-policy");
+        await page.SetViewportSizeAsync(1280, 900);
+
+        await page.GetByLabel("新しい施策を追加して移す").CheckAsync();
+        await page.GetByLabel("新しい施策の番号").FillAsync("1");
+        await page.GetByLabel("新しい施策の名称").FillAsync("就労・住居の確保");
+        await page.GetByRole(AriaRole.Button, new() { Name = "移す", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".summary-list")).ToContainTextAsync("1 就労・住居の確保");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "施策へ移す" })).ToHaveCountAsync(0);
         Assert.True(findings.Count == 0, string.Join("\n", findings));
     }
 
