@@ -55,6 +55,13 @@ public sealed class GradeScale
 
     public GradeDefinition? Find(string symbol) => Grades.FirstOrDefault(g => g.Symbol == symbol);
 
+    /// <summary>Whether <paramref name="cell"/> is a grade of this scale (or empty).</summary>
+    public bool Reads(string cell)
+    {
+        try { ReadCell(cell); return true; }
+        catch (FormatException) { return false; }
+    }
+
     /// <summary>
     /// Reads a grade cell such as <c>A</c>, <c>Ａ</c> or <c>A(予定通り進行)</c> and returns the
     /// symbol; null for an empty cell.
@@ -128,6 +135,13 @@ public sealed record ReadyMadeGradeScale(string Key, string Name, GradeScale Sca
         ])),
         new("none", "評価しない", new([])),
     ];
+
+    /// <summary>
+    /// The first ready-made scale (in the order offered) on which every grade cell of a sheet reads,
+    /// label included (<c>A(予定通り進行)</c> reads only on Ena's A–D); null when none reads them all or there are none.
+    /// </summary>
+    public static ReadyMadeGradeScale? ReadingAll(IReadOnlyCollection<string> cells) =>
+        cells.Count == 0 ? null : All.Where(s => s.Scale.IsGraded).FirstOrDefault(s => cells.All(s.Scale.Reads));
 
     /// <summary>The ready-made scale named by <paramref name="key"/> (A-D, circles, S-C, eight, 1-5, none), case-insensitive.</summary>
     public static ReadyMadeGradeScale? Find(string? key) =>

@@ -118,14 +118,14 @@ public class Indicator
 
     public void AttachTo(PlanNode node)
     {
-        if (node.Plan != Plan) throw new DomainException($"Indicator {Code} and '{node.Code}' belong to different plans.");
+        if (node.Plan != Plan) throw new DomainException($"Indicator {Code} and '{node.Code}' belong to different plans.", "domain.indicatorOtherPlan", Code, node.Code);
         Node = node;
         Measure = null;
     }
 
     public void AttachTo(Measure measure)
     {
-        if (measure.Plan != Plan) throw new DomainException($"Indicator {Code} and '{measure.Title}' belong to different plans.");
+        if (measure.Plan != Plan) throw new DomainException($"Indicator {Code} and '{measure.Title}' belong to different plans.", "domain.indicatorOtherPlan", Code, measure.Title);
         Measure = measure;
         Node = null;
     }
@@ -138,7 +138,7 @@ public class Indicator
             OwnerId = null;
             return;
         }
-        if (owner.Organisation != Plan.Organisation) throw new DomainException($"{owner.Name} belongs to another organisation.");
+        if (owner.Organisation != Plan.Organisation) throw new DomainException($"{owner.Name} belongs to another organisation.", "domain.otherOrganisationDepartment", owner.Name);
         Owner = owner;
     }
 

@@ -104,15 +104,17 @@ public class Measure
 
     /// <summary>
     /// Moves the primary listing of a measure of a draft plan under another policy of the plan,
-    /// with <paramref name="code"/> there; its key, relistings and lineage stay.
+    /// with <paramref name="code"/> there; its key, relistings and lineage stay. A measure imported
+    /// without a policy (under a placeholder) moves into a policy in a published plan too.
     /// </summary>
     /// <exception cref="DomainException">
-    /// The plan is published, the node is another plan's or not at the level above the measures,
-    /// the measure is relisted under it, the code is empty, or another measure has the code there.
+    /// The plan is published (and the move is not out of a placeholder into a policy), the node is
+    /// another plan's or not at the level above the measures, the measure is relisted under it,
+    /// the code is empty, or another measure has the code there.
     /// </exception>
     public void MoveTo(PlanNode node, string code)
     {
-        Plan.EnsureDraft();
+        if (!PrimaryPlacement.Node.IsPlaceholder || node.IsPlaceholder) Plan.EnsureDraft();
         if (node.Plan != Plan) throw new DomainException($"'{node.Code}' belongs to another plan.", "domain.otherPlanNode", node.Code);
         if (string.IsNullOrWhiteSpace(code)) throw new DomainException("A measure needs a code where it is listed.", "error.measureCode");
         code = code.Trim();
@@ -174,7 +176,7 @@ public class Measure
 
     public void End(MeasureStatus status, FiscalYear? endedIn, string? note)
     {
-        if (status == MeasureStatus.Active) throw new DomainException("Use a status other than active to end a measure.");
+        if (status == MeasureStatus.Active) throw new DomainException("Use a status other than active to end a measure.", "domain.endAsActive");
         Status = status;
         EndedIn = endedIn;
         LifecycleNote = note;
@@ -213,7 +215,7 @@ public class Measure
     /// <summary>Removes a link recorded by mistake.</summary>
     public void Unlink(MeasureLineage link)
     {
-        if (link.From != this) throw new DomainException($"The link does not start at '{Title}'.");
+        if (link.From != this) throw new DomainException($"The link does not start at '{Title}'.", "domain.linkElsewhere", Title);
         _continuations.Remove(link);
         link.To._origins.Remove(link);
     }

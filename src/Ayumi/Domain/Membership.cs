@@ -39,8 +39,8 @@ public class Membership
     /// <exception cref="DomainException">The department belongs to another organisation, or the member is not a department editor.</exception>
     public void AssignDepartment(Department department)
     {
-        if (Role != MemberRole.DepartmentEditor) throw new DomainException("Only department editors are assigned departments.");
-        if (department.OrganisationId != OrganisationId) throw new DomainException($"{department.Name} belongs to another organisation.");
+        if (Role != MemberRole.DepartmentEditor) throw new DomainException("Only department editors are assigned departments.", "domain.departmentsForEditorsOnly");
+        if (department.OrganisationId != OrganisationId) throw new DomainException($"{department.Name} belongs to another organisation.", "domain.otherOrganisationDepartment", department.Name);
         if (_departments.All(d => d.DepartmentId != department.Id)) _departments.Add(new MembershipDepartment(department.Id));
     }
 }

@@ -69,7 +69,7 @@ public class Organisation
     /// <exception cref="DomainException">The entry is another code's.</exception>
     public void Describe(LocalGovernment listed)
     {
-        if (listed.Code != Code) throw new DomainException($"{listed.Name} ({listed.Code}) is not {Name} ({Code}).");
+        if (listed.Code != Code) throw new DomainException($"{listed.Name} ({listed.Code}) is not {Name} ({Code}).", "domain.otherListedCode", listed.Name, listed.Code.Value, Name, Code.Value);
         Prefecture ??= listed.Prefecture;
         Reading ??= listed.Reading;
         ParentCode ??= listed.Parent;
@@ -109,7 +109,7 @@ public class Organisation
     /// <exception cref="DomainException">The plan is not this organisation's, the name is taken, or the period does not start after the current plan's start.</exception>
     public Plan DraftNextPlan(Plan current, string name, FiscalYear periodStart, FiscalYear periodEnd)
     {
-        if (current.Organisation != this) throw new DomainException($"{current.Name} is not a plan of {Name}.");
+        if (current.Organisation != this) throw new DomainException($"{current.Name} is not a plan of {Name}.", "domain.otherOrganisationPlan", current.Name, Name);
         if (string.IsNullOrWhiteSpace(name)) throw new DomainException("A plan needs a name.", "error.planName");
         if (periodStart <= current.PeriodStart)
             throw new DomainException($"The next plan must start after {current.PeriodStart.ToJapanese()}, when {current.Name} starts.", "error.draftStartsTooEarly", current.PeriodStart.ToJapanese());

@@ -158,8 +158,8 @@ public partial class Plan
     public void SetLevels(IEnumerable<PlanLevel> levels)
     {
         var list = levels.ToList();
-        if (list.Count < 2) throw new DomainException("A plan's tree needs at least one level above its measures.");
-        if (_nodes.Any(n => n.Depth >= list.Count - 1)) throw new DomainException("The plan already has nodes deeper than the new levels allow.");
+        if (list.Count < 2) throw new DomainException("A plan's tree needs at least one level above its measures.", "domain.levelsTooFew");
+        if (_nodes.Any(n => n.Depth >= list.Count - 1)) throw new DomainException("The plan already has nodes deeper than the new levels allow.", "domain.levelsTooShallow");
         Levels = list;
     }
 
@@ -167,8 +167,8 @@ public partial class Plan
 
     public void FollowOn(Plan predecessor)
     {
-        if (predecessor == this) throw new DomainException("A plan cannot be its own predecessor.");
-        if (predecessor.Organisation != Organisation) throw new DomainException("A plan can only follow a plan of the same organisation.");
+        if (predecessor == this) throw new DomainException("A plan cannot be its own predecessor.", "planSettings.predecessorCycle");
+        if (predecessor.Organisation != Organisation) throw new DomainException("A plan can only follow a plan of the same organisation.", "planSettings.predecessorElsewhere");
         Predecessor = predecessor;
     }
 
@@ -201,11 +201,24 @@ public partial class Plan
         return AddNode(parent, code.Trim(), title.Trim(), string.IsNullOrWhiteSpace(description) ? null : description.Trim());
     }
 
-    /// <summary>Takes an empty goal or policy out of a draft plan.</summary>
-    /// <exception cref="DomainException">The plan is published, or the node still holds nodes, measures or indicators.</exception>
+    /// <summary>
+    /// Adds a policy to sort the measures of a placeholder (<see cref="PlanNode.IsPlaceholder"/>) into,
+    /// beside it; a published plan takes one only while it has such measures to sort.
+    /// </summary>
+    /// <exception cref="DomainException">The plan has no placeholder, or the code or title is empty or the code is taken.</exception>
+    public PlanNode AddPolicyForUnplaced(string code, string title)
+    {
+        if (_nodes.FirstOrDefault(n => n.IsPlaceholder) is not { } placeholder)
+            throw new DomainException($"{Name} has no measures imported without a policy.", "domain.noPlaceholder", Name);
+        PlanNode.EnsureFilled(code, title);
+        return AddNode(placeholder.Parent, code.Trim(), title.Trim());
+    }
+
+    /// <summary>Takes an empty goal or policy out of a draft plan, or an emptied placeholder out of any plan.</summary>
+    /// <exception cref="DomainException">The plan is published (and the node no placeholder), or the node still holds nodes, measures or indicators.</exception>
     public void RemoveNode(PlanNode node)
     {
-        EnsureDraft();
+        if (!node.IsPlaceholder) EnsureDraft();
         if (node.Plan != this) throw new DomainException($"'{node.Code}' belongs to another plan.", "domain.otherPlanNode", node.Code);
         if (node.Children.Count > 0) throw new DomainException($"'{node.Code}' still holds {node.Children.Count} goals or policies.", "error.nodeHasChildren", node.Code);
         if (_measures.Any(m => m.Placements.Any(p => p.Node == node))) throw new DomainException($"'{node.Code}' still holds measures; move or remove them first.", "error.nodeHasMeasures", node.Code);
@@ -250,7 +263,7 @@ public partial class Plan
     public IReadOnlyList<MeasureLineage> RemoveMeasure(Measure measure)
     {
         if (Status != PlanStatus.Draft) throw new DomainException($"{Name} is published; end the measure instead of removing it.", "error.removeFromPublished", Name);
-        if (measure.Plan != this) throw new DomainException($"'{measure.Title}' belongs to another plan.");
+        if (measure.Plan != this) throw new DomainException($"'{measure.Title}' belongs to another plan.", "domain.otherPlanMeasure", measure.Title);
         if (measure.Entries.Count > 0) throw new DomainException($"'{measure.Title}' already has yearly entries.", "error.measureHasEntries", measure.Title);
         var links = measure.Origins.Concat(measure.Continuations).ToList();
         foreach (var link in links) link.From.Unlink(link);
@@ -311,7 +324,7 @@ public partial class Plan
 
     public Indicator AddIndicator(string code, string name, string unit)
     {
-        if (_indicators.Any(i => i.Code == code)) throw new DomainException($"Indicator code '{code}' is used twice in {Name}.");
+        if (_indicators.Any(i => i.Code == code)) throw new DomainException($"Indicator code '{code}' is used twice in {Name}.", "domain.indicatorCodeTwice", code, Name);
         var indicator = new Indicator(this, code, name, unit, _indicators.Count);
         _indicators.Add(indicator);
         return indicator;
@@ -351,6 +364,12 @@ public class PlanNode
     /// <summary>Position in the source document, used where codes do not decide.</summary>
     public int Order { get; private set; }
     public IReadOnlyCollection<PlanNode> Children => _children;
+    /// <summary>
+    /// A node the importer made for the measures of a sheet that names no policy, called after the
+    /// sheet: not part of the adopted document, so its measures can be sorted into policies
+    /// afterwards, in a published plan too (<see cref="Plan.AddPolicyForUnplaced"/>, <see cref="Measure.MoveTo"/>).
+    /// </summary>
+    public bool IsPlaceholder { get; internal set; }
     public int? OriginId { get; private set; }
     /// <summary>The goal or policy of an earlier plan this one continues, under its old code when renumbered (1 → 2).</summary>
     public PlanNode? Origin { get; private set; }
@@ -359,8 +378,8 @@ public class PlanNode
     /// <exception cref="DomainException">The origin belongs to this plan or to another organisation.</exception>
     public void DeriveFrom(PlanNode origin)
     {
-        if (origin.Plan == Plan) throw new DomainException($"'{Code}' cannot continue a node of its own plan.");
-        if (origin.Plan.Organisation != Plan.Organisation) throw new DomainException($"'{origin.Code}' belongs to another organisation.");
+        if (origin.Plan == Plan) throw new DomainException($"'{Code}' cannot continue a node of its own plan.", "domain.nodeOriginOwnPlan", Code);
+        if (origin.Plan.Organisation != Plan.Organisation) throw new DomainException($"'{origin.Code}' belongs to another organisation.", "domain.otherOrganisationNode", origin.Code);
         Origin = origin;
     }
 

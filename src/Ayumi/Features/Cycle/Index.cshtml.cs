@@ -79,7 +79,7 @@ public sealed class IndexModel(AyumiDbContext db, CurrentMember current, TimePro
         }
         catch (DomainException e)
         {
-            Notice = Notice.Refused(e, "cycle.cannotOpen");
+            Notice = Notice.Refused(e);
             return null;
         }
     }

@@ -152,7 +152,7 @@ public sealed class YearModel(AyumiDbContext db, CurrentMember current, TimeProv
         }
         catch (DomainException e)
         {
-            Notice = Notice.Refused(e, "cycle.refused");
+            Notice = Notice.Refused(e);
         }
         catch (DbUpdateConcurrencyException)
         {

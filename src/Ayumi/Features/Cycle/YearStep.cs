@@ -79,7 +79,7 @@ public abstract class YearStepModel(AyumiDbContext db, CurrentMember current, Ti
         }
         catch (DomainException e)
         {
-            Notice = Notice.Refused(e, "cycle.refused");
+            Notice = Notice.Refused(e);
             return false;
         }
     }

@@ -97,7 +97,7 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
         }
         catch (DomainException e)
         {
-            Notice = Notice.Refused(e, "entry.refused");
+            Notice = Notice.Refused(e);
             return await ShowAgainAsync(id, ct);
         }
         catch (DbUpdateConcurrencyException)

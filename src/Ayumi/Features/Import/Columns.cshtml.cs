@@ -80,7 +80,7 @@ public sealed class ColumnsModel(AyumiDbContext db, CurrentMember current, Impor
             // The rule names the field by its enum name; the screen shows it as the select does.
             Notice = e.Key == "import.profileFieldTwice" && e.Arguments is [string field]
                 ? Notice.Error(e.Key, text["import.field." + field])
-                : Notice.Refused(e, "import.profileRefused");
+                : Notice.Refused(e);
             return Page();
         }
         await db.SaveChangesAsync(ct);

@@ -8,6 +8,7 @@ namespace Ayumi.Features.Import;
 /// <param name="PeriodEnd">Defaults to the latest fiscal year the file names.</param>
 /// <param name="Levels">Defaults to names taken from the sheet's headings.</param>
 /// <param name="GradeScale">Defaults to Ena City's A–D.</param>
+/// <param name="Predecessor">The name of the organisation's plan that the new one follows.</param>
 public sealed record NewPlanSettings(
     int Generation = 1,
     FiscalYear? PeriodStart = null,
@@ -15,7 +16,8 @@ public sealed record NewPlanSettings(
     IReadOnlyList<PlanLevel>? Levels = null,
     string? Source = null,
     IReadOnlyList<string>? Notes = null,
-    GradeScale? GradeScale = null);
+    GradeScale? GradeScale = null,
+    string? Predecessor = null);
 
 /// <summary>How to import a file into an organisation.</summary>
 /// <param name="PlanName">The plan to import into; by default the one whose period holds the sheet's years, or a new plan named after the organisation.</param>

@@ -20,14 +20,22 @@ public sealed record StatedTotal(SourceLocation Where, StatedTotalKind Kind, str
     public bool Differs => Stated != Computed;
 }
 
+/// <summary>A tally of grades the sheet states (<c>A(予定通り進行) 9事業</c>, often a COUNTIF), beside the count of the measures read; Grade is null for the tally of all measures.</summary>
+public sealed record StatedTally(SourceLocation Where, string? Grade, int Stated, int Counted)
+{
+    public bool Differs => Stated != Counted;
+}
+
 /// <summary>
 /// What a sheet says about the plan it belongs to, as plain data, for proposing a new plan's
 /// period (its years), levels (its level headings, codes and section rows) and grade scale (the grades found).
 /// </summary>
+/// <param name="Levels">The levels a new plan would have for this sheet, measures last: as many above the measures as the first measure row sits deep.</param>
 public sealed record SheetFacts(
     string Sheet,
     IReadOnlyList<FiscalYear> Years,
     IReadOnlyList<string> LevelHeadings,
     IReadOnlyList<string> Codes,
     IReadOnlyList<string> SectionRows,
-    IReadOnlyList<string> Grades);
+    IReadOnlyList<string> Grades,
+    IReadOnlyList<PlanLevel> Levels);

@@ -45,10 +45,17 @@ public sealed class ImportReport
     public List<UnimportedColumn> NotImported { get; } = [];
     /// <summary>The totals the sheets state, with the sums of the rows they cover.</summary>
     public List<StatedTotal> StatedTotals { get; } = [];
+    /// <summary>The grade tallies the sheets state, with the counts of the measures read.</summary>
+    public List<StatedTally> Tallies { get; } = [];
     /// <summary>What each imported sheet says (its years, codes, section rows, grades).</summary>
     public List<SheetFacts> Sheets { get; } = [];
     /// <summary>When more than one plan's period holds the sheet's years: those plans, for the reader to choose.</summary>
     public List<string> PlanChoices { get; } = [];
+    /// <summary>
+    /// No stored plan holds the sheet's years (or the plan named does not exist yet) and nothing says
+    /// how a new one is shaped: the screen offers to create the plan from the sheet (its period, levels and scale).
+    /// </summary>
+    public bool WantsNewPlan { get; set; }
     /// <summary>The fiscal years the file holds entries for, by plan name (the years that can be marked as published).</summary>
     public Dictionary<string, SortedSet<FiscalYear>> YearsRead { get; } = [];
     /// <summary>How many sheet rows were read, blank ones included.</summary>

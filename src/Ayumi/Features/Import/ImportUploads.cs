@@ -4,7 +4,9 @@ using Ayumi.Domain;
 namespace Ayumi.Features.Import;
 
 /// <summary>What was uploaded, by whom, for which organisation, and with which choices.</summary>
-public sealed record UploadedFile(string Id, string FileName, string OrganisationCode, string UserId, string? PlanName, string? Year, int? ProfileId, DateTimeOffset UploadedAt);
+/// <param name="NewPlan">The plan to create from the sheet, as answered in the wizard (<see cref="PlanFromSheet"/>).</param>
+public sealed record UploadedFile(string Id, string FileName, string OrganisationCode, string UserId, string? PlanName, string? Year, int? ProfileId, DateTimeOffset UploadedAt,
+    Plans.PlanSettingsForm? NewPlan = null);
 
 /// <summary>
 /// Keeps an uploaded file between its preview and its commit, so that the user does not

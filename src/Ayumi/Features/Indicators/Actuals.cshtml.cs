@@ -93,7 +93,7 @@ public sealed class ActualsModel(AyumiDbContext db, CurrentMember current) : Pag
                     }
                     catch (DomainException e)
                     {
-                        Errors[$"Rows[{i}].Value"] = e.Key ?? "indicator.refused";
+                        Errors[$"Rows[{i}].Value"] = e.Key;
                     }
                 }
                 if (Errors.Count == 0)

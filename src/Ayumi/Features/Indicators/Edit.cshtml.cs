@@ -88,8 +88,8 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current) : PageMo
             }
             catch (DomainException e)
             {
-                Errors[FieldOf(e)] = e.Key ?? "indicator.refused";
-                Notice = Notice.Refused(e, "indicator.refused");
+                Errors[FieldOf(e)] = e.Key;
+                Notice = Notice.Refused(e);
                 db.ChangeTracker.Clear();
                 if (await LoadAsync(id, indicatorId, ct) is { } gone) return gone;
             }

@@ -45,7 +45,7 @@ public sealed partial class IndicatorSheet
             try { change.Indicator.RecordActual(change.Year, change.Value, null); }
             catch (DomainException e)
             {
-                Problems.Add(ImportProblem.Error(change.Where, e.Key ?? "indicator.refused", e.Message, [.. e.Arguments]));
+                Problems.Add(ImportProblem.Error(change.Where, e.Key, e.Message, [.. e.Arguments]));
                 return false;
             }
         }

@@ -42,7 +42,7 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current) : PageMo
         try { Measure.Rewrite(Title, string.IsNullOrWhiteSpace(Description) ? null : Description.Trim()); }
         catch (DomainException e)
         {
-            Notice = Notice.Refused(e, "measureEdit.refused");
+            Notice = Notice.Refused(e);
             return Page();
         }
         Measure.Objective = string.IsNullOrWhiteSpace(Objective) ? null : Objective.Trim();
@@ -61,7 +61,7 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current) : PageMo
         try { links = Measure.Plan.RemoveMeasure(Measure); }
         catch (DomainException e)
         {
-            Notice = Notice.Refused(e, "measureEdit.refused");
+            Notice = Notice.Refused(e);
             (Title, Description, Objective) = (Measure.Title, Measure.Description, Measure.Objective);
             return Page();
         }
@@ -95,7 +95,7 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current) : PageMo
         try { change(); }
         catch (DomainException e)
         {
-            Notice = Notice.Refused(e, "measureEdit.refused");
+            Notice = Notice.Refused(e);
             (Title, Description, Objective) = (Measure.Title, Measure.Description, Measure.Objective);
             return Page();
         }

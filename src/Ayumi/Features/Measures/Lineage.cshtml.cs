@@ -51,7 +51,7 @@ public sealed class LineageModel(AyumiDbContext db, CurrentMember current) : Pag
         try { Measure.LinkTo(to, Kind, year, Note); }
         catch (DomainException e)
         {
-            Notice = Notice.Refused(e, "lineage.refused");
+            Notice = Notice.Refused(e);
             return Page();
         }
         await db.SaveChangesAsync(ct);

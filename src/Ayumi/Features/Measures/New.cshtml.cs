@@ -39,7 +39,7 @@ public sealed class NewModel(AyumiDbContext db, CurrentMember current) : PageMod
         try { measure = Plan.AddMeasure(Code.Trim(), parent, Code.Trim(), Title.Trim(), string.IsNullOrWhiteSpace(Description) ? null : Description.Trim()); }
         catch (DomainException e)
         {
-            Notice = Notice.Refused(e, "measureEdit.refused");
+            Notice = Notice.Refused(e);
             return Page();
         }
         measure.IsNew = true;

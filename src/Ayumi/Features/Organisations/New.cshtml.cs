@@ -47,7 +47,7 @@ public sealed class NewModel(AyumiDbContext db, CurrentMember current, LocalGove
         if (await RefusedAsync(ct) is { } refused) return refused;
         if (!LocalGovernmentCode.TryParse(Code, out var code, out _)) return await ShowAsync(Notice.Error("organisationNew.badCode", Code), ct);
         try { return await CreateAsync(Organisation.From(list.Require(code)), ct); }
-        catch (DomainException e) { return await ShowAsync(Notice.Refused(e, "organisationNew.refused"), ct); }
+        catch (DomainException e) { return await ShowAsync(Notice.Refused(e), ct); }
     }
 
     public async Task<IActionResult> OnPostUnionAsync(CancellationToken ct)
@@ -57,7 +57,7 @@ public sealed class NewModel(AyumiDbContext db, CurrentMember current, LocalGove
         if (list.Find(code) is { } listed) return await ShowAsync(Notice.Error("organisationNew.unionIsListed", code.Value, listed.FullName), ct);
         if (list.WhyUnlisted(code) is { Reason: not UnlistedReason.Unknown, Name: var name }) return await ShowAsync(Notice.Error("organisationNew.unionIsListed", code.Value, name!), ct);
         try { return await CreateAsync(Organisation.WideAreaUnion(code, Union.Name, Union.Reading, Union.Prefecture, Union.Population), ct); }
-        catch (DomainException e) { return await ShowAsync(Notice.Refused(e, "organisationNew.refused"), ct); }
+        catch (DomainException e) { return await ShowAsync(Notice.Refused(e), ct); }
     }
 
     private async Task<IActionResult> CreateAsync(Organisation organisation, CancellationToken ct)

@@ -79,12 +79,12 @@ public sealed class PlanFileReader
             ApplyPlan(file.Plans[p], $"$.plans[{p}]", file.Backup == true, organisation, links, origins);
 
         foreach (var (node, origin, path) in origins)
-            Guard(path, () => node.DeriveFrom(PlanNamed(organisation, origin.Plan).FindNode(origin.Code) ?? throw new DomainException($"no node with code '{origin.Code}' in {origin.Plan}.")));
+            Guard(path, () => node.DeriveFrom(PlanNamed(organisation, origin.Plan).FindNode(origin.Code) ?? throw new DomainException($"no node with code '{origin.Code}' in {origin.Plan}.", "planFile.noNode", origin.Code, origin.Plan)));
         foreach (var link in links)
             Guard(link.Path, () =>
             {
                 var target = PlanNamed(organisation, link.To.Plan);
-                var to = target.FindMeasure(link.To.Key) ?? throw new DomainException($"no measure with key '{link.To.Key}' in {target.Name}.");
+                var to = target.FindMeasure(link.To.Key) ?? throw new DomainException($"no measure with key '{link.To.Key}' in {target.Name}.", "planFile.noMeasure", link.To.Key, target.Name);
                 var (from, end) = link.Reversed ? (to, link.Measure) : (link.Measure, to);
                 from.LinkTo(end, link.Kind, link.EffectiveIn ?? from.EndedIn ?? end.Plan.PeriodStart, link.Note);
             });
@@ -95,7 +95,7 @@ public sealed class PlanFileReader
     private sealed record PendingLink(Measure Measure, PlanFileMeasureRef To, LineageKind Kind, FiscalYear? EffectiveIn, string? Note, string Path, bool Reversed = false);
 
     private static Plan PlanNamed(Organisation organisation, string name) =>
-        organisation.Plans.FirstOrDefault(x => x.Name == name) ?? throw new DomainException($"no plan named '{name}'.");
+        organisation.Plans.FirstOrDefault(x => x.Name == name) ?? throw new DomainException($"no plan named '{name}'.", "planFile.noPlan", name);
 
     private void ApplyPlan(PlanFilePlan source, string path, bool backup, Organisation organisation, List<PendingLink> links, List<(PlanNode, PlanFileNodeRef, string)> origins)
     {
@@ -109,7 +109,7 @@ public sealed class PlanFileReader
         plan.Notes.AddRange(source.Notes ?? []);
         if (source.Predecessor is { } predecessorName)
             Guard(path + ".predecessor", () => plan.FollowOn(organisation.Plans.FirstOrDefault(x => x.Name == predecessorName)
-                ?? throw new DomainException($"no earlier plan named '{predecessorName}'.")));
+                ?? throw new DomainException($"no earlier plan named '{predecessorName}'.", "planFile.noEarlierPlan", predecessorName)));
 
         if (source.Status is { } planStatus && ParseEnum<PlanStatus>(planStatus, path + ".status") == PlanStatus.Draft) plan.MarkDraft();
         AddNodes(plan, null, source.Nodes, path + ".nodes", origins);

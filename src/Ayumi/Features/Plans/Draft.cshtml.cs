@@ -51,7 +51,7 @@ public sealed class DraftModel(AyumiDbContext db, CurrentMember current) : PageM
         {
             // Nothing is saved: forget what the copy added to the tracked graph before it was refused.
             db.ChangeTracker.Clear();
-            Notice = Notice.Refused(e, "draft.refused");
+            Notice = Notice.Refused(e);
             return Page();
         }
         await db.SaveChangesAsync(ct);

@@ -52,7 +52,7 @@ public sealed class NewModel(AyumiDbContext db, CurrentMember current) : PageMod
         try { plan = Organisation.CreatePlan(settings); }
         catch (DomainException e)
         {
-            Notice = Notice.Refused(e, "planSettings.refused");
+            Notice = Notice.Refused(e);
             return Page();
         }
         await db.SaveChangesAsync(ct);

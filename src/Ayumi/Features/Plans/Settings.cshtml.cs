@@ -43,7 +43,7 @@ public sealed class SettingsModel(AyumiDbContext db, CurrentMember current) : Pa
         try { Plan.ChangeSettings(settings); }
         catch (DomainException e)
         {
-            Notice = Notice.Refused(e, "planSettings.refused");
+            Notice = Notice.Refused(e);
             return Page();
         }
         await db.SaveChangesAsync(ct);

@@ -64,7 +64,7 @@ public sealed class TreeModel(AyumiDbContext db, CurrentMember current) : PageMo
         try { change(); }
         catch (DomainException e)
         {
-            Notice = Notice.Refused(e, "measureEdit.refused");
+            Notice = Notice.Refused(e);
             // The page shows the tree as it is stored, not the refused change.
             db.ChangeTracker.Clear();
             await LoadAsync(Plan.Id, ct);

@@ -71,7 +71,7 @@ public sealed class TemplatesModel(AyumiDbContext db, CurrentMember current) : P
         }
         catch (DomainException e)
         {
-            Notice = Notice.Refused(e, "templates.refused");
+            Notice = Notice.Refused(e);
             return Page();
         }
         await db.SaveChangesAsync(ct);

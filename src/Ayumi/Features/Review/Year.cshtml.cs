@@ -60,7 +60,7 @@ public sealed class YearModel(AyumiDbContext db, CurrentMember current, TimeProv
         }
         catch (DomainException e)
         {
-            Notice = Notice.Refused(e, "review.refused");
+            Notice = Notice.Refused(e);
             return Page();
         }
         return Redirect($"/plans/{id}/review/{year}#comments");

@@ -9,7 +9,6 @@ public sealed record Notice(string Key, IReadOnlyList<object> Arguments, bool Is
 
     public static Notice Error(string key, params object[] arguments) => new(key, arguments, true);
 
-    /// <summary>The rule a domain change broke, in the user's language when the rule names its text; otherwise <paramref name="fallbackKey"/> with the English reason.</summary>
-    public static Notice Refused(DomainException e, string fallbackKey) =>
-        e.Key is null ? Error(fallbackKey, e.Message) : Error(e.Key, [.. e.Arguments]);
+    /// <summary>The rule a domain change broke, in the user's language.</summary>
+    public static Notice Refused(DomainException e) => Error(e.Key, [.. e.Arguments]);
 }

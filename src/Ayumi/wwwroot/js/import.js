@@ -59,11 +59,14 @@
     });
   });
 
-  // Committing a large file takes a few seconds: say so, and stop a second click.
+  // Committing a large file, or reading it again for the preview, takes a few seconds: say so
+  // (with a progress bar that runs until the next page, where the form has one), and stop a second click.
   document.querySelectorAll("form[data-busy-text]").forEach(function (form) {
     form.addEventListener("submit", function () {
       var status = form.querySelector("[role=status]");
       if (status) status.textContent = form.dataset.busyText;
+      var progress = form.querySelector("[data-busy-progress]");
+      if (progress) progress.hidden = false;
       var button = form.querySelector("button[type=submit]");
       if (button) button.disabled = true;
     });

@@ -48,9 +48,8 @@ internal sealed class MeasureBuilder(SheetContext sheet)
                 try { BuildMeasure(classified); }
                 catch (DomainException e)
                 {
-                    // The rule's own words in the user's language when it names them; its English otherwise.
-                    if (e.Key is null) _import.Error(sheet.Where(row.Number), "import.rowRefused", $"Row {row.Number}: {e.Message}", row.Number, e.Message);
-                    else _import.Error(sheet.Where(row.Number), e.Key, $"Row {row.Number}: {e.Message}", [.. e.Arguments]);
+                    // The rule's own words, in the user's language.
+                    _import.Error(sheet.Where(row.Number), e.Key, $"Row {row.Number}: {e.Message}", [.. e.Arguments]);
                 }
                 return;
         }
@@ -85,7 +84,9 @@ internal sealed class MeasureBuilder(SheetContext sheet)
     private PlanNode EnsureNodes(PlanState state, IReadOnlyList<NodeCell> chain, bool next)
     {
         var plan = state.Plan;
-        if (chain.Count == 0) chain = [new NodeCell(sheet.Sheet.Name, sheet.Sheet.Name)];
+        // A sheet that names no policy puts its measures under a placeholder called after it, to be sorted into policies later.
+        var placeholder = chain.Count == 0;
+        if (placeholder) chain = [new NodeCell(sheet.Sheet.Name, sheet.Sheet.Name)];
         if (chain.Count != plan.NodeDepth)
             throw new DomainException($"the measure sits {chain.Count} level(s) below the top, but {plan.Name} has {plan.NodeDepth} level(s) above its measures ({string.Join(" / ", plan.Levels.Select(l => l.Name))}).",
                 "import.levelsDiffer", chain.Count, plan.Name, plan.NodeDepth, string.Join(" / ", plan.Levels.Select(l => l.Name)));
@@ -98,6 +99,7 @@ internal sealed class MeasureBuilder(SheetContext sheet)
             if (!state.Nodes.TryGetValue(code, out var node))
             {
                 node = plan.AddNode(parent, code, title.Length > 0 ? title : $"{plan.Levels[depth].Name}{code}");
+                node.IsPlaceholder = placeholder;
                 state.Nodes[code] = node;
                 _import.Report.Counts.NodesCreated++;
             }

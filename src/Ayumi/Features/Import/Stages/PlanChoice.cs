@@ -24,9 +24,14 @@ internal sealed class PlanChoice(ImportContext import)
         if (import.Options.PlanName is { } name)
         {
             _chosen = organisation.Plans.FirstOrDefault(p => p.Name == name);
+            WantNewPlan(_chosen is null);
             return true;
         }
-        if (organisation.Plans.Count == 0) return true;
+        if (organisation.Plans.Count == 0)
+        {
+            WantNewPlan(true);
+            return true;
+        }
         var years = sheets.SelectMany(s => s.Columns).Select(c => c.Year!.Value).Distinct().Order().ToList();
         var holding = organisation.Plans.Where(p => years.All(p.Covers)).OrderBy(p => p.PeriodStart).ThenBy(p => p.Generation).ToList();
         if (holding.Count == 1)
@@ -43,6 +48,7 @@ internal sealed class PlanChoice(ImportContext import)
                 yearsText, string.Join("、", holding.Select(p => p.Name)));
             return false;
         }
+        WantNewPlan(true);
         _chosen = organisation.CurrentPlan ?? organisation.Plans.OrderByDescending(p => p.Generation).ThenByDescending(p => p.PeriodEnd).First();
         // The only plan is no choice (its next year's sheet lies past a period guessed from one sheet); among several, the reader is told.
         if (organisation.Plans.Count > 1) import.Warning(import.File, "import.noPlanHoldsYears",
@@ -50,6 +56,9 @@ internal sealed class PlanChoice(ImportContext import)
             yearsText, _chosen.Name);
         return true;
     }
+
+    /// <summary>No stored plan is meant and the options do not say how to shape a new one: the reader is offered to create it from the sheet.</summary>
+    private void WantNewPlan(bool noPlanMeant) => import.Report.WantsNewPlan = noPlanMeant && import.Options.NewPlan is null;
 
     /// <summary>The plan the measure rows go into, created at the first measure row when there is none.</summary>
     public PlanState For(SheetContext sheet, int depth)
@@ -82,6 +91,7 @@ internal sealed class PlanChoice(ImportContext import)
         var plan = organisation.AddPlan(import.Options.PlanName ?? $"{organisation.Name}再犯防止推進計画", settings.Generation, start, end);
         plan.SetLevels(settings.Levels ?? LevelsFrom(sheet.Layout, depth));
         if (settings.GradeScale is { } scale) plan.SetGradeScale(scale);
+        if (settings.Predecessor is { } predecessor && organisation.Plans.FirstOrDefault(p => p.Name == predecessor) is { } earlier) plan.FollowOn(earlier);
         plan.Source = settings.Source ?? $"{import.Report.FileName} ({sheet.Sheet.Name})";
         foreach (var note in settings.Notes ?? []) plan.Notes.Add(note);
         import.Report.Counts.PlansCreated++;

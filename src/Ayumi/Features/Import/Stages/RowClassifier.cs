@@ -196,7 +196,8 @@ internal sealed class RowClassifier
         var grades = _sheet.Columns.Where(c => c.Field == ImportField.Grade)
             .SelectMany(c => measures.Select(r => r[c.Mapping.Column])).Where(g => g.Length > 0).Distinct().ToList();
         var levels = new[] { _sheet.Goal, _sheet.Policy, _sheet.Title }.OfType<ColumnMapping>().Select(c => c.Heading).ToList();
+        var depth = rows.FirstOrDefault(r => r.Kind == RowKind.Measure)?.Chain?.Count ?? 0;
         return new SheetFacts(_sheet.Sheet.Name, _sheet.Columns.Select(c => c.Year!.Value).Distinct().Order().ToList(), levels,
-            measures.Select(r => _sheet.Cell(r, _sheet.Code)).Where(c => c.Length > 0).ToList(), _sections, grades);
+            measures.Select(r => _sheet.Cell(r, _sheet.Code)).Where(c => c.Length > 0).ToList(), _sections, grades, PlanChoice.LevelsFrom(_sheet.Layout, depth));
     }
 }

@@ -30,6 +30,7 @@ internal static class TotalsCheck
         {
             if (tally.Grade is not { } written)
             {
+                import.Report.Tallies.Add(new StatedTally(sheet.Where(row.Number), null, tally.Count, counted.Count));
                 if (tally.Count != counted.Count)
                     import.Error(sheet.Where(row.Number), "import.tallyTotalMismatch",
                         $"Row {row.Number}: the tally says {tally.Count} measures in all, but the sheet lists {counted.Count}.", row.Number, tally.Count, counted.Count);
@@ -44,6 +45,7 @@ internal static class TotalsCheck
                 continue;
             }
             var actual = counted.Count(m => m.Entries.Any(e => e.FiscalYear == year && e.Grade == grade));
+            import.Report.Tallies.Add(new StatedTally(sheet.Where(row.Number), grade, tally.Count, actual));
             if (actual != tally.Count)
                 import.Error(sheet.Where(row.Number), "import.tallyMismatch",
                     $"Row {row.Number}: the tally says {tally.Count} measures graded {grade}, but the sheet grades {actual}.", row.Number, tally.Count, grade!, actual);
