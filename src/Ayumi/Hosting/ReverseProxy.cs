@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -8,7 +7,7 @@ namespace Ayumi.Hosting;
 /// <summary>
 /// What running behind an HTTPS reverse proxy and on several servers needs: the proxy's forwarded
 /// headers, trusted only from the configured proxies, HSTS on HTTPS, and sign-in keys kept in the
-/// data folder rather than the service account's home.
+/// data folder rather than the service account's home (<see cref="KeysFolder"/>, used by <see cref="AyumiServices"/>).
 /// </summary>
 public static class ReverseProxy
 {
@@ -29,7 +28,6 @@ public static class ReverseProxy
             });
         // The anti-forgery cookie is never Secure by default, even on HTTPS; the sign-in cookie already follows the request.
         builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
-        builder.Services.AddDataProtection().SetApplicationName("Ayumi").PersistKeysToFileSystem(new DirectoryInfo(KeysFolder(builder.Configuration)));
     }
 
     /// <summary>Goes first in the pipeline, so that every later step sees the client's scheme and address.</summary>
