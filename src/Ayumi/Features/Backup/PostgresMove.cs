@@ -97,7 +97,8 @@ public static class PostgresMove
     private static async Task<HashSet<string>> SqliteTablesAsync(SqliteConnection connection)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__EFMigrationsHistory'";
+        // EF Core's own tables (the migration history, and SQLite's migration lock) are made by each database's migrations.
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_EF%' ESCAPE '\\'";
         await using var reader = await command.ExecuteReaderAsync();
         var names = new HashSet<string>(StringComparer.Ordinal);
         while (await reader.ReadAsync()) names.Add(reader.GetString(0));

@@ -32,7 +32,7 @@ internal sealed class PostgresTable(string name, IReadOnlyList<PostgresTable.Col
         await using (var command = new NpgsqlCommand("""
             SELECT c.table_name, c.column_name, c.data_type, c.is_identity = 'YES'
             FROM information_schema.columns c JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-            WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' AND c.table_name <> '__EFMigrationsHistory'
+            WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' AND c.table_name NOT LIKE '\_\_EF%'
             ORDER BY c.table_name, c.ordinal_position
             """, connection))
         await using (var reader = await command.ExecuteReaderAsync())
@@ -181,12 +181,17 @@ internal sealed class PostgresTable(string name, IReadOnlyList<PostgresTable.Col
         }
     }
 
+    /// <summary>
+    /// A value as a line's field. Times are compared to the microsecond, PostgreSQL's resolution: SQLite's text keeps the
+    /// tenth of a microsecond that .NET's clock gives, which PostgreSQL cannot hold.
+    /// </summary>
     private static string Canonical(Column column, object value) => value switch
     {
         DBNull => "∅",
         DateTime time when column.Type == "date" => DateOnly.FromDateTime(time).ToString("O", Invariant),
-        DateTime time when column.Type == "timestamp with time zone" => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)).ToString("O", Invariant),
-        DateTimeOffset time => time.ToUniversalTime().ToString("O", Invariant),
+        DateTime time when column.Type == "timestamp with time zone" => ToMicroseconds(new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc))),
+        DateTime time => time.AddTicks(-(time.Ticks % TicksPerMicrosecond)).ToString("O", Invariant),
+        DateTimeOffset time => ToMicroseconds(time.ToUniversalTime()),
         decimal number => number.ToString("0.############################", Invariant),
         double number => number.ToString("R", Invariant),
         float number => number.ToString("R", Invariant),
@@ -195,4 +200,8 @@ internal sealed class PostgresTable(string name, IReadOnlyList<PostgresTable.Col
         IFormattable formattable => formattable.ToString(null, Invariant),
         _ => value.ToString() ?? "",
     };
+
+    private const long TicksPerMicrosecond = TimeSpan.TicksPerMillisecond / 1000;
+
+    private static string ToMicroseconds(DateTimeOffset time) => time.AddTicks(-(time.Ticks % TicksPerMicrosecond)).ToString("O", Invariant);
 }
