@@ -68,6 +68,10 @@ public static class VerbHost
             ApplicationName = typeof(VerbHost).Assembly.GetName().Name,
         });
         builder.Services.AddAyumiServices(builder.Configuration);
+        // The accounts' registrations include the web's authorization, which needs routing to be built: the web host, which
+        // registers the same services with routing, validates them all in Development; a verb resolves only what it uses.
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions
+            { ValidateScopes = builder.Environment.IsDevelopment(), ValidateOnBuild = false }));
         return builder.Build();
     }
 
