@@ -4,6 +4,7 @@ using System.Runtime;
 using Ayumi.Data;
 using Ayumi.Domain;
 using Ayumi.Features.Import;
+using Ayumi.Hosting;
 using Ayumi.Features.Import.Reading;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

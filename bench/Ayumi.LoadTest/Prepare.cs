@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Ayumi.Data;
 using Ayumi.Domain;
 using Ayumi.Features.Cycle;
+using Ayumi.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

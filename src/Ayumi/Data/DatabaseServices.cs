@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -66,7 +67,11 @@ public static class DatabaseServices
         services.AddSingleton<AuditInterceptor>();
         services.AddPooledDbContextFactory<SqliteAyumiDbContext>((sp, o) => o
             .UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString)
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>())
+            // Both describe how the shipped migrations rebuild SQLite tables (outside a transaction, with data moved by SQL),
+            // which the migration tests cover and an administrator cannot change: information, not a warning at every new database.
+            .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information),
+                (SqliteEventId.TableRebuildPendingWarning, LogLevel.Information))));
         services.AddPooledDbContextFactory<PostgresAyumiDbContext>((sp, o) => o
             .UseNpgsql(sp.GetRequiredService<DatabaseSettings>().ConnectionString)
             .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));

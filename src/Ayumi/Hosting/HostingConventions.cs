@@ -17,11 +17,13 @@ public static class HostingConventions
     public static WebApplicationOptions Options(string[] args)
     {
         args = ConfigurationArguments(args);
-        var given = new ConfigurationBuilder()
-            .AddEnvironmentVariables("DOTNET_").AddEnvironmentVariables("ASPNETCORE_").AddCommandLine(args).Build();
-        var contentRootGiven = !string.IsNullOrWhiteSpace(given[WebHostDefaults.ContentRootKey]);
+        var contentRootGiven = !string.IsNullOrWhiteSpace(Given(args)[WebHostDefaults.ContentRootKey]);
         return new WebApplicationOptions { Args = args, ContentRootPath = contentRootGiven ? null : AppContext.BaseDirectory };
     }
+
+    /// <summary>The host's own settings as ASP.NET Core reads them before anything else: environment variables and arguments.</summary>
+    internal static IConfiguration Given(string[] args) =>
+        new ConfigurationBuilder().AddEnvironmentVariables("DOTNET_").AddEnvironmentVariables("ASPNETCORE_").AddCommandLine(ConfigurationArguments(args)).Build();
 
     /// <summary>
     /// The arguments that are configuration, without a verb's operands and switches. ASP.NET Core reads <c>/key</c> as a

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -29,7 +28,6 @@ public static class ReverseProxy
             });
         // The anti-forgery cookie is never Secure by default, even on HTTPS; the sign-in cookie already follows the request.
         builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
-        builder.Services.AddDataProtection().SetApplicationName("Ayumi").PersistKeysToDbContext<Data.AyumiDbContext>();
     }
 
     /// <summary>Goes first in the pipeline, so that every later step sees the client's scheme and address.</summary>

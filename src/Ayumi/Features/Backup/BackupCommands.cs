@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.ComponentModel;
 using System.Data.Common;
 using System.Diagnostics;
@@ -11,43 +12,34 @@ namespace Ayumi.Features.Backup;
 /// <summary>
 /// <c>backup</c> and <c>restore</c>: a consistent copy of the whole database while the server keeps
 /// writing (SQLite's <c>VACUUM INTO</c> reads one snapshot; PostgreSQL's <c>pg_dump</c> one
-/// transaction), and its restoration into an empty database. Exit codes: 0 done, 1 refused or failed,
+/// transaction), and its restoration into an empty database; and <c>migrate-to-postgres</c>
+/// (<see cref="PostgresMove"/>). Exit codes: 0 done, 1 refused or failed,
 /// 2 the command was wrong.
 /// </summary>
 public static class BackupCommands
 {
-    public const string Usage = """
-          backup --out FILE                       write a consistent copy of the database while Ayumi runs
-                                                  (SQLite: a database file; PostgreSQL: pg_dump's custom
-                                                  format, pg_dump from PATH or Ayumi:Backup:PgDump)
-          restore FILE [--force]                  restore a backup into the configured database, which must
-                                                  be empty unless --force; stop Ayumi first
-        """;
-
-    /// <param name="caller">The folder the program was called from, against which a relative FILE is resolved.</param>
-    public static async Task<int> RunAsync(string verb, string[] args, string caller, Func<string[], string, string?> option)
+    public static IEnumerable<Command> Commands(VerbContext context)
     {
-        var file = verb == "backup" ? option(args, "--out") : args.FirstOrDefault(a => !a.StartsWith("--"));
-        if (file is null)
-        {
-            Console.Error.WriteLine(verb == "backup" ? "backup needs --out FILE." : "restore needs the backup FILE.");
-            return 2;
-        }
-        file = Path.GetFullPath(file, caller);
-        // Only the settings are needed: no web application is built.
-        var configuration = WebApplication.CreateBuilder(HostingConventions.Options(args)).Configuration;
-        var settings = DatabaseSettings.From(configuration);
-        try
-        {
-            return verb == "backup"
-                ? await BackupAsync(settings, configuration, file)
-                : await RestoreAsync(settings, configuration, file, args.Contains("--force"));
-        }
-        catch (DbException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return 1;
-        }
+        var output = VerbOptions.Output(context, "the backup file to write; never overwritten");
+        var backup = new Command("backup", "write a consistent copy of the database while Ayumi runs (SQLite: a database file; PostgreSQL: pg_dump's custom format, pg_dump from PATH or Ayumi:Backup:PgDump)") { output };
+        backup.SetAction((result, _) => WithSettingsAsync(context, (settings, configuration) => BackupAsync(settings, configuration, result.GetValue(output)!)));
+        yield return backup;
+
+        var file = new Argument<string>("FILE") { Description = "the backup file", CustomParser = result => context.FromCaller(result.Tokens.Single().Value) };
+        var force = new Option<bool>("--force") { Description = "replace the contents of a database that is not empty" };
+        var restore = new Command("restore", "restore a backup into the configured database, which must be empty unless --force; stop Ayumi first") { file, force };
+        restore.SetAction((result, _) => WithSettingsAsync(context, (settings, configuration) => RestoreAsync(settings, configuration, result.GetValue(file)!, result.GetValue(force))));
+        yield return restore;
+
+        yield return PostgresMove.Command(context);
+    }
+
+    /// <summary>Runs a verb with the settings alone: the database is used as it is, its schema untouched.</summary>
+    private static async Task<int> WithSettingsAsync(VerbContext context, Func<DatabaseSettings, IConfiguration, Task<int>> verb)
+    {
+        using var host = VerbHost.Build([.. context.Configuration]);
+        var configuration = host.Services.GetRequiredService<IConfiguration>();
+        return await verb(DatabaseSettings.From(configuration), configuration);
     }
 
     private static async Task<int> BackupAsync(DatabaseSettings settings, IConfiguration configuration, string file)

@@ -137,6 +137,9 @@ public sealed class PdfRenderer(IConfiguration configuration) : IAsyncDisposable
         return new FileStream(path, streamOptions);
     }
 
+    private string ChromiumPath => configuration["Ayumi:Chromium"] is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    /// <exception cref="PdfUnavailableException">Chromium or a Japanese font is missing, or Chromium does not start.</exception>
     private async Task<IBrowser> BrowserAsync()
     {
         if (_browser is { IsConnected: true }) return _browser;
@@ -144,15 +147,41 @@ public sealed class PdfRenderer(IConfiguration configuration) : IAsyncDisposable
         try
         {
             if (_browser is { IsConnected: true }) return _browser;
+            if (!File.Exists(ChromiumPath)) throw new PdfUnavailableException(PdfUnavailableException.Part.Chromium, ChromiumPath);
+            if (!await JapaneseFontInstalledAsync()) throw new PdfUnavailableException(PdfUnavailableException.Part.JapaneseFont, ChromiumPath);
             _playwright ??= await Playwright.CreateAsync();
-            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            try
             {
-                ExecutablePath = configuration["Ayumi:Chromium"] ?? "/usr/bin/chromium",
-                Args = ChromiumArguments,
-            });
+                _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Args = ChromiumArguments });
+            }
+            catch (PlaywrightException e)
+            {
+                throw new PdfUnavailableException(PdfUnavailableException.Part.Chromium, ChromiumPath, e);
+            }
             return _browser;
         }
         finally { _starting.Release(); }
+    }
+
+    /// <summary>
+    /// Whether fontconfig, through which Chromium finds its fonts, knows a Japanese font: without one the sheet prints as
+    /// empty boxes. Where fontconfig's fc-list is not there to ask, Chromium is left to find its fonts.
+    /// </summary>
+    private static async Task<bool> JapaneseFontInstalledAsync()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("fc-list") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { ":lang=ja", "family" }) start.ArgumentList.Add(argument);
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var fonts = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return process.ExitCode != 0 || fonts.Trim().Length > 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return true;
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -161,4 +190,22 @@ public sealed class PdfRenderer(IConfiguration configuration) : IAsyncDisposable
         _playwright?.Dispose();
         _starting.Dispose();
     }
+}
+
+/// <summary>A PDF cannot be made on this server: Chromium or a Japanese font is missing. The message says what to install.</summary>
+public sealed class PdfUnavailableException(PdfUnavailableException.Part missing, string chromiumPath, Exception? inner = null)
+    : Exception(Describe(missing, chromiumPath), inner)
+{
+    public enum Part { Chromium, JapaneseFont }
+
+    /// <summary>The Debian packages a PDF needs.</summary>
+    public const string Install = "apt-get install chromium fonts-noto-cjk";
+
+    public Part Missing { get; } = missing;
+
+    public string ChromiumPath { get; } = chromiumPath;
+
+    private static string Describe(Part missing, string chromiumPath) => missing == Part.Chromium
+        ? $"PDF output needs Chromium, which does not start from {chromiumPath}: install it ({Install}), or set Ayumi:Chromium (environment variable Ayumi__Chromium) to Chromium's path."
+        : $"PDF output needs a Japanese font, and none is installed: install one ({Install}).";
 }

@@ -1,6 +1,7 @@
 using Ayumi.Data;
 using Ayumi.Domain;
 using Ayumi.Features.Accounts;
+using Ayumi.Features.Shared;
 using Ayumi.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -40,8 +41,25 @@ public sealed class SheetModel(AyumiDbContext db, CurrentMember current, UiText 
     {
         if (await LoadAsync(id, year, template, ct) is { } refused) return refused;
         var body = ProgressSheetHtml.ForPrint(Sheet, SheetColumns.Hiding(hide), k => text[k]);
-        return File(await pdf.RenderAsync(Title, body, UiText.CurrentLanguage, ct), "application/pdf", FileName("pdf"));
+        try
+        {
+            return File(await pdf.RenderAsync(Title, body, UiText.CurrentLanguage, ct), "application/pdf", FileName("pdf"));
+        }
+        catch (PdfUnavailableException e)
+        {
+            // The sheet's page, with what to install for the one who can install it, and the plain fact for everyone else.
+            PdfProblem = (await current.GetAsync(ct)).IsAdministrator
+                ? Notice.Error("reports.pdfUnavailableAdmin", e.Missing == PdfUnavailableException.Part.Chromium
+                    ? text.Format("reports.pdfNoChromium", e.ChromiumPath, PdfUnavailableException.Install) : text.Format("reports.pdfNoFont", PdfUnavailableException.Install))
+                : Notice.Error("reports.pdfUnavailable");
+            Columns = SheetColumns.Hiding(hide);
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
     }
+
+    /// <summary>Why the PDF asked for could not be made, shown on the sheet's page.</summary>
+    public Notice? PdfProblem { get; private set; }
 
     public string Title => ProgressSheetHtml.Title(Sheet, k => text[k]);
 
