@@ -57,7 +57,8 @@ public sealed class MigrateToPostgresTests
         await using var copy = new AyumiFactory(await TestDatabase.PostgresAsync(), new Dictionary<string, string> { ["Ayumi:DemoData"] = "false" });
         var (exit, output) = await Hosting.BuiltProgram.RunAsync(Args(source.Database, "migrate-to-postgres", "--to", copy.Database.ConnectionString));
         Assert.True(exit == 0, output);
-        Assert.Contains($"PostgreSQL holds the same {expected.Values.Sum():N0} rows as SQLite.", output);
+        Assert.Contains($"PostgreSQL holds the same {expected.Values.Sum():N0} rows as SQLite, sign-in keys included.", output);
+        Assert.True(expected["DataProtectionKeys"] > 0, "the source's sign-in keys are among the rows moved");
 
         copy.StartServer();
         Assert.Equal(expected, await RowCountsAsync(copy));
