@@ -19,6 +19,12 @@ public static class SchemaUpgrade
         if (await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct))
         {
             await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+            var unknown = (await db.Database.GetAppliedMigrationsAsync(ct)).Except(db.Database.GetMigrations()).ToList();
+            if (unknown.Count > 0)
+                throw new InvalidOperationException(
+                    $"The database was made by another build of Ayumi: its schema has migrations this release does not know ({string.Join(", ", unknown)}). " +
+                    "A database of a development build before 1.0.0 is recreated: export its plans with that build (export-plan --include-unpublished), " +
+                    "start this release on an empty database and load-plan them (README.md, 'Configuration'). A database of a newer release needs that release.");
             if (!(await db.Database.GetPendingMigrationsAsync(ct)).Any()) return;
         }
         await db.Database.MigrateAsync(ct);

@@ -3,19 +3,16 @@ using System;
 using Ayumi.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Ayumi.Data.Migrations.Sqlite
+namespace Ayumi.Generated.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAyumiDbContext))]
-    [Migration("20261125030857_PlanRevisions")]
-    partial class PlanRevisions
+    partial class SqliteAyumiDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -95,6 +92,9 @@ namespace Ayumi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsAdministrator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
@@ -280,6 +280,13 @@ namespace Ayumi.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ComparisonLabel")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DenominatorId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -303,6 +310,9 @@ namespace Ayumi.Data.Migrations.Sqlite
                     b.Property<int?>("NodeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("NumeratorId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
@@ -311,6 +321,10 @@ namespace Ayumi.Data.Migrations.Sqlite
 
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("RatioScale")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SourceNote")
                         .HasColumnType("TEXT");
@@ -326,9 +340,13 @@ namespace Ayumi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DenominatorId");
+
                     b.HasIndex("MeasureId");
 
                     b.HasIndex("NodeId");
+
+                    b.HasIndex("NumeratorId");
 
                     b.HasIndex("OwnerId");
 
@@ -532,6 +550,21 @@ namespace Ayumi.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prefecture")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reading")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -624,6 +657,9 @@ namespace Ayumi.Data.Migrations.Sqlite
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsPlaceholder")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
@@ -696,6 +732,29 @@ namespace Ayumi.Data.Migrations.Sqlite
                     b.ToTable("PolicyEvaluations");
                 });
 
+            modelBuilder.Entity("Ayumi.Domain.PublicationWithdrawal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportingYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportingYearId");
+
+                    b.ToTable("PublicationWithdrawals");
+                });
+
             modelBuilder.Entity("Ayumi.Domain.ReportTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -744,6 +803,9 @@ namespace Ayumi.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutOfPeriodReason")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PlanId")
@@ -854,6 +916,23 @@ namespace Ayumi.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("YearlyEntries");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1031,6 +1110,11 @@ namespace Ayumi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Ayumi.Domain.Indicator", b =>
                 {
+                    b.HasOne("Ayumi.Domain.Indicator", "Denominator")
+                        .WithMany()
+                        .HasForeignKey("DenominatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Ayumi.Domain.Measure", "Measure")
                         .WithMany()
                         .HasForeignKey("MeasureId")
@@ -1039,6 +1123,11 @@ namespace Ayumi.Data.Migrations.Sqlite
                     b.HasOne("Ayumi.Domain.PlanNode", "Node")
                         .WithMany()
                         .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ayumi.Domain.Indicator", "Numerator")
+                        .WithMany()
+                        .HasForeignKey("NumeratorId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Ayumi.Domain.Department", "Owner")
@@ -1058,13 +1147,26 @@ namespace Ayumi.Data.Migrations.Sqlite
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<decimal?>("ComparisonValue")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("TEXT");
+
                             b1.Property<int>("FiscalYear")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int>("IndicatorId")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<string>("Judgement")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Note")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(32)
                                 .HasColumnType("TEXT");
 
                             b1.Property<decimal>("Value")
@@ -1073,19 +1175,26 @@ namespace Ayumi.Data.Migrations.Sqlite
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("IndicatorId");
+                            b1.HasIndex("IndicatorId", "FiscalYear")
+                                .IsUnique();
 
                             b1.ToTable("IndicatorActuals", (string)null);
 
-                            b1.WithOwner()
+                            b1.WithOwner("Indicator")
                                 .HasForeignKey("IndicatorId");
+
+                            b1.Navigation("Indicator");
                         });
 
                     b.Navigation("Actuals");
 
+                    b.Navigation("Denominator");
+
                     b.Navigation("Measure");
 
                     b.Navigation("Node");
+
+                    b.Navigation("Numerator");
 
                     b.Navigation("Owner");
 
@@ -1287,6 +1396,17 @@ namespace Ayumi.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ayumi.Domain.PublicationWithdrawal", b =>
+                {
+                    b.HasOne("Ayumi.Domain.ReportingYear", "ReportingYear")
+                        .WithMany("Withdrawals")
+                        .HasForeignKey("ReportingYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ReportingYear");
+                });
+
             modelBuilder.Entity("Ayumi.Domain.ReportTemplate", b =>
                 {
                     b.HasOne("Ayumi.Domain.Organisation", null)
@@ -1415,6 +1535,11 @@ namespace Ayumi.Data.Migrations.Sqlite
             modelBuilder.Entity("Ayumi.Domain.PlanNode", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.ReportingYear", b =>
+                {
+                    b.Navigation("Withdrawals");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.YearlyEntry", b =>

@@ -9,11 +9,11 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Ayumi.Data.Migrations.Postgres
+namespace Ayumi.Generated.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAyumiDbContext))]
-    [Migration("20261125003005_MappingProfiles")]
-    partial class MappingProfiles
+    [Migration("20261203205017_V1_0_0")]
+    partial class V1_0_0
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -102,6 +102,9 @@ namespace Ayumi.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IsAdministrator")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("LockoutEnabled")
@@ -295,6 +298,13 @@ namespace Ayumi.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("ComparisonLabel")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("DenominatorId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -318,6 +328,9 @@ namespace Ayumi.Data.Migrations.Postgres
                     b.Property<int?>("NodeId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("NumeratorId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
@@ -326,6 +339,10 @@ namespace Ayumi.Data.Migrations.Postgres
 
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
+
+                    b.Property<decimal?>("RatioScale")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
 
                     b.Property<string>("SourceNote")
                         .HasColumnType("text");
@@ -341,9 +358,13 @@ namespace Ayumi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DenominatorId");
+
                     b.HasIndex("MeasureId");
 
                     b.HasIndex("NodeId");
+
+                    b.HasIndex("NumeratorId");
 
                     b.HasIndex("OwnerId");
 
@@ -409,9 +430,6 @@ namespace Ayumi.Data.Migrations.Postgres
                     b.Property<string>("LifecycleNote")
                         .HasColumnType("text");
 
-                    b.Property<int?>("NextPlanMeasureId")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Objective")
                         .HasColumnType("text");
 
@@ -429,12 +447,46 @@ namespace Ayumi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NextPlanMeasureId");
-
                     b.HasIndex("PlanId", "Key")
                         .IsUnique();
 
                     b.ToTable("Measures");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.MeasureLineage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EffectiveIn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FromId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("ToId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToId");
+
+                    b.HasIndex("FromId", "ToId")
+                        .IsUnique();
+
+                    b.ToTable("MeasureLineages");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.MeasurePlacement", b =>
@@ -473,24 +525,6 @@ namespace Ayumi.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("MeasurePlacements");
-                });
-
-            modelBuilder.Entity("Ayumi.Domain.MeasureSuccession", b =>
-                {
-                    b.Property<int>("PredecessorId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("SuccessorId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Note")
-                        .HasColumnType("text");
-
-                    b.HasKey("PredecessorId", "SuccessorId");
-
-                    b.HasIndex("SuccessorId");
-
-                    b.ToTable("MeasureSuccession");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.Membership", b =>
@@ -543,6 +577,21 @@ namespace Ayumi.Data.Migrations.Postgres
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int?>("Population")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Prefecture")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Reading")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -601,8 +650,17 @@ namespace Ayumi.Data.Migrations.Postgres
                     b.Property<int?>("PredecessorId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ReportTemplateName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Source")
                         .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.HasKey("Id");
 
@@ -633,7 +691,13 @@ namespace Ayumi.Data.Migrations.Postgres
                     b.Property<string>("Description")
                         .HasColumnType("text");
 
+                    b.Property<bool>("IsPlaceholder")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OriginId")
                         .HasColumnType("integer");
 
                     b.Property<int?>("ParentId")
@@ -647,6 +711,8 @@ namespace Ayumi.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OriginId");
 
                     b.HasIndex("ParentId");
 
@@ -702,6 +768,65 @@ namespace Ayumi.Data.Migrations.Postgres
                     b.ToTable("PolicyEvaluations");
                 });
 
+            modelBuilder.Entity("Ayumi.Domain.PublicationWithdrawal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ReportingYearId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportingYearId");
+
+                    b.ToTable("PublicationWithdrawals");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.ReportTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("GradeTally")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("PoliciesAsSectionRows")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ReportTemplates");
+                });
+
             modelBuilder.Entity("Ayumi.Domain.ReportingYear", b =>
                 {
                     b.Property<int>("Id")
@@ -721,6 +846,9 @@ namespace Ayumi.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OutOfPeriodReason")
+                        .HasColumnType("text");
 
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
@@ -834,6 +962,25 @@ namespace Ayumi.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("YearlyEntries");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1015,6 +1162,11 @@ namespace Ayumi.Data.Migrations.Postgres
 
             modelBuilder.Entity("Ayumi.Domain.Indicator", b =>
                 {
+                    b.HasOne("Ayumi.Domain.Indicator", "Denominator")
+                        .WithMany()
+                        .HasForeignKey("DenominatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Ayumi.Domain.Measure", "Measure")
                         .WithMany()
                         .HasForeignKey("MeasureId")
@@ -1023,6 +1175,11 @@ namespace Ayumi.Data.Migrations.Postgres
                     b.HasOne("Ayumi.Domain.PlanNode", "Node")
                         .WithMany()
                         .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ayumi.Domain.Indicator", "Numerator")
+                        .WithMany()
+                        .HasForeignKey("NumeratorId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Ayumi.Domain.Department", "Owner")
@@ -1044,14 +1201,27 @@ namespace Ayumi.Data.Migrations.Postgres
 
                             NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
 
+                            b1.Property<decimal?>("ComparisonValue")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("numeric(18,4)");
+
                             b1.Property<int>("FiscalYear")
                                 .HasColumnType("integer");
 
                             b1.Property<int>("IndicatorId")
                                 .HasColumnType("integer");
 
+                            b1.Property<string>("Judgement")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
                             b1.Property<string>("Note")
                                 .HasColumnType("text");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
 
                             b1.Property<decimal>("Value")
                                 .HasPrecision(18, 4)
@@ -1059,19 +1229,26 @@ namespace Ayumi.Data.Migrations.Postgres
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("IndicatorId");
+                            b1.HasIndex("IndicatorId", "FiscalYear")
+                                .IsUnique();
 
                             b1.ToTable("IndicatorActuals", (string)null);
 
-                            b1.WithOwner()
+                            b1.WithOwner("Indicator")
                                 .HasForeignKey("IndicatorId");
+
+                            b1.Navigation("Indicator");
                         });
 
                     b.Navigation("Actuals");
 
+                    b.Navigation("Denominator");
+
                     b.Navigation("Measure");
 
                     b.Navigation("Node");
+
+                    b.Navigation("Numerator");
 
                     b.Navigation("Owner");
 
@@ -1091,11 +1268,6 @@ namespace Ayumi.Data.Migrations.Postgres
 
             modelBuilder.Entity("Ayumi.Domain.Measure", b =>
                 {
-                    b.HasOne("Ayumi.Domain.Measure", "NextPlanMeasure")
-                        .WithMany()
-                        .HasForeignKey("NextPlanMeasureId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Ayumi.Domain.Plan", "Plan")
                         .WithMany("Measures")
                         .HasForeignKey("PlanId")
@@ -1136,9 +1308,26 @@ namespace Ayumi.Data.Migrations.Postgres
 
                     b.Navigation("Departments");
 
-                    b.Navigation("NextPlanMeasure");
-
                     b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.MeasureLineage", b =>
+                {
+                    b.HasOne("Ayumi.Domain.Measure", "From")
+                        .WithMany("Continuations")
+                        .HasForeignKey("FromId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ayumi.Domain.Measure", "To")
+                        .WithMany("Origins")
+                        .HasForeignKey("ToId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("From");
+
+                    b.Navigation("To");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.MeasurePlacement", b =>
@@ -1158,25 +1347,6 @@ namespace Ayumi.Data.Migrations.Postgres
                     b.Navigation("Measure");
 
                     b.Navigation("Node");
-                });
-
-            modelBuilder.Entity("Ayumi.Domain.MeasureSuccession", b =>
-                {
-                    b.HasOne("Ayumi.Domain.Measure", "Predecessor")
-                        .WithMany()
-                        .HasForeignKey("PredecessorId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Ayumi.Domain.Measure", "Successor")
-                        .WithMany("Predecessors")
-                        .HasForeignKey("SuccessorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Predecessor");
-
-                    b.Navigation("Successor");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.Membership", b =>
@@ -1242,6 +1412,11 @@ namespace Ayumi.Data.Migrations.Postgres
 
             modelBuilder.Entity("Ayumi.Domain.PlanNode", b =>
                 {
+                    b.HasOne("Ayumi.Domain.PlanNode", "Origin")
+                        .WithMany()
+                        .HasForeignKey("OriginId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Ayumi.Domain.PlanNode", "Parent")
                         .WithMany("Children")
                         .HasForeignKey("ParentId")
@@ -1252,6 +1427,8 @@ namespace Ayumi.Data.Migrations.Postgres
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Origin");
 
                     b.Navigation("Parent");
 
@@ -1271,6 +1448,24 @@ namespace Ayumi.Data.Migrations.Postgres
                         .HasForeignKey("ReportingYearId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.PublicationWithdrawal", b =>
+                {
+                    b.HasOne("Ayumi.Domain.ReportingYear", "ReportingYear")
+                        .WithMany("Withdrawals")
+                        .HasForeignKey("ReportingYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ReportingYear");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.ReportTemplate", b =>
+                {
+                    b.HasOne("Ayumi.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.ReportingYear", b =>
@@ -1364,11 +1559,13 @@ namespace Ayumi.Data.Migrations.Postgres
 
             modelBuilder.Entity("Ayumi.Domain.Measure", b =>
                 {
+                    b.Navigation("Continuations");
+
                     b.Navigation("Entries");
 
-                    b.Navigation("Placements");
+                    b.Navigation("Origins");
 
-                    b.Navigation("Predecessors");
+                    b.Navigation("Placements");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.Organisation", b =>
@@ -1392,6 +1589,11 @@ namespace Ayumi.Data.Migrations.Postgres
             modelBuilder.Entity("Ayumi.Domain.PlanNode", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.ReportingYear", b =>
+                {
+                    b.Navigation("Withdrawals");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.YearlyEntry", b =>

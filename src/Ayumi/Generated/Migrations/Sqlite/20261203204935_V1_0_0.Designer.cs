@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Ayumi.Data.Migrations.Sqlite
+namespace Ayumi.Generated.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAyumiDbContext))]
-    [Migration("20261125030613_Indicators")]
-    partial class Indicators
+    [Migration("20261203204935_V1_0_0")]
+    partial class V1_0_0
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -95,6 +95,9 @@ namespace Ayumi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsAdministrator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
@@ -408,9 +411,6 @@ namespace Ayumi.Data.Migrations.Sqlite
                     b.Property<string>("LifecycleNote")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("NextPlanMeasureId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Objective")
                         .HasColumnType("TEXT");
 
@@ -428,12 +428,44 @@ namespace Ayumi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NextPlanMeasureId");
-
                     b.HasIndex("PlanId", "Key")
                         .IsUnique();
 
                     b.ToTable("Measures");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.MeasureLineage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EffectiveIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToId");
+
+                    b.HasIndex("FromId", "ToId")
+                        .IsUnique();
+
+                    b.ToTable("MeasureLineages");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.MeasurePlacement", b =>
@@ -470,24 +502,6 @@ namespace Ayumi.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MeasurePlacements");
-                });
-
-            modelBuilder.Entity("Ayumi.Domain.MeasureSuccession", b =>
-                {
-                    b.Property<int>("PredecessorId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SuccessorId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("PredecessorId", "SuccessorId");
-
-                    b.HasIndex("SuccessorId");
-
-                    b.ToTable("MeasureSuccession");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.Membership", b =>
@@ -536,6 +550,21 @@ namespace Ayumi.Data.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prefecture")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reading")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -599,6 +628,11 @@ namespace Ayumi.Data.Migrations.Sqlite
                     b.Property<string>("Source")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PredecessorId");
@@ -626,7 +660,13 @@ namespace Ayumi.Data.Migrations.Sqlite
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsPlaceholder")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OriginId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ParentId")
@@ -640,6 +680,8 @@ namespace Ayumi.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OriginId");
 
                     b.HasIndex("ParentId");
 
@@ -693,6 +735,29 @@ namespace Ayumi.Data.Migrations.Sqlite
                     b.ToTable("PolicyEvaluations");
                 });
 
+            modelBuilder.Entity("Ayumi.Domain.PublicationWithdrawal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportingYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportingYearId");
+
+                    b.ToTable("PublicationWithdrawals");
+                });
+
             modelBuilder.Entity("Ayumi.Domain.ReportTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -741,6 +806,9 @@ namespace Ayumi.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutOfPeriodReason")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PlanId")
@@ -851,6 +919,23 @@ namespace Ayumi.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("YearlyEntries");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1132,11 +1217,6 @@ namespace Ayumi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Ayumi.Domain.Measure", b =>
                 {
-                    b.HasOne("Ayumi.Domain.Measure", "NextPlanMeasure")
-                        .WithMany()
-                        .HasForeignKey("NextPlanMeasureId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Ayumi.Domain.Plan", "Plan")
                         .WithMany("Measures")
                         .HasForeignKey("PlanId")
@@ -1177,9 +1257,26 @@ namespace Ayumi.Data.Migrations.Sqlite
 
                     b.Navigation("Departments");
 
-                    b.Navigation("NextPlanMeasure");
-
                     b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.MeasureLineage", b =>
+                {
+                    b.HasOne("Ayumi.Domain.Measure", "From")
+                        .WithMany("Continuations")
+                        .HasForeignKey("FromId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ayumi.Domain.Measure", "To")
+                        .WithMany("Origins")
+                        .HasForeignKey("ToId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("From");
+
+                    b.Navigation("To");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.MeasurePlacement", b =>
@@ -1199,25 +1296,6 @@ namespace Ayumi.Data.Migrations.Sqlite
                     b.Navigation("Measure");
 
                     b.Navigation("Node");
-                });
-
-            modelBuilder.Entity("Ayumi.Domain.MeasureSuccession", b =>
-                {
-                    b.HasOne("Ayumi.Domain.Measure", "Predecessor")
-                        .WithMany()
-                        .HasForeignKey("PredecessorId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Ayumi.Domain.Measure", "Successor")
-                        .WithMany("Predecessors")
-                        .HasForeignKey("SuccessorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Predecessor");
-
-                    b.Navigation("Successor");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.Membership", b =>
@@ -1283,6 +1361,11 @@ namespace Ayumi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Ayumi.Domain.PlanNode", b =>
                 {
+                    b.HasOne("Ayumi.Domain.PlanNode", "Origin")
+                        .WithMany()
+                        .HasForeignKey("OriginId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Ayumi.Domain.PlanNode", "Parent")
                         .WithMany("Children")
                         .HasForeignKey("ParentId")
@@ -1293,6 +1376,8 @@ namespace Ayumi.Data.Migrations.Sqlite
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Origin");
 
                     b.Navigation("Parent");
 
@@ -1312,6 +1397,17 @@ namespace Ayumi.Data.Migrations.Sqlite
                         .HasForeignKey("ReportingYearId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.PublicationWithdrawal", b =>
+                {
+                    b.HasOne("Ayumi.Domain.ReportingYear", "ReportingYear")
+                        .WithMany("Withdrawals")
+                        .HasForeignKey("ReportingYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ReportingYear");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.ReportTemplate", b =>
@@ -1412,11 +1508,13 @@ namespace Ayumi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Ayumi.Domain.Measure", b =>
                 {
+                    b.Navigation("Continuations");
+
                     b.Navigation("Entries");
 
-                    b.Navigation("Placements");
+                    b.Navigation("Origins");
 
-                    b.Navigation("Predecessors");
+                    b.Navigation("Placements");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.Organisation", b =>
@@ -1440,6 +1538,11 @@ namespace Ayumi.Data.Migrations.Sqlite
             modelBuilder.Entity("Ayumi.Domain.PlanNode", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.ReportingYear", b =>
+                {
+                    b.Navigation("Withdrawals");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.YearlyEntry", b =>

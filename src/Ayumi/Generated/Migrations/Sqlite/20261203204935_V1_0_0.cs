@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Ayumi.Data.Migrations.Sqlite
+namespace Ayumi.Generated.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Initial : Migration
+    public partial class V1_0_0 : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -32,6 +32,7 @@ namespace Ayumi.Data.Migrations.Sqlite
                     Id = table.Column<string>(type: "TEXT", nullable: false),
                     DisplayName = table.Column<string>(type: "TEXT", nullable: false),
                     IsAdministrator = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -74,6 +75,20 @@ namespace Ayumi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organisations",
                 columns: table => new
                 {
@@ -81,7 +96,11 @@ namespace Ayumi.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     Code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Prefecture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Reading = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ParentCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    Population = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -223,6 +242,27 @@ namespace Ayumi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MappingProfiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Columns = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MappingProfiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MappingProfiles_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Memberships",
                 columns: table => new
                 {
@@ -260,13 +300,15 @@ namespace Ayumi.Data.Migrations.Sqlite
                     Generation = table.Column<int>(type: "INTEGER", nullable: false),
                     PeriodStart = table.Column<int>(type: "INTEGER", nullable: false),
                     PeriodEnd = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     PredecessorId = table.Column<int>(type: "INTEGER", nullable: true),
                     Source = table.Column<string>(type: "TEXT", nullable: true),
                     BasicPhilosophy = table.Column<string>(type: "TEXT", nullable: true),
                     Levels = table.Column<string>(type: "TEXT", nullable: false),
                     Grades = table.Column<string>(type: "TEXT", nullable: false),
                     EvaluationBodies = table.Column<string>(type: "TEXT", nullable: false),
-                    Notes = table.Column<string>(type: "TEXT", nullable: false)
+                    Notes = table.Column<string>(type: "TEXT", nullable: false),
+                    ReportTemplateName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -283,6 +325,28 @@ namespace Ayumi.Data.Migrations.Sqlite
                         principalTable: "Plans",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportTemplates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Columns = table.Column<string>(type: "TEXT", nullable: false),
+                    PoliciesAsSectionRows = table.Column<bool>(type: "INTEGER", nullable: false),
+                    GradeTally = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportTemplates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportTemplates_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -344,18 +408,11 @@ namespace Ayumi.Data.Migrations.Sqlite
                     IsNew = table.Column<bool>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     EndedIn = table.Column<int>(type: "INTEGER", nullable: true),
-                    LifecycleNote = table.Column<string>(type: "TEXT", nullable: true),
-                    NextPlanMeasureId = table.Column<int>(type: "INTEGER", nullable: true)
+                    LifecycleNote = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Measures", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Measures_Measures_NextPlanMeasureId",
-                        column: x => x.NextPlanMeasureId,
-                        principalTable: "Measures",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Measures_Plans_PlanId",
                         column: x => x.PlanId,
@@ -376,11 +433,19 @@ namespace Ayumi.Data.Migrations.Sqlite
                     Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     Title = table.Column<string>(type: "TEXT", nullable: false),
                     Description = table.Column<string>(type: "TEXT", nullable: true),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsPlaceholder = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OriginId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PlanNodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanNodes_PlanNodes_OriginId",
+                        column: x => x.OriginId,
+                        principalTable: "PlanNodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_PlanNodes_PlanNodes_ParentId",
                         column: x => x.ParentId,
@@ -407,7 +472,8 @@ namespace Ayumi.Data.Migrations.Sqlite
                     Deadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     OpenedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     LockedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    OutOfPeriodReason = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -447,28 +513,32 @@ namespace Ayumi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "MeasureSuccession",
+                name: "MeasureLineages",
                 columns: table => new
                 {
-                    PredecessorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SuccessorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FromId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ToId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    EffectiveIn = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_MeasureSuccession", x => new { x.PredecessorId, x.SuccessorId });
+                    table.PrimaryKey("PK_MeasureLineages", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_MeasureSuccession_Measures_PredecessorId",
-                        column: x => x.PredecessorId,
+                        name: "FK_MeasureLineages_Measures_FromId",
+                        column: x => x.FromId,
                         principalTable: "Measures",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_MeasureSuccession_Measures_SuccessorId",
-                        column: x => x.SuccessorId,
+                        name: "FK_MeasureLineages_Measures_ToId",
+                        column: x => x.ToId,
                         principalTable: "Measures",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -523,7 +593,11 @@ namespace Ayumi.Data.Migrations.Sqlite
                     BaselineValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
                     BaselineNote = table.Column<string>(type: "TEXT", nullable: true),
                     Targets = table.Column<string>(type: "TEXT", nullable: false),
-                    SourceNote = table.Column<string>(type: "TEXT", nullable: true)
+                    SourceNote = table.Column<string>(type: "TEXT", nullable: true),
+                    ComparisonLabel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    NumeratorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DenominatorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RatioScale = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -532,6 +606,18 @@ namespace Ayumi.Data.Migrations.Sqlite
                         name: "FK_Indicators_Departments_OwnerId",
                         column: x => x.OwnerId,
                         principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Indicators_Indicators_DenominatorId",
+                        column: x => x.DenominatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Indicators_Indicators_NumeratorId",
+                        column: x => x.NumeratorId,
+                        principalTable: "Indicators",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -617,6 +703,27 @@ namespace Ayumi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublicationWithdrawals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportingYearId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicationWithdrawals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublicationWithdrawals_ReportingYears_ReportingYearId",
+                        column: x => x.ReportingYearId,
+                        principalTable: "ReportingYears",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReviewComments",
                 columns: table => new
                 {
@@ -686,10 +793,13 @@ namespace Ayumi.Data.Migrations.Sqlite
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
                     FiscalYear = table.Column<int>(type: "INTEGER", nullable: false),
                     Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
                     Note = table.Column<string>(type: "TEXT", nullable: true),
-                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false)
+                    ComparisonValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Judgement = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -776,9 +886,15 @@ namespace Ayumi.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_IndicatorActuals_IndicatorId",
+                name: "IX_IndicatorActuals_IndicatorId_FiscalYear",
                 table: "IndicatorActuals",
-                column: "IndicatorId");
+                columns: new[] { "IndicatorId", "FiscalYear" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_DenominatorId",
+                table: "Indicators",
+                column: "DenominatorId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Indicators_MeasureId",
@@ -789,6 +905,11 @@ namespace Ayumi.Data.Migrations.Sqlite
                 name: "IX_Indicators_NodeId",
                 table: "Indicators",
                 column: "NodeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_NumeratorId",
+                table: "Indicators",
+                column: "NumeratorId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Indicators_OwnerId",
@@ -802,9 +923,26 @@ namespace Ayumi.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_MappingProfiles_OrganisationId_Name",
+                table: "MappingProfiles",
+                columns: new[] { "OrganisationId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MeasureDepartments_DepartmentId",
                 table: "MeasureDepartments",
                 column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeasureLineages_FromId_ToId",
+                table: "MeasureLineages",
+                columns: new[] { "FromId", "ToId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeasureLineages_ToId",
+                table: "MeasureLineages",
+                column: "ToId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MeasurePlacements_MeasureId_NodeId",
@@ -818,20 +956,10 @@ namespace Ayumi.Data.Migrations.Sqlite
                 column: "NodeId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Measures_NextPlanMeasureId",
-                table: "Measures",
-                column: "NextPlanMeasureId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Measures_PlanId_Key",
                 table: "Measures",
                 columns: new[] { "PlanId", "Key" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_MeasureSuccession_SuccessorId",
-                table: "MeasureSuccession",
-                column: "SuccessorId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MembershipDepartments_DepartmentId",
@@ -854,6 +982,11 @@ namespace Ayumi.Data.Migrations.Sqlite
                 table: "Organisations",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanNodes_OriginId",
+                table: "PlanNodes",
+                column: "OriginId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PlanNodes_ParentId",
@@ -888,9 +1021,20 @@ namespace Ayumi.Data.Migrations.Sqlite
                 columns: new[] { "ReportingYearId", "NodeId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PublicationWithdrawals_ReportingYearId",
+                table: "PublicationWithdrawals",
+                column: "ReportingYearId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReportingYears_PlanId_FiscalYear",
                 table: "ReportingYears",
                 columns: new[] { "PlanId", "FiscalYear" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportTemplates_OrganisationId_Name",
+                table: "ReportTemplates",
+                columns: new[] { "OrganisationId", "Name" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -927,6 +1071,9 @@ namespace Ayumi.Data.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "DepartmentAlias");
 
             migrationBuilder.DropTable(
@@ -936,19 +1083,28 @@ namespace Ayumi.Data.Migrations.Sqlite
                 name: "IndicatorActuals");
 
             migrationBuilder.DropTable(
+                name: "MappingProfiles");
+
+            migrationBuilder.DropTable(
                 name: "MeasureDepartments");
 
             migrationBuilder.DropTable(
-                name: "MeasurePlacements");
+                name: "MeasureLineages");
 
             migrationBuilder.DropTable(
-                name: "MeasureSuccession");
+                name: "MeasurePlacements");
 
             migrationBuilder.DropTable(
                 name: "MembershipDepartments");
 
             migrationBuilder.DropTable(
                 name: "PolicyEvaluations");
+
+            migrationBuilder.DropTable(
+                name: "PublicationWithdrawals");
+
+            migrationBuilder.DropTable(
+                name: "ReportTemplates");
 
             migrationBuilder.DropTable(
                 name: "ReviewComments");

@@ -4,10 +4,10 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Ayumi.Data.Migrations.Postgres
+namespace Ayumi.Generated.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Initial : Migration
+    public partial class V1_0_0 : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -33,6 +33,7 @@ namespace Ayumi.Data.Migrations.Postgres
                     Id = table.Column<string>(type: "text", nullable: false),
                     DisplayName = table.Column<string>(type: "text", nullable: false),
                     IsAdministrator = table.Column<bool>(type: "boolean", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -75,6 +76,20 @@ namespace Ayumi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organisations",
                 columns: table => new
                 {
@@ -82,7 +97,11 @@ namespace Ayumi.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
                     Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Prefecture = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Reading = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ParentCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
+                    Population = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -224,6 +243,27 @@ namespace Ayumi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "MappingProfiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Columns = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MappingProfiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MappingProfiles_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Memberships",
                 columns: table => new
                 {
@@ -261,13 +301,15 @@ namespace Ayumi.Data.Migrations.Postgres
                     Generation = table.Column<int>(type: "integer", nullable: false),
                     PeriodStart = table.Column<int>(type: "integer", nullable: false),
                     PeriodEnd = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     PredecessorId = table.Column<int>(type: "integer", nullable: true),
                     Source = table.Column<string>(type: "text", nullable: true),
                     BasicPhilosophy = table.Column<string>(type: "text", nullable: true),
                     Levels = table.Column<string>(type: "text", nullable: false),
                     Grades = table.Column<string>(type: "text", nullable: false),
                     EvaluationBodies = table.Column<string>(type: "text", nullable: false),
-                    Notes = table.Column<string>(type: "text", nullable: false)
+                    Notes = table.Column<string>(type: "text", nullable: false),
+                    ReportTemplateName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -284,6 +326,28 @@ namespace Ayumi.Data.Migrations.Postgres
                         principalTable: "Plans",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportTemplates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Columns = table.Column<string>(type: "text", nullable: false),
+                    PoliciesAsSectionRows = table.Column<bool>(type: "boolean", nullable: false),
+                    GradeTally = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportTemplates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportTemplates_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -345,18 +409,11 @@ namespace Ayumi.Data.Migrations.Postgres
                     IsNew = table.Column<bool>(type: "boolean", nullable: false),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     EndedIn = table.Column<int>(type: "integer", nullable: true),
-                    LifecycleNote = table.Column<string>(type: "text", nullable: true),
-                    NextPlanMeasureId = table.Column<int>(type: "integer", nullable: true)
+                    LifecycleNote = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Measures", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Measures_Measures_NextPlanMeasureId",
-                        column: x => x.NextPlanMeasureId,
-                        principalTable: "Measures",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Measures_Plans_PlanId",
                         column: x => x.PlanId,
@@ -377,11 +434,19 @@ namespace Ayumi.Data.Migrations.Postgres
                     Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
                     Title = table.Column<string>(type: "text", nullable: false),
                     Description = table.Column<string>(type: "text", nullable: true),
-                    Order = table.Column<int>(type: "integer", nullable: false)
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    IsPlaceholder = table.Column<bool>(type: "boolean", nullable: false),
+                    OriginId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PlanNodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanNodes_PlanNodes_OriginId",
+                        column: x => x.OriginId,
+                        principalTable: "PlanNodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_PlanNodes_PlanNodes_ParentId",
                         column: x => x.ParentId,
@@ -408,7 +473,8 @@ namespace Ayumi.Data.Migrations.Postgres
                     Deadline = table.Column<DateOnly>(type: "date", nullable: true),
                     OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     LockedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OutOfPeriodReason = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -448,28 +514,32 @@ namespace Ayumi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "MeasureSuccession",
+                name: "MeasureLineages",
                 columns: table => new
                 {
-                    PredecessorId = table.Column<int>(type: "integer", nullable: false),
-                    SuccessorId = table.Column<int>(type: "integer", nullable: false),
-                    Note = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FromId = table.Column<int>(type: "integer", nullable: false),
+                    ToId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    EffectiveIn = table.Column<int>(type: "integer", nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_MeasureSuccession", x => new { x.PredecessorId, x.SuccessorId });
+                    table.PrimaryKey("PK_MeasureLineages", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_MeasureSuccession_Measures_PredecessorId",
-                        column: x => x.PredecessorId,
+                        name: "FK_MeasureLineages_Measures_FromId",
+                        column: x => x.FromId,
                         principalTable: "Measures",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_MeasureSuccession_Measures_SuccessorId",
-                        column: x => x.SuccessorId,
+                        name: "FK_MeasureLineages_Measures_ToId",
+                        column: x => x.ToId,
                         principalTable: "Measures",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -524,7 +594,11 @@ namespace Ayumi.Data.Migrations.Postgres
                     BaselineValue = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
                     BaselineNote = table.Column<string>(type: "text", nullable: true),
                     Targets = table.Column<string>(type: "text", nullable: false),
-                    SourceNote = table.Column<string>(type: "text", nullable: true)
+                    SourceNote = table.Column<string>(type: "text", nullable: true),
+                    ComparisonLabel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    NumeratorId = table.Column<int>(type: "integer", nullable: true),
+                    DenominatorId = table.Column<int>(type: "integer", nullable: true),
+                    RatioScale = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -533,6 +607,18 @@ namespace Ayumi.Data.Migrations.Postgres
                         name: "FK_Indicators_Departments_OwnerId",
                         column: x => x.OwnerId,
                         principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Indicators_Indicators_DenominatorId",
+                        column: x => x.DenominatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Indicators_Indicators_NumeratorId",
+                        column: x => x.NumeratorId,
+                        principalTable: "Indicators",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -618,6 +704,27 @@ namespace Ayumi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublicationWithdrawals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReportingYearId = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "text", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicationWithdrawals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublicationWithdrawals_ReportingYears_ReportingYearId",
+                        column: x => x.ReportingYearId,
+                        principalTable: "ReportingYears",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReviewComments",
                 columns: table => new
                 {
@@ -687,10 +794,13 @@ namespace Ayumi.Data.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
                     FiscalYear = table.Column<int>(type: "integer", nullable: false),
                     Value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
                     Note = table.Column<string>(type: "text", nullable: true),
-                    IndicatorId = table.Column<int>(type: "integer", nullable: false)
+                    ComparisonValue = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Judgement = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -777,9 +887,15 @@ namespace Ayumi.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_IndicatorActuals_IndicatorId",
+                name: "IX_IndicatorActuals_IndicatorId_FiscalYear",
                 table: "IndicatorActuals",
-                column: "IndicatorId");
+                columns: new[] { "IndicatorId", "FiscalYear" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_DenominatorId",
+                table: "Indicators",
+                column: "DenominatorId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Indicators_MeasureId",
@@ -790,6 +906,11 @@ namespace Ayumi.Data.Migrations.Postgres
                 name: "IX_Indicators_NodeId",
                 table: "Indicators",
                 column: "NodeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_NumeratorId",
+                table: "Indicators",
+                column: "NumeratorId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Indicators_OwnerId",
@@ -803,9 +924,26 @@ namespace Ayumi.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_MappingProfiles_OrganisationId_Name",
+                table: "MappingProfiles",
+                columns: new[] { "OrganisationId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MeasureDepartments_DepartmentId",
                 table: "MeasureDepartments",
                 column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeasureLineages_FromId_ToId",
+                table: "MeasureLineages",
+                columns: new[] { "FromId", "ToId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeasureLineages_ToId",
+                table: "MeasureLineages",
+                column: "ToId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MeasurePlacements_MeasureId_NodeId",
@@ -819,20 +957,10 @@ namespace Ayumi.Data.Migrations.Postgres
                 column: "NodeId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Measures_NextPlanMeasureId",
-                table: "Measures",
-                column: "NextPlanMeasureId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Measures_PlanId_Key",
                 table: "Measures",
                 columns: new[] { "PlanId", "Key" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_MeasureSuccession_SuccessorId",
-                table: "MeasureSuccession",
-                column: "SuccessorId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MembershipDepartments_DepartmentId",
@@ -855,6 +983,11 @@ namespace Ayumi.Data.Migrations.Postgres
                 table: "Organisations",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanNodes_OriginId",
+                table: "PlanNodes",
+                column: "OriginId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PlanNodes_ParentId",
@@ -889,9 +1022,20 @@ namespace Ayumi.Data.Migrations.Postgres
                 columns: new[] { "ReportingYearId", "NodeId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PublicationWithdrawals_ReportingYearId",
+                table: "PublicationWithdrawals",
+                column: "ReportingYearId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReportingYears_PlanId_FiscalYear",
                 table: "ReportingYears",
                 columns: new[] { "PlanId", "FiscalYear" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportTemplates_OrganisationId_Name",
+                table: "ReportTemplates",
+                columns: new[] { "OrganisationId", "Name" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -928,6 +1072,9 @@ namespace Ayumi.Data.Migrations.Postgres
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "DepartmentAlias");
 
             migrationBuilder.DropTable(
@@ -937,19 +1084,28 @@ namespace Ayumi.Data.Migrations.Postgres
                 name: "IndicatorActuals");
 
             migrationBuilder.DropTable(
+                name: "MappingProfiles");
+
+            migrationBuilder.DropTable(
                 name: "MeasureDepartments");
 
             migrationBuilder.DropTable(
-                name: "MeasurePlacements");
+                name: "MeasureLineages");
 
             migrationBuilder.DropTable(
-                name: "MeasureSuccession");
+                name: "MeasurePlacements");
 
             migrationBuilder.DropTable(
                 name: "MembershipDepartments");
 
             migrationBuilder.DropTable(
                 name: "PolicyEvaluations");
+
+            migrationBuilder.DropTable(
+                name: "PublicationWithdrawals");
+
+            migrationBuilder.DropTable(
+                name: "ReportTemplates");
 
             migrationBuilder.DropTable(
                 name: "ReviewComments");

@@ -1,0 +1,116 @@
+using System.Data.Common;
+using System.IO.Compression;
+using Ayumi.Data;
+using Ayumi.Tests.Web;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
+
+namespace Ayumi.Tests.Data;
+
+/// <summary>
+/// A database made by release 1.0.0 and holding data (the five demo plans and an administrator, made with
+/// that release: Data/Upgrade/README.md) is upgraded to the current schema with nothing lost, and serves.
+/// </summary>
+public sealed class UpgradeTests
+{
+    private const string ReleaseMigration = "V1_0_0";
+
+    private static Stream Fixture(string file) =>
+        new GZipStream(File.OpenRead(TestPaths.InRepository("tests", "Ayumi.Tests", "Data", "Upgrade", file)), CompressionMode.Decompress);
+
+    [Fact]
+    public async Task A_SQLite_database_of_release_1_0_0_is_upgraded_to_the_current_schema_with_every_row_kept()
+    {
+        var database = TestDatabase.Sqlite();
+        await using (var file = File.Create(new SqliteConnectionStringBuilder(database.ConnectionString).DataSource))
+        await using (var fixture = Fixture("v1.0.0.sqlite.db.gz"))
+            await fixture.CopyToAsync(file);
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        var before = await RowCountsAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'");
+
+        await AssertUpgradedAsync(database, before);
+    }
+
+    [Fact]
+    public async Task A_PostgreSQL_database_of_release_1_0_0_is_upgraded_to_the_current_schema_with_every_row_kept()
+    {
+        var database = await TestDatabase.PostgresAsync();
+        await using (var db = new PostgresAyumiDbContext(new DbContextOptionsBuilder<PostgresAyumiDbContext>().UseNpgsql(database.ConnectionString).Options))
+            await db.GetService<IMigrator>().MigrateAsync(ReleaseMigration);
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        using (var reader = new StreamReader(Fixture("v1.0.0.postgres.sql.gz")))
+        {
+            // pg_dump's own meta-commands (\restrict) are for psql; the rest is SQL.
+            // The dump empties the search path for its session; RESET ALL gives the connection back as it was.
+            var sql = string.Join('\n', (await reader.ReadToEndAsync()).Split('\n').Where(line => !line.StartsWith('\\'))) + "\nRESET ALL;";
+            await using var load = new NpgsqlCommand(sql, connection);
+            await load.ExecuteNonQueryAsync();
+        }
+        var before = await RowCountsAsync(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'");
+        await connection.CloseAsync();
+        NpgsqlConnection.ClearPool(connection);
+
+        await AssertUpgradedAsync(database, before);
+    }
+
+    [Fact]
+    public async Task A_database_of_a_development_build_before_1_0_0_is_refused_with_what_to_do()
+    {
+        await using var database = TestDatabase.Sqlite();
+        var options = new DbContextOptionsBuilder<SqliteAyumiDbContext>().UseSqlite(database.ConnectionString).Options;
+        await using var db = new SqliteAyumiDbContext(options);
+        await db.Database.MigrateAsync();
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO \"__EFMigrationsHistory\" VALUES ('20261124224200_Initial', '10.0.15')");
+
+        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => db.UpgradeSchemaAsync());
+        Assert.Contains("20261124224200_Initial", refusal.Message);
+        Assert.Contains("export-plan --include-unpublished", refusal.Message);
+    }
+
+    private static async Task AssertUpgradedAsync(TestDatabase database, IReadOnlyDictionary<string, long> before)
+    {
+        Assert.True(before["Measures"] > 100 && before["AspNetUsers"] == 1 && before["DataProtectionKeys"] == 1, "the 1.0.0 fixture holds the demo plans, an administrator and a sign-in key");
+        await using var factory = new AyumiFactory(database, new Dictionary<string, string> { ["Ayumi:DemoData"] = "false" });
+        factory.StartServer();
+
+        var (applied, known, after) = await factory.QueryAsync(async db =>
+            ((await db.Database.GetAppliedMigrationsAsync()).ToList(), db.Database.GetMigrations().ToList(), await RowCountsAsync(db.Database.GetDbConnection(), before.Keys)));
+        Assert.Equal(known, applied);
+        Assert.Equal(before.Where(t => !t.Key.StartsWith("__EF")), after.Where(t => !t.Key.StartsWith("__EF")));
+
+        var administrator = await factory.SignedInAsync("admin@example.jp");
+        var ena = await factory.PlanIdAsync("212105");
+        var sheet = await administrator.GetAsync($"/plans/{ena}");
+        Assert.Contains("恵那市", sheet.Body!.TextContent);
+    }
+
+    private static async Task<Dictionary<string, long>> RowCountsAsync(DbConnection connection, string tablesQuery)
+    {
+        if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = tablesQuery;
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+        }
+        return await RowCountsAsync(connection, tables);
+    }
+
+    private static async Task<Dictionary<string, long>> RowCountsAsync(DbConnection connection, IEnumerable<string> tables)
+    {
+        if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync();
+        var counts = new Dictionary<string, long>();
+        foreach (var table in tables.Order(StringComparer.Ordinal))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+            counts[table] = Convert.ToInt64(await command.ExecuteScalarAsync());
+        }
+        return counts;
+    }
+}
