@@ -26,6 +26,7 @@ public static class WebApp
         builder.Services.AddScoped<DemoData>();
         builder.Services.AddSingleton(_ => Domain.LocalGovernmentList.Shipped());
         builder.Services.AddScoped<Features.Import.ImportRun>();
+        builder.Services.AddScoped<Features.Indicators.IndicatorImport>();
         builder.Services.AddSingleton<Features.Import.ImportUploads>();
         builder.Services.AddSingleton<Features.Import.ImportGate>();
         builder.Services.AddSingleton<Features.Reports.PdfRenderer>();
