@@ -26,7 +26,13 @@ internal static class JsonMutations
         if (root is null || random.Next(6) == 0) return ByteMutations.Mutate(random, json);
 
         var nodes = new List<JsonNode>();
-        Collect(root, nodes);
+        // JsonNode reads lazily: a name twice or bytes that are not UTF-8 (an earlier byte mutation's) throw when first read.
+        try
+        {
+            _ = root.ToJsonString();
+            Collect(root, nodes);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException) { return ByteMutations.Mutate(random, json); }
         var node = nodes[random.Next(nodes.Count)];
         switch (node)
         {

@@ -124,7 +124,7 @@ public sealed class PlanFileReader
             measure.IsPrefectureRun = item.PrefectureRun;
             measure.IsNew = item.IsNew;
             foreach (var (name, d) in (item.Departments ?? []).Select((n, d) => (n, d)))
-                measure.AssignDepartment(organisation.FindDepartment(name) ?? throw Error($"{at}.departments[{d}]", $"unknown department '{name}': list it under $.departments."));
+                measure.AssignDepartment(DepartmentNamed(organisation, name, $"{at}.departments[{d}]"));
             foreach (var (relisting, r) in (item.Relistings ?? []).Select((x, r) => (x, r)))
             {
                 var node = plan.FindNode(relisting.Parent) ?? throw Error($"{at}.relistings[{r}].parent", $"no node with code '{relisting.Parent}'.");
@@ -197,7 +197,7 @@ public sealed class PlanFileReader
             else throw Error(path + ".attachedTo", $"no node code or measure key '{attached}' in {plan.Name}.");
         }
         if (source.Owner is { } owner)
-            indicator.AssignOwner(plan.Organisation.FindDepartment(owner) ?? throw Error(path + ".owner", $"unknown department '{owner}': list it under $.departments."));
+            indicator.AssignOwner(DepartmentNamed(plan.Organisation, owner, path + ".owner"));
         if (source.Baseline is not { } baseline) throw Error(path, "an indicator needs a baseline (from, and a value or a span to average).");
         Guard(path + ".baseline", () => indicator.SetBaseline(baseline.From, baseline.To, baseline.Value, baseline.Note));
         foreach (var (target, t) in (source.Targets ?? []).Select((x, t) => (x, t)))
@@ -226,6 +226,11 @@ public sealed class PlanFileReader
             }
         }
     }
+
+    /// <summary>A department the file names; a list item may be null or blank whatever the format says, and is refused as any unknown name.</summary>
+    private Department DepartmentNamed(Organisation organisation, string? name, string path) =>
+        (string.IsNullOrWhiteSpace(name) ? null : organisation.FindDepartment(name))
+        ?? throw Error(path, $"unknown department '{name}': list it under $.departments.");
 
     private ThousandYen? Budget(long? value, string path) => value switch
     {
