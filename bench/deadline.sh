@@ -13,6 +13,7 @@
 # Settings (environment variables, all optional):
 #   PROVIDERS="postgres sqlite"  USERS=500  WARMUP_USERS=40  READERS=50  RAMP=30  THINK_MS=1000
 #   MAX_SECONDS=300 (per provider's run)  PORT=5447 (Ayumi)  PG_PORT=55610  SKIP_BUILD=0
+#   LOG_DIR (default: a new /tmp/ayumi-deadline-logs.* folder) keeps the servers' logs
 set -euo pipefail
 
 PROVIDERS="${PROVIDERS:-postgres sqlite}"
@@ -50,6 +51,9 @@ for port in "$PORT" "$PG_PORT"; do
 done
 
 WORK="$(mktemp -d /tmp/ayumi-deadline.XXXXXX)"
+# The servers' logs are kept after the run, for the errors the summary counts.
+LOG_DIR="${LOG_DIR:-$(mktemp -d /tmp/ayumi-deadline-logs.XXXXXX)}"
+mkdir -p "$LOG_DIR"
 SERVER_PID=""
 PG_STARTED=0
 pg_bin=""
@@ -131,9 +135,10 @@ run_provider() {
     --users-file "$WORK/$provider-users.tsv" --readers-file "$WORK/$provider-readers.tsv" \
     --users "$USERS" --warmup-users "$WARMUP_USERS" --readers "$READERS" --ramp "$RAMP" --think-ms "$THINK_MS" --max-seconds "$MAX_SECONDS"
   stop_server
+  cp "$WORK/$provider-server.log" "$LOG_DIR/"
   if grep -qE '"LogLevel":"(Error|Critical)"|fail:' "$WORK/$provider-server.log"; then
-    echo "warning: the server logged errors (first 10):" >&2
-    grep -E '"LogLevel":"(Error|Critical)"|fail:' "$WORK/$provider-server.log" | head -10 | cut -c1-400 >&2
+    echo "warning: the server logged $(grep -cE '"LogLevel":"(Error|Critical)"|fail:' "$WORK/$provider-server.log") errors; the first 5 (all in $LOG_DIR/$provider-server.log):" >&2
+    grep -m5 -E '"LogLevel":"(Error|Critical)"|fail:' "$WORK/$provider-server.log" | cut -c1-600 >&2 || true
   fi
 }
 
