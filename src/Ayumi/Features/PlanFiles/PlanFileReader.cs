@@ -54,6 +54,9 @@ public sealed class PlanFileReader
             throw new SeedFormatException(_fileName, (int)(e.LineNumber ?? 0) + 1, $"{e.Path}: {FirstSentence(e.Message)}");
         }
         if (file is null) throw new SeedFormatException(_fileName, 1, "the file holds no plan (null).");
+        // The format's lists never hold null, and the serializer does not check a list's items against their annotations.
+        using var document = JsonDocument.Parse(_json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        if (NullItem(document.RootElement, "$") is { } nullPath) throw Error(nullPath, "a list item cannot be null.");
         if (file.Format != PlanFile.FormatName) throw Error("$.format", $"expected \"{PlanFile.FormatName}\", found \"{file.Format}\".");
         if (file.FormatVersion != PlanFile.CurrentVersion) throw Error("$.formatVersion", $"this Ayumi reads version {PlanFile.CurrentVersion}, the file is version {file.FormatVersion}.");
         return file;
@@ -231,6 +234,28 @@ public sealed class PlanFileReader
     private Department DepartmentNamed(Organisation organisation, string? name, string path) =>
         (string.IsNullOrWhiteSpace(name) ? null : organisation.FindDepartment(name))
         ?? throw Error(path, $"unknown department '{name}': list it under $.departments.");
+
+    /// <summary>The path of the first null item of a list, in the form <see cref="JsonLineLocator"/> reads; null when there is none.</summary>
+    private static string? NullItem(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                    if (NullItem(property.Value, $"{path}.{property.Name}") is { } found) return found;
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (item.ValueKind == JsonValueKind.Null) return $"{path}[{i}]";
+                    if (NullItem(item, $"{path}[{i}]") is { } found) return found;
+                    i++;
+                }
+                break;
+        }
+        return null;
+    }
 
     private ThousandYen? Budget(long? value, string path) => value switch
     {
