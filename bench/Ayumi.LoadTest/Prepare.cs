@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Ayumi.Data;
 using Ayumi.Domain;
+using Ayumi.Features.Accounts;
 using Ayumi.Features.Cycle;
 using Ayumi.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -10,10 +11,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ayumi.LoadTest;
 
 /// <summary>
-/// Fills a PostgreSQL database for the load test through Ayumi's own code: migrations and
+/// Fills a database (PostgreSQL or SQLite) for a load test through Ayumi's own code: migrations and
 /// demo data (<see cref="WebApp.PrepareDatabaseAsync"/>), the secretariat's "open year"
 /// (<see cref="Plan.OpenYear"/>, as <c>/plans/{id}/cycle</c> does it), and department
 /// editors created with <see cref="UserManager{TUser}"/> and given a <see cref="Membership"/>.
+/// It can also list the pages anonymous readers may open (published plans and years).
 /// </summary>
 public static class Prepare
 {
@@ -24,14 +26,14 @@ public static class Prepare
 
     public static string Email(int index) => $"load-{index + 1:D3}@load.example";
 
-    public static async Task RunAsync(string connectionString, int userCount, string yearText, string outFile)
+    public static async Task RunAsync(string provider, string connectionString, int userCount, string yearText, string outFile, string? readersFile = null)
     {
         if (userCount < 1) throw new UsageException("--users must be at least 1.");
         var year = FiscalYear.Parse(yearText);
         var clock = Stopwatch.StartNew();
         await using var app = WebApp.Build(
         [
-            "--Ayumi:Database:Provider=postgres",
+            $"--Ayumi:Database:Provider={provider}",
             $"--ConnectionStrings:Ayumi={connectionString}",
             "--Ayumi:DemoData=true",
             "--Logging:LogLevel:Default=Warning",
@@ -50,12 +52,35 @@ public static class Prepare
         var lines = parts.Take(userCount).Select((p, i) => $"{Email(i)}\t{p.Id}\t{p.Organisation}\t{p.Plan}\t{p.Department}");
         await File.WriteAllLinesAsync(outFile, lines);
         Console.WriteLine($"prepare: wrote {outFile}");
+        if (readersFile is not null)
+        {
+            var pages = await PublicPagesAsync(app.Services);
+            await File.WriteAllLinesAsync(readersFile, pages.Select(p => $"{p.Kind}\t{p.Path}"));
+            Console.WriteLine($"prepare: wrote {readersFile} ({pages.Count} public pages)");
+        }
+    }
+
+    /// <summary>What an anonymous reader may open: the home page, each organisation, each published plan and each published year's progress sheet.</summary>
+    private static async Task<List<(string Kind, string Path)>> PublicPagesAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AyumiDbContext>();
+        var organisations = await db.Organisations.AsNoTracking().Select(o => o.Code).ToListAsync();
+        var plans = await db.Plans.AsNoTracking().Include(p => p.ReportingYears).ToListAsync();
+        var pages = new List<(string, string)> { ("home", "/") };
+        pages.AddRange(organisations.Select(c => ("organisation", $"/organisations/{c.Value}")));
+        foreach (var plan in plans.Where(p => MemberRoles.Anonymous.SeesPlan(p)))
+        {
+            pages.Add(("plan", $"/plans/{plan.Id}"));
+            pages.AddRange(MemberRoles.Anonymous.YearsSeenBy(plan).Select(y => ("progress sheet", $"/plans/{plan.Id}/report/{y}")));
+        }
+        return pages;
     }
 
     private sealed record PartRow(int Id, int OrganisationId, string Organisation, int DepartmentId, string Department, int PlanId, string Plan);
 
     /// <summary>How many fiscal years, from the first one asked for, may be opened to find enough parts.</summary>
-    private const int MaxYears = 5;
+    private const int MaxYears = 10;
 
     /// <summary>
     /// Opens <paramref name="first"/> on every demo plan, in <see cref="OrganisationOrder"/> and

@@ -3,9 +3,10 @@ using System.Globalization;
 namespace Ayumi.LoadTest;
 
 /// <summary>
-/// Load test of saving entries against PostgreSQL: <c>prepare</c> fills a database through
-/// Ayumi's own code, <c>run</c> drives a running Ayumi server and a minimal baseline endpoint
-/// with the same number of closed-loop virtual users. <c>bench/load-saves.sh</c> runs both.
+/// Load tests: <c>prepare</c> fills a database through Ayumi's own code; <c>run</c> drives a
+/// running Ayumi server and a minimal baseline endpoint with the same number of closed-loop
+/// virtual users saving (<c>bench/load-saves.sh</c>); <c>deadline</c> runs deadline week's
+/// department users and anonymous readers (<c>bench/deadline.sh</c>).
 /// </summary>
 public static class Program
 {
@@ -26,6 +27,16 @@ public static class Program
               thread is quiet (under 5 % of a core for 5 s), at most --max-warmup seconds.
               --think-ms T makes each user wait 0.5–1.5 × T (random) between saves, and start
               at a random moment within T.
+          Ayumi.LoadTest deadline [--provider postgres|sqlite] [--connection CS] --target URL --users-file FILE
+                                  --readers-file FILE [--users 500] [--warmup-users 40] [--readers 50]
+                                  [--ramp 30] [--think-ms 1000] [--max-seconds 300]
+              Deadline week (bench/deadline.sh): the first --warmup-users of FILE run the steps
+              first, unmeasured; then --users department users, starting within --ramp seconds,
+              sign in, load /my, open their part, save it twice and submit it, thinking
+              0.5–1.5 × --think-ms between steps, while --readers anonymous readers open the
+              pages of the readers file. Prints each step's p50/p95/p99, the errors, and the
+              lost updates found by reading every part back. prepare --provider and
+              --readers-out FILE make both files.
         The connection string comes from --connection or AYUMI_LOAD_POSTGRES.
         """;
 
@@ -46,8 +57,8 @@ public static class Program
             switch (args[0])
             {
                 case "prepare":
-                    await Prepare.RunAsync(connection, options.Int("users", 200), options.Get("year") ?? "FY2025",
-                        options.Get("out") ?? throw new UsageException("prepare needs --out FILE."));
+                    await Prepare.RunAsync(options.Get("provider") ?? "postgres", connection, options.Int("users", 200), options.Get("year") ?? "FY2025",
+                        options.Get("out") ?? throw new UsageException("prepare needs --out FILE."), options.Get("readers-out"));
                     return 0;
                 case "run":
                     var settings = new RunSettings(
@@ -66,6 +77,19 @@ public static class Program
                         options.Int("baseline-pool", 200),
                         options.Flag("skip-baseline"));
                     return await LoadRun.RunAsync(settings);
+                case "deadline":
+                    return await DeadlineRun.RunAsync(new DeadlineSettings(
+                        options.Get("provider") ?? "postgres",
+                        connection,
+                        new Uri(options.Get("target") ?? throw new UsageException("deadline needs --target URL.")),
+                        options.Get("users-file") ?? throw new UsageException("deadline needs --users-file FILE."),
+                        options.Get("readers-file") ?? throw new UsageException("deadline needs --readers-file FILE."),
+                        options.Int("users", 500),
+                        options.Int("warmup-users", 40),
+                        options.Int("readers", 50),
+                        TimeSpan.FromSeconds(options.Int("ramp", 30)),
+                        TimeSpan.FromMilliseconds(options.Int("think-ms", 1000)),
+                        TimeSpan.FromSeconds(options.Int("max-seconds", 300))));
                 default:
                     throw new UsageException($"unknown verb '{args[0]}'.");
             }

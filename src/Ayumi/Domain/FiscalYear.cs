@@ -22,11 +22,17 @@ public readonly record struct FiscalYear : IComparable<FiscalYear>, IFormattable
         new("昭和", 'S', 1926),
     ];
 
+    /// <summary>The first fiscal year of Shōwa, the earliest era read.</summary>
+    public const int MinStartYear = 1926;
+
+    /// <summary>The last fiscal year whose end (31 March of the next year) a four-digit year can still write.</summary>
+    public const int MaxStartYear = 9998;
+
     /// <summary>Creates the fiscal year that starts on 1 April of <paramref name="startYear"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The year is before 1926 or after 9998.</exception>
     public FiscalYear(int startYear)
     {
-        if (startYear is < 1926 or > 9998)
+        if (startYear is < MinStartYear or > MaxStartYear)
             throw new ArgumentOutOfRangeException(nameof(startYear), startYear, "A fiscal year must lie between 1926 and 9998.");
         StartYear = startYear;
     }

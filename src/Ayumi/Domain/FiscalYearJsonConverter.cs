@@ -8,7 +8,10 @@ public sealed class FiscalYearJsonConverter : JsonConverter<FiscalYear>
 {
     public override FiscalYear Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType == JsonTokenType.Number) return new FiscalYear(reader.GetInt32());
+        // A number is the year the fiscal year starts in; one outside the calendar's range is the file's error, not ours.
+        if (reader.TokenType == JsonTokenType.Number)
+            return reader.TryGetInt32(out var start) && start is >= FiscalYear.MinStartYear and <= FiscalYear.MaxStartYear ? new FiscalYear(start)
+                : throw new JsonException($"{reader.GetDouble()} is not a fiscal year between {FiscalYear.MinStartYear} and {FiscalYear.MaxStartYear}.");
         var text = reader.GetString();
         return FiscalYear.TryParse(text, out var year) ? year : throw new JsonException($"'{text}' is not a fiscal year (examples: R6, 令和6年度, FY2024).");
     }

@@ -20,6 +20,7 @@ public static class AyumiServices
         services.AddScoped<DemoData>();
         services.AddSingleton(_ => Domain.LocalGovernmentList.Shipped());
         services.AddScoped<Features.Import.ImportRun>();
+        services.AddScoped<Features.Indicators.IndicatorImport>();
         services.AddSingleton<Features.Import.ImportGate>();
         services.AddSingleton<Features.Reports.PdfRenderer>();
         services.AddAyumiLocalization();

@@ -12,19 +12,26 @@ public static class LibreOffice
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
-    public static byte[] ConvertToXls(byte[] xlsx)
+    public static byte[] ConvertToXls(byte[] xlsx) => ConvertToXls([xlsx])[0];
+
+    /// <summary>Several workbooks in one LibreOffice start, which is most of the time a conversion takes.</summary>
+    public static IReadOnlyList<byte[]> ConvertToXls(IReadOnlyList<byte[]> workbooks)
     {
         var folder = Directory.CreateTempSubdirectory("ayumi-libreoffice-");
         try
         {
-            var input = Path.Combine(folder.FullName, "book.xlsx");
-            File.WriteAllBytes(input, xlsx);
             var start = new ProcessStartInfo("libreoffice")
             {
-                ArgumentList = { "--headless", "--convert-to", "xls", "--outdir", folder.FullName, input },
+                ArgumentList = { "--headless", "--convert-to", "xls", "--outdir", folder.FullName },
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
+            for (var i = 0; i < workbooks.Count; i++)
+            {
+                var input = Path.Combine(folder.FullName, $"book{i}.xlsx");
+                File.WriteAllBytes(input, workbooks[i]);
+                start.ArgumentList.Add(input);
+            }
             // Its own profile folder, so that conversions running side by side do not share a lock.
             start.Environment["HOME"] = folder.FullName;
             using var process = Start(start);
@@ -35,10 +42,10 @@ public static class LibreOffice
                 process.Kill(entireProcessTree: true);
                 throw new TimeoutException($"LibreOffice did not convert within {Timeout.TotalSeconds} s.");
             }
-            var result = Path.Combine(folder.FullName, "book.xls");
-            if (process.ExitCode != 0 || !File.Exists(result))
+            var results = Enumerable.Range(0, workbooks.Count).Select(i => Path.Combine(folder.FullName, $"book{i}.xls")).ToList();
+            if (process.ExitCode != 0 || !results.All(File.Exists))
                 throw new InvalidOperationException($"LibreOffice could not convert (exit {process.ExitCode}): {output.Result} {errors.Result}");
-            return File.ReadAllBytes(result);
+            return [.. results.Select(File.ReadAllBytes)];
         }
         finally
         {

@@ -60,7 +60,9 @@ public static partial class SheetMarks
     public static Tally? ReadTally(string text)
     {
         if (TallyLine().Match(text.Normalize(NormalizationForm.FormKC)) is not { Success: true } tally) return null;
-        return new Tally(tally.Groups["grade"].Success ? tally.Groups["grade"].Value : null, int.Parse(tally.Groups["count"].Value, CultureInfo.InvariantCulture));
+        // A count past int's range (9999999999 事業) counts no measures of a sheet: the line is not a tally.
+        if (!int.TryParse(tally.Groups["count"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var count)) return null;
+        return new Tally(tally.Groups["grade"].Success ? tally.Groups["grade"].Value : null, count);
     }
 
     /// <summary>合計, 計, 小計, 総計 (spaces, full-width and a closing colon allowed): a row that sums the rows above it.</summary>

@@ -17,7 +17,7 @@ namespace Ayumi.Features.Indicators;
 /// </summary>
 [Authorize]
 [RequestSizeLimit(UploadLimitBytes), RequestFormLimits(MultipartBodyLengthLimit = UploadLimitBytes)]
-public sealed class ImportModel(AyumiDbContext db, CurrentMember current, ImportUploads uploads, ImportGate gate, IConfiguration configuration) : PageModel
+public sealed class ImportModel(AyumiDbContext db, CurrentMember current, ImportUploads uploads, IndicatorImport import, IConfiguration configuration) : PageModel
 {
     private const long UploadLimitBytes = 256L * 1024 * 1024;
 
@@ -66,8 +66,7 @@ public sealed class ImportModel(AyumiDbContext db, CurrentMember current, Import
         try
         {
             await using var content = uploads.Open(upload);
-            Sheet = await gate.RunAsync(upload.FileName,
-                token => Task.FromResult(IndicatorSheet.Read(WorkbookReader.Read(upload.FileName, content, ImportAccess.Limits(configuration), cancellationToken: token), Plan)), ct);
+            Sheet = await import.ReadAsync(Plan, upload.FileName, content, ImportAccess.Limits(configuration), ct);
         }
         catch (ImportFileException e)
         {
@@ -75,12 +74,7 @@ public sealed class ImportModel(AyumiDbContext db, CurrentMember current, Import
             return Show(Notice.Error(e.Problem.Key, [.. e.Problem.Arguments]));
         }
         if (!commit || Sheet.HasErrors) return Page();
-        if (!Sheet.Apply())
-        {
-            db.ChangeTracker.Clear();
-            return Show(Notice.Error("indicatorImport.refused"));
-        }
-        await db.SaveChangesAsync(ct);
+        if (!await import.CommitAsync(Sheet, ct)) return Show(Notice.Error("indicatorImport.refused"));
         uploads.Remove(upload);
         return Redirect($"/plans/{Plan.Id}/indicators/import?saved={Sheet.Changes.Count}");
     }

@@ -30,12 +30,7 @@ public static class PlanFileCommands
         using var host = await context.OpenDatabaseAsync();
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AyumiDbContext>();
-        var bytes = await File.ReadAllBytesAsync(file);
-        var code = PlanFileReader.Parse(Path.GetFileName(file), bytes).Organisation.Code;
-        var existing = await db.LoadOrganisationGraphAsync(o => o.Code == LocalGovernmentCode.Parse(code));
-        var organisation = PlanFileReader.Load(Path.GetFileName(file), bytes, existing);
-        if (existing is null) db.Organisations.Add(organisation);
-        await db.SaveChangesAsync();
+        var organisation = await PlanFileLoading.LoadAsync(db, Path.GetFileName(file), await File.ReadAllBytesAsync(file));
         Console.WriteLine($"Loaded {file}: {organisation.Name} ({organisation.Code}) now has {organisation.Plans.Count} plan(s).");
         return 0;
     }

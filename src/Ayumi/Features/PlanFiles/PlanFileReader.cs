@@ -54,6 +54,9 @@ public sealed class PlanFileReader
             throw new SeedFormatException(_fileName, (int)(e.LineNumber ?? 0) + 1, $"{e.Path}: {FirstSentence(e.Message)}");
         }
         if (file is null) throw new SeedFormatException(_fileName, 1, "the file holds no plan (null).");
+        // The format's lists never hold null, and the serializer does not check a list's items against their annotations.
+        using var document = JsonDocument.Parse(_json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        if (NullItem(document.RootElement, "$") is { } nullPath) throw Error(nullPath, "a list item cannot be null.");
         if (file.Format != PlanFile.FormatName) throw Error("$.format", $"expected \"{PlanFile.FormatName}\", found \"{file.Format}\".");
         if (file.FormatVersion != PlanFile.CurrentVersion) throw Error("$.formatVersion", $"this Ayumi reads version {PlanFile.CurrentVersion}, the file is version {file.FormatVersion}.");
         return file;
@@ -124,7 +127,7 @@ public sealed class PlanFileReader
             measure.IsPrefectureRun = item.PrefectureRun;
             measure.IsNew = item.IsNew;
             foreach (var (name, d) in (item.Departments ?? []).Select((n, d) => (n, d)))
-                measure.AssignDepartment(organisation.FindDepartment(name) ?? throw Error($"{at}.departments[{d}]", $"unknown department '{name}': list it under $.departments."));
+                measure.AssignDepartment(DepartmentNamed(organisation, name, $"{at}.departments[{d}]"));
             foreach (var (relisting, r) in (item.Relistings ?? []).Select((x, r) => (x, r)))
             {
                 var node = plan.FindNode(relisting.Parent) ?? throw Error($"{at}.relistings[{r}].parent", $"no node with code '{relisting.Parent}'.");
@@ -197,7 +200,7 @@ public sealed class PlanFileReader
             else throw Error(path + ".attachedTo", $"no node code or measure key '{attached}' in {plan.Name}.");
         }
         if (source.Owner is { } owner)
-            indicator.AssignOwner(plan.Organisation.FindDepartment(owner) ?? throw Error(path + ".owner", $"unknown department '{owner}': list it under $.departments."));
+            indicator.AssignOwner(DepartmentNamed(plan.Organisation, owner, path + ".owner"));
         if (source.Baseline is not { } baseline) throw Error(path, "an indicator needs a baseline (from, and a value or a span to average).");
         Guard(path + ".baseline", () => indicator.SetBaseline(baseline.From, baseline.To, baseline.Value, baseline.Note));
         foreach (var (target, t) in (source.Targets ?? []).Select((x, t) => (x, t)))
@@ -225,6 +228,33 @@ public sealed class PlanFileReader
                 Guard($"{path}.actuals[{a}].judgement", () => indicator.Judge(actual.FiscalYear, status));
             }
         }
+    }
+
+    /// <summary>A department the file names; a list item may be null or blank whatever the format says, and is refused as any unknown name.</summary>
+    private Department DepartmentNamed(Organisation organisation, string? name, string path) =>
+        (string.IsNullOrWhiteSpace(name) ? null : organisation.FindDepartment(name))
+        ?? throw Error(path, $"unknown department '{name}': list it under $.departments.");
+
+    /// <summary>The path of the first null item of a list, in the form <see cref="JsonLineLocator"/> reads; null when there is none.</summary>
+    private static string? NullItem(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                    if (NullItem(property.Value, $"{path}.{property.Name}") is { } found) return found;
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (item.ValueKind == JsonValueKind.Null) return $"{path}[{i}]";
+                    if (NullItem(item, $"{path}[{i}]") is { } found) return found;
+                    i++;
+                }
+                break;
+        }
+        return null;
     }
 
     private ThousandYen? Budget(long? value, string path) => value switch

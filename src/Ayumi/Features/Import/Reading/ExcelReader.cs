@@ -139,7 +139,7 @@ internal static class ExcelReader
         var merges = (reader.MergeCells ?? [])
             .Select(m => new CellRange(m.FromRow + 1, m.ToRow + 1, m.FromColumn, m.ToColumn))
             .ToArray();
-        return new Sheet(reader.Name, SheetRows.WithoutTrailingBlanks(rows), merges) { IsHidden = reader.VisibleState != "visible" };
+        return new Sheet(SheetRows.Clean(reader.Name), SheetRows.WithoutTrailingBlanks(rows), merges) { IsHidden = reader.VisibleState != "visible" };
     }
 
     private static readonly DateTime FirstDay = new(1900, 1, 1);
