@@ -18,6 +18,7 @@ public static class WebApp
         builder.AddAyumiReverseProxy();
         builder.Services.AddAyumiServices(builder.Configuration);
         builder.Services.AddSingleton<Features.Import.ImportUploads>();
+        builder.Services.AddRequestConcurrency();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddRazorPages(o =>
         {

@@ -47,21 +47,12 @@ public sealed class OnboardingBrowserTests(OnboardingBrowserFixture fixture, ITe
         await Expect(admin.Locator(".summary-list")).ToContainTextAsync("48,371人");
         findings.AddRange(await Accessibility.AtLaptopAndPhoneWidthsAsync(admin, "new organisation"));
 
-        await admin.GetByRole(AriaRole.Link, new() { Name = "利用者" }).ClickAsync();
-        await admin.GetByLabel("氏名").FillAsync("恵那 事務局");
-        await admin.GetByLabel("メールアドレス").FillAsync(OnboardingFixture.EnaSecretariat);
-        await admin.GetByLabel("事務局").CheckAsync();
-        await admin.GetByRole(AriaRole.Button, new() { Name = "招待する" }).ClickAsync();
-        var invitation = await admin.GetByLabel("招待リンク").InputValueAsync();
+        var invitation = await EnaOnboarding.InviteSecretariatAsync(admin);
         var adminLoads = pageLoads;
 
         var secretariat = await fixture.Chromium.NewPageAsync();
         secretariat.Load += (_, _) => pageLoads++;
-        await secretariat.GotoAsync(invitation);
-        await secretariat.GetByLabel("パスワード", new() { Exact = true }).FillAsync(Accounts.Password);
-        await secretariat.GetByLabel("パスワード（確認）").FillAsync(Accounts.Password);
-        await secretariat.GetByRole(AriaRole.Button, new() { Name = "設定してサインイン" }).ClickAsync();
-        await Expect(secretariat).ToHaveURLAsync(new Regex("/my$"));
+        await EnaOnboarding.AcceptInvitationAsync(secretariat, invitation);
 
         await secretariat.GotoAsync("/organisations/212105");
         await secretariat.GetByRole(AriaRole.Link, new() { Name = "計画を作成" }).ClickAsync();

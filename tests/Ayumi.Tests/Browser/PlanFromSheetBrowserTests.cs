@@ -37,21 +37,12 @@ public sealed class PlanFromSheetBrowserTests(OnboardingBrowserFixture fixture, 
         await admin.GetByRole(AriaRole.Button, new() { Name = "検索" }).ClickAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "岐阜県恵那市を追加" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("恵那市を追加しました");
-        await admin.GetByRole(AriaRole.Link, new() { Name = "利用者" }).ClickAsync();
-        await admin.GetByLabel("氏名").FillAsync("恵那 事務局");
-        await admin.GetByLabel("メールアドレス").FillAsync(OnboardingFixture.EnaSecretariat);
-        await admin.GetByLabel("事務局").CheckAsync();
-        await admin.GetByRole(AriaRole.Button, new() { Name = "招待する" }).ClickAsync();
-        var invitation = await admin.GetByLabel("招待リンク").InputValueAsync();
+        var invitation = await EnaOnboarding.InviteSecretariatAsync(admin);
         var adminLoads = pageLoads;
 
         var secretariat = await fixture.Chromium.NewPageAsync();
         secretariat.Load += (_, _) => pageLoads++;
-        await secretariat.GotoAsync(invitation);
-        await secretariat.GetByLabel("パスワード", new() { Exact = true }).FillAsync(Accounts.Password);
-        await secretariat.GetByLabel("パスワード（確認）").FillAsync(Accounts.Password);
-        await secretariat.GetByRole(AriaRole.Button, new() { Name = "設定してサインイン" }).ClickAsync();
-        await Expect(secretariat).ToHaveURLAsync(new Regex("/my$"));
+        await EnaOnboarding.AcceptInvitationAsync(secretariat, invitation);
         var beforeSheet = pageLoads;
 
         await secretariat.GotoAsync(Ena);

@@ -86,15 +86,9 @@ public abstract class YearStepModel(AyumiDbContext db, CurrentMember current, Ti
 
     private async Task<IActionResult?> LoadAsync(int id, string year, CancellationToken ct)
     {
-        if (!FiscalYear.TryParse(year, out var fiscalYear)) return NotFound();
-        var plan = await CycleQueries.PlanWithYearsAsync(db, id, ct);
-        var reporting = plan?.ReportingYears.FirstOrDefault(r => r.FiscalYear == fiscalYear);
-        if (plan is null || reporting is null) return NotFound();
-        var me = await current.GetAsync(ct);
-        if (!me.CanManage(plan.OrganisationId)) return Forbid();
-        Plan = plan;
-        Year = reporting;
-        Parts = await CycleQueries.PartsAsync(db, id, fiscalYear, ct);
+        var (refusal, plan, reporting, parts) = await CycleQueries.ManagedYearAsync(db, current, id, year, ct);
+        if (refusal is not null) return refusal;
+        (Plan, Year, Parts) = (plan, reporting, parts);
         var comments = await db.ReviewComments.CountAsync(c => c.ReportingYearId == reporting.Id, ct);
         var evaluations = await db.PolicyEvaluations.CountAsync(e => e.ReportingYearId == reporting.Id, ct);
         Summary = new YearSummary(Parts.Select(p => p.YearlyEntry.MeasureId).Distinct().Count(), Parts.Count, Parts.Count(p => p.Status == PartStatus.Approved),
