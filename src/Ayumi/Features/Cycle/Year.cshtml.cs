@@ -26,13 +26,11 @@ public sealed class YearModel(AyumiDbContext db, CurrentMember current, TimeProv
     /// <summary>After a reminder: every department still owing work, and whether it has anyone to remind.</summary>
     public IReadOnlyList<DepartmentReminder> Reminded { get; private set; } = [];
 
-    public sealed record DepartmentRow(Department Department, IReadOnlyDictionary<PartStatus, int> Counts, int Total)
-    {
-        public bool Owes => Counts.Where(c => c.Key is PartStatus.NotStarted or PartStatus.Draft or PartStatus.Returned).Sum(c => c.Value) > 0;
-    }
+    /// <param name="Owes">Whether any of the department's parts is still outstanding (<see cref="EntryPart.IsOutstanding"/>).</param>
+    public sealed record DepartmentRow(Department Department, IReadOnlyDictionary<PartStatus, int> Counts, int Total, bool Owes);
 
     public IReadOnlyList<DepartmentRow> Departments => Parts.GroupBy(p => p.Department)
-        .Select(g => new DepartmentRow(g.Key, g.GroupBy(p => p.Status).ToDictionary(s => s.Key, s => s.Count()), g.Count()))
+        .Select(g => new DepartmentRow(g.Key, g.GroupBy(p => p.Status).ToDictionary(s => s.Key, s => s.Count()), g.Count(), g.Any(p => p.IsOutstanding)))
         .OrderBy(r => r.Department.Name, StringComparer.Ordinal).ToList();
 
     public IReadOnlyList<EntryPart> PartsInTreeOrder => Parts
