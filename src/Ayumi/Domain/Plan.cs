@@ -227,6 +227,16 @@ public partial class Plan
         _nodes.Remove(node);
     }
 
+    /// <summary>
+    /// Adds a measure written on screen, keyed as the plan's own numbering keys it: a plan that
+    /// restarts its numbers under each policy (Ena's 1, 2… under (1), (2)…) keys <c>(1)-3</c>, so
+    /// that the new measure reads by its full position like its neighbours. Needs the measures' placements and nodes.
+    /// </summary>
+    public Measure AddMeasure(PlanNode parent, string code, string title, string? description) =>
+        AddMeasure(RestartsNumbering ? $"{parent.Code}-{code}" : code, parent, code, title, description);
+
+    private bool RestartsNumbering => _measures.Any(m => m.PrimaryPlacement is { Node: { } node } p && m.Key == $"{node.Code}-{p.Code}");
+
     public Measure AddMeasure(string key, PlanNode parent, string code, string title, string? description)
     {
         if (parent.Plan != this) throw new DomainException($"'{parent.Code}' belongs to another plan.", "domain.otherPlanNode", parent.Code);

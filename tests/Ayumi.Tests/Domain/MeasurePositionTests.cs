@@ -58,4 +58,23 @@ public class MeasurePositionTests
         Assert.Equal("(1)-1 協力雇用主の支援…", measure.PositionName(titleLength: 8));
         Assert.Equal("(1)-1 協力雇用主の支援・拡大及び求人情報の提供", measure.PositionName(titleLength: 100));
     }
+
+    [Fact]
+    public void A_measure_added_on_screen_to_a_plan_that_restarts_its_numbers_reads_by_its_full_position()
+    {
+        var plan = PlanOf("212105");
+        var policy = plan.FindMeasure("(2)-1")!.PrimaryPlacement.Node;
+        var added = plan.AddMeasure(policy, "9", "新たな取組", null);
+        Assert.Equal("(2)-9", added.Key);
+        Assert.Equal("(2)-9 新たな取組", added.PositionName());
+    }
+
+    [Fact]
+    public void A_measure_added_on_screen_to_a_plan_numbered_throughout_keeps_its_plain_number()
+    {
+        var plan = PlanOf("040002");
+        var added = plan.AddMeasure(plan.FindMeasure("14")!.PrimaryPlacement.Node, "45", "新たな取組", null);
+        Assert.Equal("45", added.Key);
+        Assert.Equal("45", added.PrimaryPlacement.FullCode);
+    }
 }

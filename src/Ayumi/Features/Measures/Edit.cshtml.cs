@@ -105,7 +105,7 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current) : PageMo
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        var measure = await db.Measures.Include(m => m.Plan).ThenInclude(p => p.Organisation).Include(m => m.Placements)
+        var measure = await db.Measures.Include(m => m.Plan).ThenInclude(p => p.Organisation).Include(m => m.Placements).ThenInclude(p => p.Node)
             .Include(m => m.Departments).ThenInclude(d => d.Department)
             .FirstOrDefaultAsync(m => m.Id == id, ct);
         if (measure is null) return NotFound();

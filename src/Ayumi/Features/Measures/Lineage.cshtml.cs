@@ -76,11 +76,11 @@ public sealed class LineageModel(AyumiDbContext db, CurrentMember current) : Pag
         if (organisationId is null) return NotFound();
         var me = await current.GetAsync(ct);
         if (!me.CanManage(organisationId.Value)) return Forbid();
-        var measures = await db.Measures.Include(m => m.Plan).ThenInclude(p => p.Organisation).Include(m => m.Placements)
+        var measures = await db.Measures.Include(m => m.Plan).ThenInclude(p => p.Organisation).Include(m => m.Placements).ThenInclude(p => p.Node)
             .Where(m => m.Plan.OrganisationId == organisationId).AsSplitQuery().ToListAsync(ct);
         await db.MeasureLineages.Where(l => l.From.Plan.OrganisationId == organisationId).LoadAsync(ct);
         Measure = measures.Single(m => m.Id == id);
-        Candidates = measures.Where(m => m.Id != id).OrderBy(m => m.Plan.Generation).ThenBy(m => m.Plan.Id).ThenBy(m => m.PrimaryPlacement.ParsedCode).ThenBy(m => m.Key).ToList();
+        Candidates = measures.Where(m => m.Id != id).OrderBy(m => m.Plan.Generation).ThenBy(m => m.Plan.Id).ThenBy(m => m.PrimaryPlacement.ParsedFullCode).ThenBy(m => m.Key).ToList();
         return null;
     }
 }

@@ -28,12 +28,12 @@ public static class MeasureLineageQuery
         var linkIds = links.Where(l => related.Contains(l.FromId) && related.Contains(l.ToId)).Select(l => l.Id).ToList();
         var measures = await db.Measures.AsNoTrackingWithIdentityResolution()
             .Include(m => m.Plan).ThenInclude(p => p.ReportingYears)
-            .Include(m => m.Placements)
+            .Include(m => m.Placements).ThenInclude(p => p.Node)
             .Include(m => m.Entries)
             .Where(m => related.Contains(m.Id)).AsSplitQuery().ToListAsync(ct);
         var lineage = await db.MeasureLineages.AsNoTrackingWithIdentityResolution()
-            .Include(l => l.From).ThenInclude(m => m.Plan).Include(l => l.From).ThenInclude(m => m.Placements)
-            .Include(l => l.To).ThenInclude(m => m.Plan).Include(l => l.To).ThenInclude(m => m.Placements)
+            .Include(l => l.From).ThenInclude(m => m.Plan).Include(l => l.From).ThenInclude(m => m.Placements).ThenInclude(p => p.Node)
+            .Include(l => l.To).ThenInclude(m => m.Plan).Include(l => l.To).ThenInclude(m => m.Placements).ThenInclude(p => p.Node)
             .Where(l => linkIds.Contains(l.Id)).AsSplitQuery().ToListAsync(ct);
         var years = measures
             .SelectMany(m => m.Entries.Where(e => MemberRoles.Anonymous.SeesYear(m.Plan, e.FiscalYear) && e.HasReport).Select(e => new HistoryYear(e.FiscalYear, m, e)))

@@ -36,7 +36,7 @@ public sealed class NewModel(AyumiDbContext db, CurrentMember current) : PageMod
             return Page();
         }
         Measure measure;
-        try { measure = Plan.AddMeasure(Code.Trim(), parent, Code.Trim(), Title.Trim(), string.IsNullOrWhiteSpace(Description) ? null : Description.Trim()); }
+        try { measure = Plan.AddMeasure(parent, Code.Trim(), Title.Trim(), string.IsNullOrWhiteSpace(Description) ? null : Description.Trim()); }
         catch (DomainException e)
         {
             Notice = Notice.Refused(e);
@@ -49,7 +49,7 @@ public sealed class NewModel(AyumiDbContext db, CurrentMember current) : PageMod
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        var plan = await db.Plans.Include(p => p.Organisation).Include(p => p.Nodes).Include(p => p.Measures)
+        var plan = await db.Plans.Include(p => p.Organisation).Include(p => p.Nodes).Include(p => p.Measures).ThenInclude(m => m.Placements)
             .AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return NotFound();
         var me = await current.GetAsync(ct);

@@ -27,11 +27,11 @@ public static class PlanComparisonTable
         comparison.Measures.Select(row => new SheetLine(null,
         [
             new SheetCell(text("compare.change." + row.Change.ToString().ToLowerInvariant())),
-            new SheetCell(row.Earlier?.PrimaryPlacement.Code ?? ""),
+            new SheetCell(row.Earlier?.PrimaryPlacement.FullCode ?? ""),
             new SheetCell(row.Earlier?.Title ?? ""),
             new SheetCell(row.Earlier?.Description ?? ""),
             Amount(row.EarlierBudget),
-            new SheetCell(row.Later?.PrimaryPlacement.Code ?? ""),
+            new SheetCell(row.Later?.PrimaryPlacement.FullCode ?? ""),
             Changed(row.Later?.Title, row.Earlier?.Title),
             Changed(row.Later?.Description, row.Earlier?.Description),
             Amount(row.LaterBudget),

@@ -21,7 +21,7 @@ public sealed class MatrixModel(AyumiDbContext db, CurrentMember current) : Page
         if (await LoadAsync(id, ct) is { } refused) return refused;
         var csv = new CsvText().Row(["番号", "取組", .. Departments.Select(d => d.Name)]);
         foreach (var measure in Measures)
-            csv.Row([measure.PrimaryPlacement.Code, measure.Title, .. Departments.Select(d => IsResponsible(measure, d) ? "●" : "")]);
+            csv.Row([measure.PrimaryPlacement.FullCode, measure.Title, .. Departments.Select(d => IsResponsible(measure, d) ? "●" : "")]);
         return File(csv.ToBytes(), "text/csv; charset=utf-8", $"{Plan.Name}_担当課.csv");
     }
 
