@@ -32,6 +32,9 @@ public sealed class UiText
     /// <summary>Whether there is a text for <paramref name="key"/>: for words looked up from stored values, such as a status in the audit trail.</summary>
     public bool Has(string key) => _byLanguage[CurrentLanguage].ContainsKey(key);
 
+    /// <summary>A date as the screen's language writes it: 令和7年5月31日, or 31 May 2025.</summary>
+    public string Date(DateOnly date) => JapanTimeText.FormatDate(date, CurrentLanguage);
+
     /// <summary>Formats the text for <paramref name="key"/> with arguments ({0}, {1}…).</summary>
     public string Format(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, this[key], args);
 

@@ -2,6 +2,7 @@ using System.Net;
 using Ayumi.Data;
 using Ayumi.Domain;
 using Ayumi.Features.Cycle;
+using Ayumi.Localization;
 using Ayumi.Tests.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -293,7 +294,7 @@ public abstract class YearStepsTests(CycleFixture fixture)
         Assert.Contains("訂正のお知らせ", notice);
         Assert.Contains($"{year.ToJapanese()}の進行管理の公表を取り下げました", notice);
         Assert.Contains(reason, notice);
-        Assert.Contains(JapanTime.Today(TimeProvider.System).ToString("yyyy-MM-dd"), notice);
+        Assert.Contains(JapanTimeText.FormatDate(JapanTime.Today(TimeProvider.System), UiText.Japanese), notice);
         var audit = await Factory.QueryAsync(db => db.AuditEntries.Where(a => a.PlanId == planId && a.UserName == CycleFixture.Secretariat)
             .Select(a => new { a.EntityType, a.Changes }).ToListAsync());
         Assert.Contains(audit, a => a.EntityType == nameof(PublicationWithdrawal) && a.Changes.Contains(reason));
