@@ -158,6 +158,52 @@ public abstract class EntryFormTests(CycleFixture fixture) : IAsyncLifetime
     }
 }
 
+/// <summary>Last year's values when last year ran in Ayumi: the department's own part, never another department's.</summary>
+public abstract class LastYearPartTests(CycleFixture fixture)
+{
+    private const string Shared = "情報交換会の実施";
+
+    private AyumiFactory Factory => fixture.Factory;
+
+    private static KeyValuePair<string, string> F(string name, string value) => new(name, value);
+
+    private Task<int> PartIdAsync(int planId, string department, int year) => Factory.QueryAsync(async db =>
+        (await db.EntryParts.Where(p => p.YearlyEntry.Measure.PlanId == planId && p.Department.Name == department && p.YearlyEntry.Measure.Title == Shared)
+            .Select(p => new { p.Id, p.YearlyEntry.FiscalYear }).ToListAsync()).Single(p => p.FiscalYear.StartYear == year).Id);
+
+    private static async Task SubmitAsync(WebUser user, int partId, string results)
+    {
+        var version = (await user.GetAsync($"/entries/{partId}")).QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!;
+        var response = await user.PostAsync($"/entries/{partId}?handler=Submit",
+            [F("Input.Version", version), F("Input.Results", results), F("Input.Grade", "B"), F("Input.NextYearPlan", "継続する。")]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_shared_measures_department_sees_its_own_part_of_last_year_and_not_the_other_departments()
+    {
+        var planId = await Factory.PlanIdAsync("212105");
+        await CycleSetup.OpenAsync(Factory, planId, new FiscalYear(2025));
+        var soumu = await Factory.SignedInAsync(CycleFixture.Soumu);
+        var fukushi = await Factory.SignedInAsync(CycleFixture.Fukushi);
+        await SubmitAsync(soumu, await PartIdAsync(planId, "総務課", 2025), "総務課が情報交換会を開いた。");
+        await SubmitAsync(fukushi, await PartIdAsync(planId, "社会福祉課", 2025), "社会福祉課が関係機関と共有した。");
+        await CycleSetup.ApproveAllAndLockAsync(Factory, planId, new FiscalYear(2025), "実施した。");
+        await CycleSetup.OpenAsync(Factory, planId, new FiscalYear(2026));
+
+        var page = await soumu.GetAsync($"/entries/{await PartIdAsync(planId, "総務課", 2026)}");
+        var results = page.QuerySelector("textarea[name='Input.Results']")!.Closest(".entry-field")!.QuerySelector(".last-year")!;
+        Assert.Contains("令和7年度の実施内容", results.TextContent);
+        Assert.Equal("総務課が情報交換会を開いた。", results.QuerySelector(".last-year__value")!.TextContent.Trim());
+        Assert.DoesNotContain("社会福祉課が関係機関と共有した。", page.Body!.TextContent);
+        Assert.Equal("B", page.QuerySelector("button[data-copy-to='Input_Grade']")!.GetAttribute("data-copy-value"));
+    }
+}
+
+public sealed class SqliteLastYearPartTests(SqliteCycle fixture) : LastYearPartTests(fixture), IClassFixture<SqliteCycle>;
+
+public sealed class PostgresLastYearPartTests(PostgresCycle fixture) : LastYearPartTests(fixture), IClassFixture<PostgresCycle>;
+
 public sealed class SqliteEntryFormTests(SqliteCycle fixture) : EntryFormTests(fixture), IClassFixture<SqliteCycle>;
 
 public sealed class PostgresEntryFormTests(PostgresCycle fixture) : EntryFormTests(fixture), IClassFixture<PostgresCycle>;
