@@ -27,6 +27,7 @@ public abstract class AyumiDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ReportingYear> ReportingYears => Set<ReportingYear>();
     public DbSet<PublicationWithdrawal> PublicationWithdrawals => Set<PublicationWithdrawal>();
     public DbSet<EntryPart> EntryParts => Set<EntryPart>();
+    public DbSet<EntryDraft> EntryDrafts => Set<EntryDraft>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
     public DbSet<PolicyEvaluation> PolicyEvaluations => Set<PolicyEvaluation>();

@@ -46,6 +46,8 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         b.Property(p => p.EvaluationBodies).HasJsonConversion();
         b.Property(p => p.Notes).HasJsonConversion();
         b.Property(p => p.ReportTemplateName).HasMaxLength(100);
+        // A set of flags: as a number, since the names of several would not fit the enums' column.
+        b.Property(p => p.ChosenEntryFields).HasConversion<int?>();
         b.HasMany(p => p.Nodes).WithOne(n => n.Plan).HasForeignKey(n => n.PlanId);
         b.HasMany(p => p.Measures).WithOne(m => m.Plan).HasForeignKey(m => m.PlanId);
         b.HasMany(p => p.Indicators).WithOne(i => i.Plan).HasForeignKey(i => i.PlanId);
@@ -132,6 +134,21 @@ internal sealed class EntryPartConfiguration : IEntityTypeConfiguration<EntryPar
         b.Property(p => p.Version).IsConcurrencyToken();
         b.Ignore(p => p.Content);
         b.Ignore(p => p.IsEditable);
+    }
+}
+
+internal sealed class EntryDraftConfiguration : IEntityTypeConfiguration<EntryDraft>
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<EntryDraft> b)
+    {
+        b.HasIndex(d => new { d.EntryPartId, d.UserId }).IsUnique();
+        b.HasOne<EntryPart>().WithMany().HasForeignKey(d => d.EntryPartId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AyumiUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(d => d.Typed).HasConversion(
+            t => System.Text.Json.JsonSerializer.Serialize(t, Json),
+            v => System.Text.Json.JsonSerializer.Deserialize<TypedPart>(v, Json)!);
     }
 }
 

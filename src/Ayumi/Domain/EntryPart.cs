@@ -93,20 +93,23 @@ public class EntryPart
         Version++;
     }
 
-    /// <summary>The fields that must be filled before the part can be submitted: the grade only when the plan grades its measures.</summary>
-    public IReadOnlyList<string> MissingForSubmission(bool graded = true)
+    /// <summary>
+    /// The fields that must be filled before the part can be submitted: the grade only when the plan grades its measures,
+    /// and each only when the plan's entry form asks for it (<paramref name="asked"/>), since nobody can fill in a field never shown.
+    /// </summary>
+    public IReadOnlyList<string> MissingForSubmission(bool graded = true, EntryFields asked = EntryFields.All)
     {
         var missing = new List<string>();
-        if (graded && Grade is null) missing.Add(nameof(Grade));
-        if (string.IsNullOrWhiteSpace(Results)) missing.Add(nameof(Results));
+        if (graded && asked.Asks(EntryFields.Grade) && Grade is null) missing.Add(nameof(Grade));
+        if (asked.Asks(EntryFields.Results) && string.IsNullOrWhiteSpace(Results)) missing.Add(nameof(Results));
         return missing;
     }
 
     /// <exception cref="DomainException">Grade or results are missing, or the part cannot be edited.</exception>
-    public void Submit(ReportingYear year, DateTimeOffset at, bool graded = true)
+    public void Submit(ReportingYear year, DateTimeOffset at, bool graded = true, EntryFields asked = EntryFields.All)
     {
         EnsureEditable(year);
-        var missing = MissingForSubmission(graded);
+        var missing = MissingForSubmission(graded, asked);
         if (missing.Count > 0) throw new IncompleteEntryException(missing);
         Status = PartStatus.Submitted;
         SubmittedAt = at;

@@ -52,6 +52,29 @@ public partial class Plan
         Predecessor = settings.Predecessor;
     }
 
+    /// <summary>The fields the departments' entry form asks for when the plan's progress sheet has <paramref name="layout"/>.</summary>
+    public EntryFields AskedEntryFields(ReportTemplate layout) => AskedEntryFields(ChosenEntryFields, layout, GradeScale.IsGraded);
+
+    /// <summary>The secretariat's choice, or the fields the layout prints; a grade only when the plan grades its measures.</summary>
+    public static EntryFields AskedEntryFields(EntryFields? chosen, ReportTemplate layout, bool graded)
+    {
+        var asked = chosen ?? layout.EntryFields;
+        return graded ? asked : asked & ~EntryFields.Grade;
+    }
+
+    /// <summary>
+    /// Chooses the fields the entry form asks for; null goes back to those the layout prints. Unlike the settings above it may
+    /// change after publication: it changes what departments are asked, never what was reported, and a field no longer asked
+    /// keeps its stored values.
+    /// </summary>
+    /// <exception cref="DomainException">No field is chosen.</exception>
+    public void ChooseEntryFields(EntryFields? fields)
+    {
+        if (fields is { } chosen && (chosen & EntryFields.All) == EntryFields.None)
+            throw new DomainException("The entry form must ask for at least one field.", "entryFields.none");
+        ChosenEntryFields = fields & EntryFields.All;
+    }
+
     /// <summary>The rules every plan's settings follow, for a new plan (<paramref name="plan"/> null) or a changed one.</summary>
     internal static void Validate(Organisation organisation, Plan? plan, PlanSettings settings)
     {

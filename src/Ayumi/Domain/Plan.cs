@@ -70,6 +70,8 @@ public partial class Plan
     public List<string> Notes { get; private set; } = [];
     /// <summary>The progress sheet layout this plan's reports use by default (a <see cref="ReportTemplate"/> name).</summary>
     public string? ReportTemplateName { get; set; }
+    /// <summary>The fields the departments' entry form asks for, as the secretariat chose them; null: those its layout prints.</summary>
+    public EntryFields? ChosenEntryFields { get; private set; }
     public IReadOnlyCollection<PlanNode> Nodes => _nodes;
     public IReadOnlyCollection<Measure> Measures => _measures;
     public IReadOnlyCollection<Indicator> Indicators => _indicators;

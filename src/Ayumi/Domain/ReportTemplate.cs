@@ -85,6 +85,13 @@ public class ReportTemplate
     /// <summary>Rows are the plan's indicators (Hyogo's 活動指標 table) rather than its measures.</summary>
     public bool ListsIndicators => Columns.Any(c => c.Field == ReportField.Indicator);
 
+    /// <summary>
+    /// What a department's entry form asks for by default: the fields the layout prints, for any year. A layout that prints
+    /// none (a list of indicators) leaves the form whole, since the measures' entries are still kept.
+    /// </summary>
+    public EntryFields EntryFields =>
+        Columns.Aggregate(EntryFields.None, (fields, c) => fields | EntryFieldsExtensions.Of(c.Field)) is var printed && printed != EntryFields.None ? printed : EntryFields.All;
+
     /// <exception cref="DomainException">Neither the measure's title nor the indicator's name, or measure and indicator columns mixed.</exception>
     public void Replace(IEnumerable<ReportColumn> columns)
     {

@@ -75,6 +75,17 @@ public partial class YearlyEntry
             if (_parts.All(p => p.Department != shares[i].Department)) _parts.Add(new EntryPart(this, shares[i].Department, start[i]));
     }
 
+    /// <summary>
+    /// <paramref name="department"/>'s share of the stored values, as its part would start from them (<see cref="StartParts"/>):
+    /// what it reported in a year run outside Ayumi. Null when the measure does not name the department.
+    /// </summary>
+    public PartContent? StoredShareOf(Department department)
+    {
+        var assigned = Measure.Departments.OrderBy(d => d.Order).ToList();
+        var index = assigned.FindIndex(d => d.Department == department || d.DepartmentId == department.Id);
+        return index < 0 ? null : SplitIntoParts(assigned.Select(d => Share.Of(d.Department, d)).ToList())[index];
+    }
+
     /// <summary>Drops the departments' parts, when the year they were started for is withdrawn.</summary>
     internal void DropParts() => _parts.Clear();
 

@@ -115,7 +115,10 @@ public sealed class CycleBrowserTests(CycleBrowserFixture fixture) : IClassFixtu
 
         await soumu.GetByRole(AriaRole.Link, new() { Name = ReturnedMeasure, Exact = true }).ClickAsync();
         await Expect(soumu.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(ReturnedMeasure);
-        await ScanAsync(soumu, "entry form");
+        await ScanAtBothWidthsAsync(soumu, "entry form");
+        // Ena's sheet prints no planned work, budget or direction, so its form does not ask for them.
+        foreach (var unprinted in new[] { "取組予定", "当初予算額", "最終予算額", "課題・今後の方向性" })
+            await Expect(soumu.GetByLabel(unprinted)).ToHaveCountAsync(0);
         await soumu.GetByLabel("実施内容").FillAsync("広報誌に掲載した。");
         await soumu.GetByRole(AriaRole.Button, new() { Name = "提出", Exact = true }).ClickAsync();
         await Expect(soumu.GetByRole(AriaRole.Alert)).ToContainTextAsync("提出するには、評価と実施内容の入力が必要です。");
@@ -128,7 +131,7 @@ public sealed class CycleBrowserTests(CycleBrowserFixture fixture) : IClassFixtu
         var formVersion = await soumu.Locator("input[name='Input.Version']").InputValueAsync();
         Assert.True(formVersion == storedVersion.ToString(),
             $"after a submission refused for a missing grade, the draft is stored as version {storedVersion} but the form carries version {formVersion}, so the next submission is refused as a conflict");
-        await FillAndSubmitAsync(soumu, "広報誌に掲載した。", budget: "1,200");
+        await FillAndSubmitAsync(soumu, "広報誌に掲載した。");
 
         foreach (var title in await TitlesOnMyPageAsync(soumu))
         {
@@ -145,11 +148,14 @@ public sealed class CycleBrowserTests(CycleBrowserFixture fixture) : IClassFixtu
         await SignInAsync(fukushi, CycleBrowserFixture.Fukushi);
         var fukushiTitles = await TitlesOnMyPageAsync(fukushi);
         Assert.Equal(6, fukushiTitles.Count);
+        // On one of them last year's result and grade are copied in, and what was typed is kept as a draft meanwhile.
+        var copiedTitle = fukushiTitles.First(t => t != "生活保護");
         foreach (var title in fukushiTitles)
         {
             await fukushi.GotoAsync("/my");
             await fukushi.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).ClickAsync();
-            await FillAndSubmitAsync(fukushi, "社会福祉課が実施した。");
+            if (title == copiedTitle) await CopyLastYearAndSubmitAsync(fukushi);
+            else await FillAndSubmitAsync(fukushi, "社会福祉課が実施した。");
         }
 
         // The other departments' four parts go over HTTP to keep the run short.
@@ -294,20 +300,42 @@ public sealed class CycleBrowserTests(CycleBrowserFixture fixture) : IClassFixtu
         return [.. await page.Locator("table.my-entries tbody th a").AllInnerTextsAsync()];
     }
 
-    /// <summary>Fills in every part of the open entry form and submits it.</summary>
-    private static async Task FillAndSubmitAsync(IPage page, string results, string budget = "")
+    /// <summary>Fills in every field of the open entry form (Ena's: results, grade, next year's plan) and submits it.</summary>
+    private static async Task FillAndSubmitAsync(IPage page, string results)
     {
-        await page.GetByLabel("取組予定").FillAsync("計画どおり実施する。");
         await page.GetByLabel("実施内容").FillAsync(results);
         await page.GetByRole(AriaRole.Radio, new() { Name = "A(予定通り進行)" }).CheckAsync();
-        await page.GetByLabel("当初予算額").FillAsync(budget);
-        var progress = page.GetByLabel("取組目標の達成状況");
-        if (await progress.CountAsync() > 0) await progress.FillAsync("目標どおり。");
-        await page.GetByLabel("課題・今後の方向性").FillAsync("特になし。");
         await page.GetByLabel("次年度の実施予定").FillAsync("継続して実施する。");
         await page.GetByRole(AriaRole.Button, new() { Name = "提出", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("提出しました。");
         await Expect(page.Locator(".summary-list .status")).ToHaveTextAsync("提出済み");
+    }
+
+    /// <summary>
+    /// Copies last year's result and grade into the open entry form with their buttons, waits for the typed draft to be
+    /// kept, submits, and checks that the part holds last year's result.
+    /// </summary>
+    private async Task CopyLastYearAndSubmitAsync(IPage page)
+    {
+        var results = page.GetByLabel("実施内容");
+        var lastYear = (await page.Locator(".entry-field").Filter(new() { Has = results }).Locator(".last-year__value").InnerTextAsync()).Trim();
+        Assert.NotEmpty(lastYear);
+        await ScanAtBothWidthsAsync(page, "entry form with last year's values");
+        await page.GetByRole(AriaRole.Button, new() { Name = "令和6年度の実施内容を写す" }).ClickAsync();
+        await Expect(results).ToHaveValueAsync(lastYear);
+        var copyGrade = page.GetByRole(AriaRole.Button, new() { Name = "令和6年度の評価を写す" });
+        var lastGrade = await copyGrade.GetAttributeAsync("data-copy-value");
+        await copyGrade.ClickAsync();
+        await Expect(page.Locator($"#Input_Grade input[value='{lastGrade}']")).ToBeCheckedAsync();
+        await page.GetByLabel("次年度の実施予定").FillAsync("継続して実施する。");
+        await Expect(page.Locator("[data-draft-status]")).ToContainTextAsync("入力中の内容を一時保存しました");
+        var partId = int.Parse(new Uri(page.Url).Segments[^1]);
+        Assert.True(await Factory.QueryAsync(db => db.EntryDrafts.AnyAsync(d => d.EntryPartId == partId)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "提出", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("提出しました。");
+        var saved = await Factory.QueryAsync(db => db.EntryParts.Where(p => p.Id == partId).Select(p => p.Results).SingleAsync());
+        Assert.Equal(lastYear, saved);
+        Assert.False(await Factory.QueryAsync(db => db.EntryDrafts.AnyAsync(d => d.EntryPartId == partId)));
     }
 
     private static async Task<HttpResponseMessage> SubmitOverHttpAsync(WebUser user, int partId)

@@ -15,6 +15,17 @@ public static class CycleSetup
     /// <summary>A deadline the opening form accepts whenever the tests run: two months ahead, in Japan.</summary>
     public static string FutureDeadline => JapanTime.Today(TimeProvider.System).AddMonths(2).ToString("yyyy-MM-dd");
 
+    /// <summary>
+    /// Has the plan's entry form ask for every field, as its secretariat chooses on the plan's settings page: for tests of
+    /// budgets and directions on Ena's plan, whose sheet prints neither, so that its form would not ask for them.
+    /// </summary>
+    public static async Task AskForEveryFieldAsync(WebUser secretariat, int planId)
+    {
+        var response = await secretariat.PostAsync($"/plans/{planId}/settings?handler=EntryFields",
+            EntryFieldsExtensions.Each.Select(f => new KeyValuePair<string, string>("EntryFields", f.ToString())));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+    }
+
     public static async Task OpenAsync(AyumiFactory factory, int planId, FiscalYear year)
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -130,6 +130,8 @@ public abstract class StoredValueTests(CycleFixture fixture)
         var planId = await Factory.PlanIdAsync("212105");
         var year = new FiscalYear(2025);
         var secretariat = await Factory.SignedInAsync(CycleFixture.Secretariat);
+        // The departments' forms show every stored value here, budgets included, which Ena's sheet does not print.
+        await CycleSetup.AskForEveryFieldAsync(secretariat, planId);
         AssertImported(await ImportAsync(secretariat, "ena-r7.txt", EnaSheet(7)));
         var imported = await ValuesAsync(planId, year);
         Assert.Equal(12, imported.Count(v => v.Key.Field == nameof(YearlyEntry.InitialBudget) && v.Value is not null));
@@ -172,6 +174,8 @@ public abstract class StoredValueTests(CycleFixture fixture)
         var year = new FiscalYear(2026);
         var dashboard = $"/plans/{planId}/cycle/FY2026";
         var secretariat = await Factory.SignedInAsync(CycleFixture.Secretariat);
+        // The departments' forms show every stored value here, budgets included, which Ena's sheet does not print.
+        await CycleSetup.AskForEveryFieldAsync(secretariat, planId);
 
         // Import: the secretariat's upload writes the year's entries, in its name.
         var imported = await LastAuditIdAsync();

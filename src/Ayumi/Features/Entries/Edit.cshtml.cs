@@ -17,7 +17,7 @@ namespace Ayumi.Features.Entries;
 /// versions are shown side by side, with nothing typed lost.
 /// </summary>
 [Authorize]
-public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProvider clock) : PageModel
+public sealed partial class EditModel(AyumiDbContext db, CurrentMember current, TimeProvider clock) : PageModel
 {
     public EntryPart Part { get; private set; } = null!;
     public ReportingYear Year { get; private set; } = null!;
@@ -28,6 +28,10 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
     public Notice? Notice { get; private set; }
     /// <summary>What is stored now, when the user's save collided with someone else's.</summary>
     public PartContent? Theirs { get; private set; }
+    /// <summary>The fields the plan's entry form asks for; the others are neither shown nor changed by a save.</summary>
+    public EntryFields Asked { get; private set; } = EntryFields.All;
+    /// <summary>What the department reported on the measure last year, as far as its editors may see it; null when nothing.</summary>
+    public PartContent? LastYear { get; private set; }
 
     [BindProperty] public Form Input { get; set; } = new();
 
@@ -50,12 +54,39 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
             IssuesAndDirection = part.IssuesAndDirection, NextYearPlan = part.NextYearPlan, TargetProgress = part.TargetProgress,
             Version = part.Version,
         };
+
+        /// <summary>A kept draft over the stored part: what was typed into the fields asked for, from the version it started from.</summary>
+        public static Form From(EntryPart part, EntryDraft draft, EntryFields asked)
+        {
+            var form = From(part);
+            var typed = draft.Typed;
+            if (asked.Asks(EntryFields.PlannedWork)) form.PlannedWork = typed.PlannedWork;
+            if (asked.Asks(EntryFields.Results)) form.Results = typed.Results;
+            if (asked.Asks(EntryFields.Grade)) form.Grade = typed.Grade;
+            if (asked.Asks(EntryFields.InitialBudget)) form.InitialBudget = typed.InitialBudget;
+            if (asked.Asks(EntryFields.FinalBudget)) form.FinalBudget = typed.FinalBudget;
+            if (asked.Asks(EntryFields.IssuesAndDirection)) form.IssuesAndDirection = typed.IssuesAndDirection;
+            if (asked.Asks(EntryFields.NextYearPlan)) form.NextYearPlan = typed.NextYearPlan;
+            if (asked.Asks(EntryFields.TargetProgress)) form.TargetProgress = typed.TargetProgress;
+            form.Version = draft.BaseVersion;
+            return form;
+        }
+
+        /// <summary>What was typed into the fields asked for; the others are not kept.</summary>
+        public TypedPart Typed(EntryFields asked)
+        {
+            string? If(EntryFields field, string? text) => asked.Asks(field) ? text : null;
+            return new(If(EntryFields.PlannedWork, PlannedWork), If(EntryFields.Results, Results), If(EntryFields.Grade, Grade),
+                If(EntryFields.InitialBudget, InitialBudget), If(EntryFields.FinalBudget, FinalBudget), If(EntryFields.IssuesAndDirection, IssuesAndDirection),
+                If(EntryFields.NextYearPlan, NextYearPlan), If(EntryFields.TargetProgress, TargetProgress));
+        }
     }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied) return denied;
         Input = Form.From(Part);
+        await RestoreDraftAsync(ct);
         return Page();
     }
 
@@ -77,13 +108,14 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
                 where p.Id == id
                 let plan = p.YearlyEntry.Measure.Plan
                 join y in db.ReportingYears on new { PlanId = plan.Id, p.YearlyEntry.FiscalYear } equals new { y.PlanId, y.FiscalYear }
-                select new SaveTarget(p, y, plan.OrganisationId, plan.Name, plan.Grades, p.YearlyEntry.MeasureId)).FirstOrDefault()))(db, id, ct);
+                select new SaveTarget(p, y, plan.OrganisationId, plan.Name, plan.Grades, p.YearlyEntry.MeasureId, plan.ChosenEntryFields, plan.ReportTemplateName)).FirstOrDefault()))(db, id, ct);
         if (target is null) return NotFound();
         var me = await current.GetAsync(ct);
         if (!me.CanEdit(target.OrganisationId, target.Part.DepartmentId) || !target.Year.IsOpen || !target.Part.IsEditable) return Forbid();
         Part = target.Part;
         Year = target.Year;
         var scale = new GradeScale(target.Grades);
+        Asked = Plan.AskedEntryFields(target.ChosenEntryFields, await PlanLayout.OfAsync(db, target.OrganisationId, target.ReportTemplateName, ct), scale.IsGraded);
         var content = Read(scale);
         if (content is null) return await ShowAgainAsync(id, ct);
         db.Entry(Part).Property(nameof(EntryPart.Version)).OriginalValue = Input.Version;
@@ -94,6 +126,7 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
             if (submit) SubmitOrKeepDraft(scale.IsGraded);
             await db.SaveChangesAsync(ct);
             CarryVersion(Part.Version);
+            await ForgetDraftAsync(id, me, ct);
         }
         catch (DomainException e)
         {
@@ -116,7 +149,8 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
     private static readonly ConditionalWeakTable<IModel, Func<AyumiDbContext, int, CancellationToken, Task<SaveTarget?>>> SaveTargetQueries = new();
 
     /// <summary>What a save reads: the part and its year (both tracked) and the few facts of its plan that the rules need.</summary>
-    private sealed record SaveTarget(EntryPart Part, ReportingYear Year, int OrganisationId, string PlanName, List<GradeDefinition> Grades, int MeasureId);
+    private sealed record SaveTarget(EntryPart Part, ReportingYear Year, int OrganisationId, string PlanName, List<GradeDefinition> Grades, int MeasureId,
+        EntryFields? ChosenEntryFields, string? ReportTemplateName);
 
     /// <summary>Shows the form again, with what was typed and the messages, over the stored part.</summary>
     private async Task<IActionResult> ShowAgainAsync(int id, CancellationToken ct)
@@ -128,7 +162,7 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
     /// <summary>An incomplete submission still keeps what was typed, as a draft, and says what is missing.</summary>
     private void SubmitOrKeepDraft(bool graded)
     {
-        try { Part.Submit(Year, clock.GetUtcNow(), graded); }
+        try { Part.Submit(Year, clock.GetUtcNow(), graded, Asked); }
         catch (IncompleteEntryException e)
         {
             foreach (var field in e.Missing) Errors[field] = "entry.required";
@@ -159,18 +193,19 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
     /// <summary>
     /// What the department's form says. A field the form did not send (a field the page did
     /// not show, a grade left unchosen, a client posting part of the form) keeps the part's
-    /// value: only what a person typed or cleared changes it.
+    /// value: only what a person typed or cleared changes it. A field the plan's form does not
+    /// ask for keeps it too, whatever is posted: it was never shown, so nothing typed is in it.
     /// </summary>
     private PartContent? Read(GradeScale scale)
     {
-        bool Sent(string field) => Request.HasFormContentType && Request.Form.ContainsKey($"{nameof(Input)}.{field}");
+        bool Sent(string field) => Asked.Asks(Enum.Parse<EntryFields>(field)) && Request.HasFormContentType && Request.Form.ContainsKey($"{nameof(Input)}.{field}");
         string? Text(string field, string? typed, string? stored) => Sent(field) ? typed : stored;
         var initial = Sent(nameof(Input.InitialBudget)) ? Budget(Input.InitialBudget, nameof(Input.InitialBudget)) : (Value: Part.InitialBudget, Ok: true);
         var final = Sent(nameof(Input.FinalBudget)) ? Budget(Input.FinalBudget, nameof(Input.FinalBudget)) : (Value: Part.FinalBudget, Ok: true);
         var grade = !Sent(nameof(Input.Grade)) ? Part.Grade : string.IsNullOrWhiteSpace(Input.Grade) ? null : Input.Grade.Trim();
         if (grade is not null && scale.Find(grade) is null) Errors[nameof(Input.Grade)] = "entry.badGrade";
         foreach (var (name, text) in new[] { (nameof(Input.PlannedWork), Input.PlannedWork), (nameof(Input.Results), Input.Results), (nameof(Input.IssuesAndDirection), Input.IssuesAndDirection), (nameof(Input.NextYearPlan), Input.NextYearPlan), (nameof(Input.TargetProgress), Input.TargetProgress) })
-            if (text?.Length > 4000) Errors[name] = "entry.tooLong";
+            if (Sent(name) && text?.Length > TypedPart.MaxLength) Errors[name] = "entry.tooLong";
         if (Errors.Count > 0)
         {
             Notice = Notice.Error("entry.fix");
@@ -197,7 +232,7 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
             .Include(p => p.Department)
             .Include(p => p.YearlyEntry).ThenInclude(e => e.Parts).ThenInclude(p => p.Department)
             .Include(p => p.YearlyEntry).ThenInclude(e => e.Measure).ThenInclude(m => m.Placements).ThenInclude(p => p.Node)
-            .Include(p => p.YearlyEntry).ThenInclude(e => e.Measure).ThenInclude(m => m.Departments)
+            .Include(p => p.YearlyEntry).ThenInclude(e => e.Measure).ThenInclude(m => m.Departments).ThenInclude(d => d.Department)
             .Include(p => p.YearlyEntry).ThenInclude(e => e.Measure).ThenInclude(m => m.Plan).ThenInclude(p => p.ReportingYears)
             .Include(p => p.YearlyEntry).ThenInclude(e => e.Measure).ThenInclude(m => m.Plan).ThenInclude(p => p.Organisation)
             .AsSplitQuery()
@@ -208,11 +243,29 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current, TimeProv
         var mayEdit = me.CanEdit(organisationId, part.DepartmentId);
         if (!mayEdit && !me.CanManage(organisationId)) return Forbid();
         Part = part;
-        Year = part.YearlyEntry.Measure.Plan.ReportingYears.Single(r => r.FiscalYear == part.YearlyEntry.FiscalYear);
+        var plan = part.YearlyEntry.Measure.Plan;
+        Year = plan.ReportingYears.Single(r => r.FiscalYear == part.YearlyEntry.FiscalYear);
         CanEdit = mayEdit && Year.IsOpen && part.IsEditable;
         CanReview = me.CanManage(organisationId);
+        Asked = plan.AskedEntryFields(await PlanLayout.OfAsync(db, organisationId, plan.ReportTemplateName, ct));
+        if (CanEdit) LastYear = await LastYearAsync(me, ct);
         if (Request.Query["saved"] is { Count: > 0 } saved) Notice = Notice.Success(saved == "submitted" ? "entry.submitted" : "entry.saved");
         else if (CanReview && Request.Query["reviewed"] is { Count: > 0 } reviewed) Notice = Notice.Success(reviewed == "approved" ? "cycle.approved" : "cycle.returned");
         return null;
+    }
+
+    /// <summary>
+    /// Last year's entry of the measure as this department reported it: its own part when last year ran in Ayumi, which
+    /// its editors have always seen; otherwise its share of the stored values, only when the reader may see that year.
+    /// </summary>
+    private async Task<PartContent?> LastYearAsync(MemberRoles me, CancellationToken ct)
+    {
+        var entry = Part.YearlyEntry;
+        var previousYear = entry.FiscalYear.Previous;
+        var previous = await db.YearlyEntries.Include(e => e.Parts)
+            .FirstOrDefaultAsync(e => e.MeasureId == entry.MeasureId && e.FiscalYear == previousYear, ct);
+        if (previous is null) return null;
+        if (previous.Parts.FirstOrDefault(p => p.DepartmentId == Part.DepartmentId) is { } own) return own.Content;
+        return me.SeesYear(entry.Measure.Plan, previousYear) ? previous.StoredShareOf(Part.Department) : null;
     }
 }

@@ -205,6 +205,41 @@ namespace Ayumi.Generated.Migrations.Postgres
                     b.ToTable("DepartmentAlias");
                 });
 
+            modelBuilder.Entity("Ayumi.Domain.EntryDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BaseVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EntryPartId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Typed")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("EntryPartId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("EntryDrafts");
+                });
+
             modelBuilder.Entity("Ayumi.Domain.EntryPart", b =>
                 {
                     b.Property<int>("Id")
@@ -610,6 +645,10 @@ namespace Ayumi.Generated.Migrations.Postgres
 
                     b.Property<string>("BasicPhilosophy")
                         .HasColumnType("text");
+
+                    b.Property<int?>("ChosenEntryFields")
+                        .HasMaxLength(32)
+                        .HasColumnType("integer");
 
                     b.Property<string>("EvaluationBodies")
                         .IsRequired()
@@ -1136,6 +1175,21 @@ namespace Ayumi.Generated.Migrations.Postgres
                         .WithMany("Aliases")
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.EntryDraft", b =>
+                {
+                    b.HasOne("Ayumi.Domain.EntryPart", null)
+                        .WithMany()
+                        .HasForeignKey("EntryPartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ayumi.Domain.AyumiUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Ayumi.Domain.EntryPart", b =>

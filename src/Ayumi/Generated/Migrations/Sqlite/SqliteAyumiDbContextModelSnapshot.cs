@@ -194,6 +194,39 @@ namespace Ayumi.Generated.Migrations.Sqlite
                     b.ToTable("DepartmentAlias");
                 });
 
+            modelBuilder.Entity("Ayumi.Domain.EntryDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BaseVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntryPartId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Typed")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("EntryPartId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("EntryDrafts");
+                });
+
             modelBuilder.Entity("Ayumi.Domain.EntryPart", b =>
                 {
                     b.Property<int>("Id")
@@ -581,6 +614,10 @@ namespace Ayumi.Generated.Migrations.Sqlite
 
                     b.Property<string>("BasicPhilosophy")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChosenEntryFields")
+                        .HasMaxLength(32)
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("EvaluationBodies")
                         .IsRequired()
@@ -1087,6 +1124,21 @@ namespace Ayumi.Generated.Migrations.Sqlite
                         .WithMany("Aliases")
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.EntryDraft", b =>
+                {
+                    b.HasOne("Ayumi.Domain.EntryPart", null)
+                        .WithMany()
+                        .HasForeignKey("EntryPartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ayumi.Domain.AyumiUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Ayumi.Domain.EntryPart", b =>
