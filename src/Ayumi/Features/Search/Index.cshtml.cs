@@ -1,4 +1,5 @@
 using Ayumi.Data;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Ayumi.Features.Search;
@@ -16,12 +17,14 @@ public sealed class IndexModel(AyumiDbContext db) : PageModel
     public bool Invalid { get; private set; }
     public SearchFilterOptions Options { get; private set; } = new([], [], []);
 
-    public async Task OnGetAsync(string? q, string? prefecture, string? kind, string? population, string? fiscalYear, string? grade, int? page, CancellationToken ct)
+    public async Task OnGetAsync(string? q, string? prefecture, string? kind, string? population, string? fiscalYear, string? grade,
+        // "page" is Razor Pages' own route value (the page's path); the query string's page number is read by name.
+        [FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
         (Q, Prefecture, Kind, Population, FiscalYear, Grade) = (q, prefecture, kind, population, fiscalYear, grade);
         Options = await SearchFilterOptions.ReadAsync(db, ct);
         if (string.IsNullOrWhiteSpace(q)) return;
-        var request = SearchRequest.From(q, prefecture, kind, population, fiscalYear, grade, page, out _);
+        var request = SearchRequest.From(q, prefecture, kind, population, fiscalYear, grade, pageNumber, out _);
         if (request is null)
         {
             Invalid = true;
