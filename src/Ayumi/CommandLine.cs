@@ -81,6 +81,7 @@ public static class CommandLine
         root.Subcommands.Add(Features.Reports.ExportCommand.Command(context));
         foreach (var verb in Features.Accounts.AccountCommands.Commands(context)) root.Subcommands.Add(verb);
         foreach (var verb in Features.Backup.BackupCommands.Commands(context)) root.Subcommands.Add(verb);
+        root.Subcommands.Add(Features.Search.SearchCommand.Command(context));
         return root;
     }
 

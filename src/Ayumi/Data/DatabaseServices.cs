@@ -65,16 +65,17 @@ public static class DatabaseServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IAuditActor, SystemAuditActor>();
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<Features.Search.SearchIndexInterceptor>();
         services.AddPooledDbContextFactory<SqliteAyumiDbContext>((sp, o) => o
             .UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString)
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>())
+            .AddInterceptors(sp.GetRequiredService<Features.Search.SearchIndexInterceptor>(), sp.GetRequiredService<AuditInterceptor>())
             // Both describe how the shipped migrations rebuild SQLite tables (outside a transaction, with data moved by SQL),
             // which the migration tests cover and an administrator cannot change: information, not a warning at every new database.
             .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information),
                 (SqliteEventId.TableRebuildPendingWarning, LogLevel.Information))));
         services.AddPooledDbContextFactory<PostgresAyumiDbContext>((sp, o) => o
             .UseNpgsql(sp.GetRequiredService<DatabaseSettings>().ConnectionString)
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<Features.Search.SearchIndexInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         services.AddScoped<AyumiDbContext>(sp =>
         {
             AyumiDbContext db = sp.GetRequiredService<DatabaseSettings>().Provider == DatabaseSettings.Postgres

@@ -25,7 +25,13 @@ public static class SchemaUpgrade
                     $"The database was made by another build of Ayumi: its schema has migrations this release does not know ({string.Join(", ", unknown)}). " +
                     "A database of a development build before 1.0.0 is recreated: export its plans with that build (export-plan --include-unpublished), " +
                     "start this release on an empty database and load-plan them (README.md, 'Configuration'). A database of a newer release needs that release.");
-            if (!(await db.Database.GetPendingMigrationsAsync(ct)).Any()) return;
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            if (pending.Count == 0) return;
+            await db.Database.MigrateAsync(ct);
+            // The search index starts empty: an upgraded database's published plans are indexed once.
+            if (pending.Any(m => m.EndsWith("_SearchIndex", StringComparison.Ordinal)))
+                await Features.Search.SearchIndex.RebuildAsync(db, ct);
+            return;
         }
         await db.Database.MigrateAsync(ct);
     }

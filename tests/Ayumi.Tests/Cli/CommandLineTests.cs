@@ -52,6 +52,27 @@ public sealed class CommandLineTests : IAsyncLifetime
         Assert.Equal(1, await CountOrganisationsAsync());
     }
 
+    [Fact]
+    public async Task Rebuild_search_index_remakes_the_index_that_the_load_kept_up_to_date()
+    {
+        Assert.Equal(0, await CommandLine.RunAsync(Args("load-plan", TestPaths.PlanFile("komae-city.ayumi.json"))));
+        var kept = await SearchDocumentsAsync("SELECT group_concat(\"MeasureId\" || ':' || ifnull(\"FiscalYear\", '') || ':' || \"Text\", '|') FROM (SELECT * FROM \"SearchDocuments\" ORDER BY \"MeasureId\", \"FiscalYear\")");
+        Assert.NotEqual("", kept);
+        await SearchDocumentsAsync("DELETE FROM \"SearchBigrams\"; DELETE FROM \"SearchDocuments\"");
+        Assert.Equal(0, await CommandLine.RunAsync(Args("rebuild-search-index")));
+        Assert.Equal(kept, await SearchDocumentsAsync("SELECT group_concat(\"MeasureId\" || ':' || ifnull(\"FiscalYear\", '') || ':' || \"Text\", '|') FROM (SELECT * FROM \"SearchDocuments\" ORDER BY \"MeasureId\", \"FiscalYear\")"));
+        Assert.Equal(kept.Split('|').Length.ToString(), await SearchDocumentsAsync("SELECT count(*) FROM \"SearchBigrams\""));
+    }
+
+    private async Task<string> SearchDocumentsAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync()) ?? "";
+    }
+
     private async Task<int> CountMeasuresAsync(string planName)
     {
         var options = new DbContextOptionsBuilder<SqliteAyumiDbContext>().UseSqlite(_database.ConnectionString).Options;

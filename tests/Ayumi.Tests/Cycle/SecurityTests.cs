@@ -72,6 +72,9 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         { "anonymous", "api-measures", Expect.Ok }, { "soumu", "api-measures", Expect.Ok },
         { "anonymous", "api-indicators", Expect.Ok }, { "secretariat", "api-indicators", Expect.Ok },
         { "anonymous", "/api/v1/organisations/212105/plans", Expect.Ok }, { "akita", "/api/v1/organisations/212105/plans", Expect.Ok },
+        // The search of all published plans is public, the same for every role.
+        { "anonymous", "/api/v1/search?q=%E5%B0%B1%E5%8A%B4", Expect.Ok }, { "soumu", "/api/v1/search?q=%E5%B0%B1%E5%8A%B4", Expect.Ok },
+        { "anonymous", "/search?q=%E5%B0%B1%E5%8A%B4", Expect.Ok }, { "akita", "/search?q=%E5%B0%B1%E5%8A%B4&fiscalYear=2024", Expect.Ok },
         { "anonymous", "plan", Expect.Ok }, { "soumu", "plan", Expect.Ok }, { "anonymous", "/", Expect.Ok }, { "reviewer", "/", Expect.Ok },
         // Imports and report layouts are the secretariat's.
         { "anonymous", "import", Expect.SignIn }, { "soumu", "import", Expect.Denied }, { "reviewer", "import", Expect.Denied },

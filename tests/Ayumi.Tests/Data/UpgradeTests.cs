@@ -86,6 +86,8 @@ public sealed class UpgradeTests
         var ena = await factory.PlanIdAsync("212105");
         var sheet = await administrator.GetAsync($"/plans/{ena}");
         Assert.Contains("恵那市", sheet.Body!.TextContent);
+        // The search index, new after 1.0.0, is built for the plans the upgraded database already holds.
+        Assert.Contains("\"organisationCode\":\"212105\"", await factory.CreateClient().GetStringAsync("/api/v1/search?q=%E5%8D%94%E5%8A%9B%E9%9B%87%E7%94%A8%E4%B8%BB"));
     }
 
     private static async Task<Dictionary<string, long>> RowCountsAsync(DbConnection connection, string tablesQuery)

@@ -48,6 +48,8 @@ public static partial class LeakCrawler
             ["documentName"] = ["v1"],
             ["culture"] = ["ja"],
             ["returnUrl"] = ["/"],
+            // Searches: a part of every marker (a hit would show the whole marker in its snippet) and words of the marked text.
+            ["q"] = ["LEAK7Q", "の記載", "差し戻し"],
         };
         IReadOnlyList<string> Ids(string pattern) => pattern switch
         {

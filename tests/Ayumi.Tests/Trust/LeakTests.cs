@@ -85,6 +85,21 @@ public abstract class LeakTests(LeakFixture fixture, ITestOutputHelper output)
         await Reads(fixture.Users["reviewer"], $"/plans/{second}/report/{LeakFixture.Locked}", Secret.Locked);
     }
 
+    [Fact]
+    public async Task The_search_finds_no_unpublished_text_for_any_role_not_even_the_secretariat()
+    {
+        foreach (var (role, user) in fixture.Users)
+            foreach (var kind in Enum.GetValues<Secret>())
+            {
+                var found = await LeakCrawler.FetchAsync(user, $"/api/v1/search?q={Uri.EscapeDataString(Marker.Text(kind))}");
+                Assert.Equal(200, found.Status);
+                Assert.True(found.Text.Contains("\"total\":0"), $"{role} found {Marker.Text(kind)}: {found.Text}");
+            }
+        // The published plans' text is found.
+        var published = await LeakCrawler.FetchAsync(fixture.Users["anonymous"], $"/api/v1/search?q={Uri.EscapeDataString("協力雇用主")}");
+        Assert.True((int)System.Text.Json.Nodes.JsonNode.Parse(published.Text)!["total"]! > 0, published.Text);
+    }
+
     // Failure 2 of issue 15: the anonymous plan file carried an approved, unpublished year.
     [Fact]
     public async Task The_public_plan_file_carries_published_years_only_and_the_secretariats_full_file_says_it_is_a_backup()

@@ -2,6 +2,7 @@ using Ayumi.Data;
 using Ayumi.Domain;
 using Ayumi.Features.Accounts;
 using Ayumi.Features.Plans;
+using Ayumi.Features.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ayumi.Features.Api;
@@ -56,6 +57,8 @@ public static class ApiEndpoints
                 .Include(i => i.Numerator).Include(i => i.Denominator).OrderBy(i => i.Order).ToListAsync(ct);
             return Results.Ok(indicators.Select(IndicatorDto.From));
         }).WithName("ListIndicators").Produces<IEnumerable<IndicatorDto>>().WithSummary("The indicators of a plan with baselines, targets and actuals.");
+
+        api.MapSearch();
     }
 
     /// <summary>The API is read as the public reads: a published plan, with only its published years' reports.</summary>

@@ -88,6 +88,11 @@ public static class PostgresMove
             Console.Error.WriteLine($"error: {different} of {tables.Count} tables differ after the copy; keep using the SQLite database.");
             return 1;
         }
+        await using (var index = await postgres.BeginTransactionAsync())
+        {
+            Console.WriteLine($"Indexed {await Search.SearchIndex.RebuildAsync(postgres, index, CancellationToken.None):N0} search document(s).");
+            await index.CommitAsync();
+        }
         Console.WriteLine($"Compared {tables.Count} tables row by row: PostgreSQL holds the same {rowCount:N0} rows as SQLite, sign-in keys included.");
         Console.WriteLine("Now set Ayumi:Database:Provider to postgres and ConnectionStrings:Ayumi to the new database, and start Ayumi.");
         return 0;
@@ -97,7 +102,8 @@ public static class PostgresMove
     {
         await using var command = connection.CreateCommand();
         // EF Core's own tables (the migration history, and SQLite's migration lock) are made by each database's migrations.
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_EF%' ESCAPE '\\'";
+        // The search index is remade from the copied plans, not copied (an FTS5 table has no PostgreSQL counterpart).
+        command.CommandText = $"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_EF%' ESCAPE '\\' AND name NOT LIKE '{Search.SearchIndex.TablePrefix}%'";
         await using var reader = await command.ExecuteReaderAsync();
         var names = new HashSet<string>(StringComparer.Ordinal);
         while (await reader.ReadAsync()) names.Add(reader.GetString(0));

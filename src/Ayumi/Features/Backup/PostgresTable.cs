@@ -32,7 +32,7 @@ internal sealed class PostgresTable(string name, IReadOnlyList<PostgresTable.Col
         await using (var command = new NpgsqlCommand("""
             SELECT c.table_name, c.column_name, c.data_type, c.is_identity = 'YES'
             FROM information_schema.columns c JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-            WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' AND c.table_name NOT LIKE '\_\_EF%'
+            WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' AND c.table_name NOT LIKE '\_\_EF%' AND c.table_name NOT LIKE 'Search%'
             ORDER BY c.table_name, c.ordinal_position
             """, connection))
         await using (var reader = await command.ExecuteReaderAsync())
