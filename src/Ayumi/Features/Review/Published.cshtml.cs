@@ -24,7 +24,7 @@ public sealed class PublishedModel(AyumiDbContext db, CurrentMember current, UiT
     public async Task<IActionResult> OnGetAsync(int id, string year, CancellationToken ct)
     {
         if (!FiscalYear.TryParse(year, out var fiscalYear)) return NotFound();
-        var plan = await db.Plans.AsNoTracking().Include(p => p.Organisation).Include(p => p.ReportingYears)
+        var plan = await db.Plans.AsNoTrackingWithIdentityResolution().Include(p => p.Organisation).Include(p => p.ReportingYears)
             .Include(p => p.Nodes).Include(p => p.Measures).ThenInclude(m => m.Placements).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, ct);
         var reporting = plan?.ReportingYears.FirstOrDefault(r => r.FiscalYear == fiscalYear);
         if (plan is null) return NotFound();
