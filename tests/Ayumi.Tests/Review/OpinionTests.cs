@@ -72,8 +72,11 @@ public abstract class OpinionTests(CycleFixture fixture)
         Assert.Contains(Summary, (await secretariat.GetAsync(publicPage)).QuerySelector("main")!.TextContent);
         await AssertPublicAsync(anonymous, planId, published: false);
 
+        var confirmation = await secretariat.GetAsync($"/plans/{planId}/cycle/{Year}/publish");
+        Assert.Contains("1件（年度を公表すると公開されます）", confirmation.QuerySelector(".year-summary")!.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, (await secretariat.PostAsync($"/plans/{planId}/cycle/{Year}/publish", [])).StatusCode);
         await AssertPublicAsync(anonymous, planId, published: true);
+        Assert.Contains("/api/v1/plans/{planId}/opinions", (await LeakCrawler.FetchAsync(anonymous, "/openapi/v1.json")).Text);
         var page = (await anonymous.GetAsync(publicPage)).QuerySelector("main")!.TextContent;
         Assert.Contains("主な意見と市の考え方", page);
         Assert.Contains("市の考え方", (await anonymous.GetAsync(publicPage)).QuerySelector("table.opinions-table thead")!.TextContent);
