@@ -33,7 +33,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     private static readonly HashSet<Type> Audited =
     [
         typeof(Organisation), typeof(Department), typeof(Plan), typeof(PlanNode), typeof(Measure), typeof(MeasurePlacement), typeof(MeasureDepartment), typeof(MeasureLineage),
-        typeof(YearlyEntry), typeof(EntryPart), typeof(Indicator), typeof(IndicatorActual), typeof(ReportingYear), typeof(PublicationWithdrawal), typeof(Membership),
+        typeof(YearlyEntry), typeof(EntryPart), typeof(Indicator), typeof(IndicatorActual), typeof(ReportingYear), typeof(PublicationWithdrawal), typeof(PublishedOpinion), typeof(Membership),
         typeof(AyumiUser),
     ];
 
@@ -221,6 +221,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         IndicatorActual actual => actual.Indicator?.PlanId,
         ReportingYear year => year.PlanId,
         PublicationWithdrawal withdrawal => withdrawal.ReportingYear?.PlanId,
+        // Never a measure's: a measure's history is read by every member, and an opinion of a year not yet published is not theirs.
+        PublishedOpinion opinion => opinion.ReportingYear?.PlanId,
         YearlyEntry yearly => yearly.Measure?.PlanId ?? (entry.Context as AyumiDbContext)?.AuditLocationOf(yearly)?.PlanId,
         EntryPart part => part.YearlyEntry?.Measure?.PlanId ?? (entry.Context as AyumiDbContext)?.AuditLocationOf(part)?.PlanId,
         MeasurePlacement placement => placement.Measure?.PlanId,

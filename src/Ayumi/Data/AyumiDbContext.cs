@@ -31,6 +31,7 @@ public abstract class AyumiDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
     public DbSet<PolicyEvaluation> PolicyEvaluations => Set<PolicyEvaluation>();
+    public DbSet<PublishedOpinion> PublishedOpinions => Set<PublishedOpinion>();
     public DbSet<MappingProfile> MappingProfiles => Set<MappingProfile>();
     public DbSet<ReportTemplate> ReportTemplates => Set<ReportTemplate>();
 

@@ -210,6 +210,17 @@ internal sealed class PolicyEvaluationConfiguration : IEntityTypeConfiguration<P
     }
 }
 
+internal sealed class PublishedOpinionConfiguration : IEntityTypeConfiguration<PublishedOpinion>
+{
+    public void Configure(EntityTypeBuilder<PublishedOpinion> b)
+    {
+        b.HasIndex(o => new { o.ReportingYearId, o.Order });
+        b.HasOne(o => o.ReportingYear).WithMany().HasForeignKey(o => o.ReportingYearId);
+        b.HasOne<Measure>().WithMany().HasForeignKey(o => o.MeasureId).OnDelete(DeleteBehavior.SetNull);
+        b.Property(o => o.CommentIds).HasJsonConversion();
+    }
+}
+
 internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
 {
     public void Configure(EntityTypeBuilder<Indicator> b)

@@ -48,7 +48,9 @@ public class ReviewComment
 {
     private ReviewComment() { AuthorId = null!; AuthorName = null!; Text = null!; }
 
-    public ReviewComment(int reportingYearId, int? measureId, int? nodeId, string authorId, string authorName, string text, DateTimeOffset at, int? answersId = null)
+    /// <param name="bodyName">The evaluation body the author writes for (<see cref="Plan.EvaluationBodyOf"/>); null for the secretariat's answers.</param>
+    public ReviewComment(int reportingYearId, int? measureId, int? nodeId, string authorId, string authorName, string text, DateTimeOffset at, int? answersId = null,
+        string? bodyName = null)
     {
         if (string.IsNullOrWhiteSpace(text)) throw new DomainException("A comment cannot be empty.", "error.emptyComment");
         ReportingYearId = reportingYearId;
@@ -59,6 +61,7 @@ public class ReviewComment
         Text = text.Trim();
         At = at;
         AnswersId = answersId;
+        BodyName = bodyName;
     }
 
     public int Id { get; private set; }
@@ -71,6 +74,8 @@ public class ReviewComment
     public DateTimeOffset At { get; private set; }
     /// <summary>The comment this one answers (the secretariat's reply).</summary>
     public int? AnswersId { get; private set; }
+    /// <summary>The evaluation body the author wrote for, as it was named then.</summary>
+    public string? BodyName { get; private set; }
 }
 
 /// <summary>A reviewer's evaluation of a goal or policy for a year (内部評価 / 外部評価).</summary>
@@ -78,7 +83,8 @@ public class PolicyEvaluation
 {
     private PolicyEvaluation() { ReviewerId = null!; ReviewerName = null!; Text = null!; }
 
-    public PolicyEvaluation(int reportingYearId, int nodeId, string reviewerId, string reviewerName, EvaluationKind kind, string? grade, string text, DateTimeOffset at)
+    public PolicyEvaluation(int reportingYearId, int nodeId, string reviewerId, string reviewerName, EvaluationKind kind, string? grade, string text, DateTimeOffset at,
+        string? bodyName = null)
     {
         if (string.IsNullOrWhiteSpace(text)) throw new DomainException("An evaluation needs its reasons.", "error.emptyEvaluation");
         ReportingYearId = reportingYearId;
@@ -89,6 +95,7 @@ public class PolicyEvaluation
         Grade = grade;
         Text = text.Trim();
         At = at;
+        BodyName = bodyName;
     }
 
     public int Id { get; private set; }
@@ -100,4 +107,6 @@ public class PolicyEvaluation
     public string? Grade { get; private set; }
     public string Text { get; private set; }
     public DateTimeOffset At { get; private set; }
+    /// <summary>The evaluation body the reviewer evaluated for, as it was named then.</summary>
+    public string? BodyName { get; private set; }
 }

@@ -19,8 +19,24 @@ public enum PlanStatus
     Published,
 }
 
-/// <summary>A council or committee that reviews the plan's progress (推進会議, 審議会…).</summary>
-public sealed record EvaluationBody(string Name, EvaluationKind Kind, string? Description);
+/// <summary>
+/// A council or committee that reviews the plan's progress (推進会議, 審議会…), named in the plan, with its members.
+/// Kept with the plan (its name is unique in it); a member may be tied to a reviewer's account, whose comments and
+/// evaluations then carry the body's name.
+/// </summary>
+public sealed record EvaluationBody(string Name, EvaluationKind Kind, string? Description, IReadOnlyList<EvaluationBodyMember>? Members = null)
+{
+    /// <summary>Bodies stored before members were kept have none.</summary>
+    public IReadOnlyList<EvaluationBodyMember> Members { get; init; } = Members ?? [];
+
+    public bool Equals(EvaluationBody? other) =>
+        other is not null && Name == other.Name && Kind == other.Kind && Description == other.Description && Members.SequenceEqual(other.Members);
+
+    public override int GetHashCode() => HashCode.Combine(Name, Kind, Description, Members.Count);
+}
+
+/// <summary>A member of an evaluation body: name, affiliation or role (所属・役職), and the reviewer account they use, if any.</summary>
+public sealed record EvaluationBodyMember(string Name, string? Role, string? UserId = null);
 
 /// <summary>
 /// A recidivism-prevention plan (再犯防止推進計画) of one organisation: its generation, its

@@ -7,6 +7,7 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace Ayumi.Tests.Browser;
@@ -48,11 +49,13 @@ public sealed class CycleBrowserFixture : IAsyncLifetime
 /// and submitting their parts, a return and a resubmission, approval, locking, a reviewer's comment,
 /// publication and an anonymous visitor's view; every new page is scanned by axe at WCAG 2.1 AA.
 /// </summary>
-public sealed class CycleBrowserTests(CycleBrowserFixture fixture) : IClassFixture<CycleBrowserFixture>
+public sealed class CycleBrowserTests(CycleBrowserFixture fixture, ITestOutputHelper output) : IClassFixture<CycleBrowserFixture>
 {
     private const string ReturnedMeasure = "「社会を明るくする運動」の広報・周知";
     private const string ReturnComment = "実施回数を追記してください。";
     private const string ReviewComment = "支援件数の推移も示してください。";
+    private const string Body = "恵那市再犯防止推進会議";
+    private const string CityAnswer = "次年度の報告から支援件数の推移を掲載します。";
 
     private AyumiFactory Factory => fixture.Factory;
 
@@ -65,8 +68,10 @@ public sealed class CycleBrowserTests(CycleBrowserFixture fixture) : IClassFixtu
         var planId = await Factory.PlanIdAsync("212105");
         var dashboardPath = $"/plans/{planId}/cycle/FY2025";
 
-        // The secretariat signs in, after one mistyped password.
+        // The secretariat signs in, after one mistyped password. Its page loads are counted (reported at the end).
         var secretariat = await fixture.NewPageAsync();
+        var secretariatLoads = 0;
+        secretariat.Load += (_, _) => secretariatLoads++;
         await secretariat.GotoAsync("/account/login");
         await ScanAsync(secretariat, "login");
         await secretariat.GetByLabel("メールアドレス").FillAsync(CycleBrowserFixture.Secretariat);
@@ -89,7 +94,23 @@ public sealed class CycleBrowserTests(CycleBrowserFixture fixture) : IClassFixtu
         await Expect(secretariat).ToHaveURLAsync(new Regex("/account/password$"));
         await ScanAsync(secretariat, "change of password");
 
+        // Opinions (issue 17, item 8): the secretariat names the plan's evaluation body and ties the reviewer to it as a member.
+        await secretariat.GotoAsync($"/plans/{planId}");
+        await secretariat.GetByRole(AriaRole.Link, new() { Name = "評価機関", Exact = true }).ClickAsync();
+        await secretariat.GetByLabel("名称", new() { Exact = true }).FillAsync(Body);
+        await secretariat.GetByLabel("評価の区分").SelectOptionAsync(new SelectOptionValue { Label = "外部評価" });
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "追加する" }).ClickAsync();
+        await Expect(secretariat.GetByRole(AriaRole.Status)).ToContainTextAsync("評価機関を追加しました。");
+        var body = secretariat.Locator("section.evaluation-body");
+        await body.GetByLabel("氏名").FillAsync("山田 花子");
+        await body.GetByLabel("所属・役職").FillAsync("保護司会 会長");
+        await body.GetByLabel("利用者（委員）").SelectOptionAsync(new SelectOptionValue { Label = "iin" });
+        await body.GetByRole(AriaRole.Button, new() { Name = "委員を追加" }).ClickAsync();
+        await Expect(secretariat.Locator("table.body-members")).ToContainTextAsync("保護司会 会長");
+        await ScanAtBothWidthsAsync(secretariat, "evaluation bodies");
+
         // The secretariat opens 令和7年度 with a deadline.
+        var loadsBeforeOpening = secretariatLoads;
         await secretariat.GotoAsync("/my");
         await secretariat.GetByRole(AriaRole.Link, new() { Name = "恵那市再犯防止推進計画 — 年度の進行管理" }).ClickAsync();
         await Expect(secretariat).ToHaveURLAsync(new Regex($"/plans/{planId}/cycle$"));
@@ -242,6 +263,23 @@ public sealed class CycleBrowserTests(CycleBrowserFixture fixture) : IClassFixtu
         await Expect(measure.Locator(".comment")).ToContainTextAsync(ReviewComment);
         await ScanAsync(reviewer, "review");
 
+        // Opinions: the reviewer's comment carries the name of the body they belong to.
+        await Expect(measure.Locator(".comment").First).ToContainTextAsync($"（{Body}）");
+
+        // Opinions: the secretariat publishes the comment with the city's answer, from the locked year's dashboard.
+        var loadsBeforeOpinions = secretariatLoads;
+        await secretariat.GotoAsync(dashboardPath);
+        await secretariat.GetByRole(AriaRole.Link, new() { Name = "主な意見を選ぶ" }).ClickAsync();
+        var chosen = secretariat.Locator("section.comment").Filter(new() { HasText = ReviewComment });
+        await Expect(chosen).ToContainTextAsync(Body);
+        await chosen.GetByLabel("市の考え方").FillAsync(CityAnswer);
+        await chosen.GetByRole(AriaRole.Button, new() { Name = "この意見を公表する" }).ClickAsync();
+        await Expect(secretariat.GetByRole(AriaRole.Status)).ToContainTextAsync("公表する意見に加えました。");
+        await Expect(secretariat.Locator("section.opinion textarea[name=opinion]")).ToHaveValueAsync(ReviewComment);
+        await Expect(secretariat.Locator("section.opinion textarea[name=answer]")).ToHaveValueAsync(CityAnswer);
+        await ScanAtBothWidthsAsync(secretariat, "choice of opinions to publish");
+        var opinionLoads = secretariatLoads - loadsBeforeOpinions;
+
         // The secretariat reads the measure's history and publishes the year.
         await secretariat.GotoAsync(dashboardPath);
         await secretariat.GetByRole(AriaRole.Row).Filter(new() { HasText = "生活保護" }).GetByRole(AriaRole.Link, new() { Name = "生活保護" }).ClickAsync();
@@ -259,6 +297,7 @@ public sealed class CycleBrowserTests(CycleBrowserFixture fixture) : IClassFixtu
         await ScanAtBothWidthsAsync(secretariat, "publish confirmation");
         await secretariat.GetByRole(AriaRole.Button, new() { Name = "公表する", Exact = true }).ClickAsync();
         await Expect(secretariat.GetByRole(AriaRole.Status)).ToContainTextAsync("公表しました。");
+        var yearLoads = secretariatLoads - loadsBeforeOpening;
 
         // An anonymous visitor sees FY2025 on the plan page, and no review comment.
         var visitor = await fixture.NewPageAsync();
@@ -267,6 +306,21 @@ public sealed class CycleBrowserTests(CycleBrowserFixture fixture) : IClassFixtu
         await Expect(visitor.Locator("table.tally tr.total td")).ToHaveTextAsync("12");
         await Expect(visitor.Locator("main")).Not.ToContainTextAsync(ReviewComment);
         await ScanAsync(visitor, "plan page of the published year");
+
+        // Opinions: the comment and the city's answer are on the public page of the year's opinions and in the sheet's PDF.
+        await visitor.GetByRole(AriaRole.Link, new() { Name = "令和7年度 主な意見と市の考え方" }).ClickAsync();
+        var opinionsPage = visitor.Url;
+        var published = visitor.Locator("table.opinions-table tbody tr");
+        await Expect(published).ToHaveCountAsync(1);
+        await Expect(published).ToContainTextAsync(ReviewComment);
+        await Expect(published).ToContainTextAsync(CityAnswer);
+        await Expect(published).ToContainTextAsync(Body);
+        await ScanAtBothWidthsAsync(visitor, "public page of the year's opinions");
+        using (var visitorClient = new HttpClient { BaseAddress = new Uri(fixture.Chromium.BaseUrl) })
+        {
+            var pdf = Regex.Replace(Ayumi.Tests.Reporting.ExternalTools.PdfText(await visitorClient.GetByteArrayAsync($"/plans/{planId}/report/FY2025?handler=pdf")), @"\s", "");
+            foreach (var text in new[] { "主な意見と市の考え方", ReviewComment, CityAnswer }) Assert.Contains(text, pdf);
+        }
 
         // The publication is withdrawn with a reason: the year leaves the public page, which shows the notice of correction.
         await secretariat.GetByRole(AriaRole.Link, new() { Name = "公表を取り下げる" }).ClickAsync();
@@ -278,6 +332,13 @@ public sealed class CycleBrowserTests(CycleBrowserFixture fixture) : IClassFixtu
         await Expect(visitor.Locator(".corrections")).ToContainTextAsync("予算額の集計に誤りがあったため");
         await Expect(visitor.Locator("select#year option[value='FY2025']")).ToHaveCountAsync(0);
         await ScanAtBothWidthsAsync(visitor, "plan page with a notice of correction");
+
+        // Opinions: withdrawn with the year, the opinions' page asks the visitor to sign in like any unpublished page.
+        await visitor.GotoAsync(opinionsPage);
+        await Expect(visitor).ToHaveURLAsync(new Regex("/account/login"));
+        await Expect(visitor.Locator("main")).Not.ToContainTextAsync(CityAnswer);
+
+        output.WriteLine($"page loads of the secretariat's year from opening to publishing: {yearLoads} ({opinionLoads} of them to publish the comment with its answer)");
 
         Assert.Empty(_violations);
     }

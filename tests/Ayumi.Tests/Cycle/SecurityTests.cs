@@ -116,6 +116,17 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         { "anonymous", "indicator-edit", Expect.SignIn }, { "soumu", "indicator-edit", Expect.Denied }, { "reviewer", "indicator-edit", Expect.Denied },
         { "akita", "indicator-edit", Expect.Denied }, { "secretariat", "indicator-edit", Expect.Ok }, { "secretariat", "indicator-new", Expect.Ok },
         { "soumu", "indicator-new", Expect.Denied },
+        // Evaluation bodies and the choice of opinions to publish are the secretariat's; the opinions of a year are everyone's once the
+        // year is published, before that the review's (an open year has none), and the API publishes only those.
+        { "anonymous", "bodies", Expect.SignIn }, { "soumu", "bodies", Expect.Denied }, { "reviewer", "bodies", Expect.Denied },
+        { "akita", "bodies", Expect.Denied }, { "secretariat", "bodies", Expect.Ok }, { "admin", "bodies", Expect.Ok },
+        { "anonymous", "opinions-manage", Expect.SignIn }, { "soumu", "opinions-manage", Expect.Denied }, { "reviewer", "opinions-manage", Expect.Denied },
+        { "akita", "opinions-manage", Expect.Denied }, { "secretariat", "opinions-manage", Expect.Ok }, { "admin", "opinions-manage", Expect.Ok },
+        { "anonymous", "opinions-in-work", Expect.SignIn }, { "soumu", "opinions-in-work", Expect.NotFound }, { "reviewer", "opinions-in-work", Expect.NotFound },
+        { "akita", "opinions-in-work", Expect.NotFound }, { "secretariat", "opinions-in-work", Expect.NotFound },
+        { "anonymous", "opinions-published", Expect.Ok }, { "soumu", "opinions-published", Expect.Ok }, { "akita", "opinions-published", Expect.Ok },
+        { "reviewer", "opinions-published", Expect.Ok }, { "secretariat", "opinions-published", Expect.Ok },
+        { "anonymous", "api-opinions", Expect.Ok }, { "akita", "api-opinions", Expect.Ok },
     };
 
     private string Url(string page) => page switch
@@ -157,6 +168,11 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         "indicator-edit" => $"/plans/{fixture.EnaPlan}/indicators/edit/{fixture.Indicators.Soumu}",
         "indicator-new" => $"/plans/{fixture.EnaPlan}/indicators/edit",
         "indicator-import" => $"/plans/{fixture.EnaPlan}/indicators/import",
+        "bodies" => $"/plans/{fixture.EnaPlan}/bodies",
+        "opinions-manage" => $"/plans/{fixture.EnaPlan}/cycle/FY2025/opinions",
+        "opinions-in-work" => $"/plans/{fixture.EnaPlan}/opinions/FY2025",
+        "opinions-published" => $"/plans/{fixture.EnaPlan}/opinions/FY2024",
+        "api-opinions" => $"/api/v1/plans/{fixture.EnaPlan}/opinions",
         "indicator-sheet" => $"/plans/{fixture.EnaPlan}/report/FY2024?template={Uri.EscapeDataString(ReportTemplate.Hyogo)}",
         _ => page,
     };
@@ -220,6 +236,17 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         { "soumu", "indicator-import?handler=Commit", "UploadId=x", Expect.Denied },
         { "akita", "indicator-import?handler=Commit", "UploadId=x", Expect.Denied },
         { "soumu", "indicator-edit", "Input.Name=改ざん&Input.Unit=件&Input.BaselineFrom=R4&Input.BaselineValue=1&Input.Targets[0].Year=R6&Input.Targets[0].Value=2", Expect.Denied },
+        { "soumu", "bodies?handler=Add", "name=改ざん&kind=Internal", Expect.Denied },
+        { "reviewer", "bodies?handler=Add", "name=改ざん&kind=Internal", Expect.Denied },
+        { "akita", "bodies?handler=Add", "name=改ざん&kind=Internal", Expect.Denied },
+        { "anonymous", "bodies?handler=Add", "name=改ざん&kind=Internal", Expect.SignIn },
+        { "reviewer", "bodies?handler=AddMember", "body=改ざん&memberName=x", Expect.Denied },
+        { "soumu", "bodies?handler=Remove", "body=改ざん", Expect.Denied },
+        { "soumu", "opinions-manage?handler=Choose", "commentId=1&opinion=改ざん", Expect.Denied },
+        { "reviewer", "opinions-manage?handler=Choose", "commentId=1&opinion=改ざん", Expect.Denied },
+        { "akita", "opinions-manage?handler=Summarise", "commentIds=1&opinion=改ざん", Expect.Denied },
+        { "reviewer", "opinions-manage?handler=Reword", "opinionId=1&opinion=改ざん", Expect.Denied },
+        { "soumu", "opinions-manage?handler=Remove", "opinionId=1", Expect.Denied },
         { "akita", "indicator-new", "Input.Code=X&Input.Name=x&Input.Unit=件&Input.BaselineFrom=R4&Input.BaselineValue=1&Input.Targets[0].Year=R6&Input.Targets[0].Value=2", Expect.Denied },
     };
 
@@ -250,6 +277,8 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         + ":" + string.Join(",", await db.PlanNodes.OrderBy(n => n.Id).Select(n => $"{n.Id}:{n.Code}:{n.Title}").ToListAsync())
         + ":" + string.Join(",", await db.MeasurePlacements.OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.NodeId}:{p.Code}").ToListAsync())
         + ":" + string.Join(",", (await db.Measures.AsNoTracking().Include(m => m.Departments).Where(m => m.PlanId == fixture.EnaDraft.Plan).ToListAsync()).SelectMany(m => m.Departments.Select(d => $"{m.Id}/{d.DepartmentId}")))
+        + ":" + await db.PublishedOpinions.CountAsync() + ":" + string.Join(",", (await db.Plans.AsNoTracking().OrderBy(p => p.Id).ToListAsync())
+            .Select(p => string.Join(";", p.EvaluationBodies.Select(b => $"{b.Name}/{b.Members.Count}"))))
         + ":" + await db.MeasureLineages.CountAsync() + ":" + await db.Measures.CountAsync(m => m.Title == "改ざん") + ":" + await db.Measures.CountAsync()
         + ":" + string.Join(",", (await db.Indicators.AsNoTracking().Where(i => i.PlanId == fixture.EnaPlan).OrderBy(i => i.Id).ToListAsync())
             .Select(i => $"{i.Code}:{i.Name}:{i.Unit}:" + string.Join(";", i.Actuals.Select(a => $"{a.FiscalYear}={a.Value}/{a.State}")))));
@@ -262,6 +291,7 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         "import", "templates", "templates?handler=Default", "draft", "lineage", "lineage?handler=Remove", "plan?handler=Publish", "measure-edit", "measure-edit?handler=Remove", "measure-new",
         "draft-tree?handler=Add", "draft-tree?handler=Edit", "draft-tree?handler=Remove", "draft-measure-edit?handler=Move", "draft-measure-edit?handler=Departments",
         "actuals-own?handler=Submit", "indicator-import?handler=Commit", "indicator-edit",
+        "bodies?handler=Add", "bodies?handler=AddMember", "opinions-manage?handler=Choose", "opinions-manage?handler=Summarise",
     };
 
     [Theory]

@@ -26,7 +26,8 @@ public static class Marker
 /// <summary>
 /// Ena City with its published plan (FY2024 published), its published second plan whose FY2026 is open (departments' parts
 /// drafted, submitted, returned and approved) and whose FY2027 is locked and reviewed but not published, and a draft third
-/// plan. Every free-text and number field of what is not published carries a marker (<see cref="Marker"/>). The parts of
+/// plan. Every free-text and number field of what is not published carries a marker (<see cref="Marker"/>): the locked year's review
+/// and the opinion chosen from it for publication, and a comment of the published FY2024 that was not chosen, carry the review's. The parts of
 /// <see cref="CycleFixture.Others"/>' departments are left unmarked: that editor is the department editor of another department.
 /// </summary>
 public abstract class LeakFixture : CycleFixture
@@ -122,7 +123,15 @@ public abstract class LeakFixture : CycleFixture
         var reviewer = await db.Users.SingleAsync(u => u.Email == Reviewer);
         var measure = lockedParts[0].YearlyEntry.MeasureId;
         var node = await db.PlanNodes.Where(n => n.PlanId == SecondPlan).Select(n => n.Id).FirstAsync();
-        db.ReviewComments.Add(new ReviewComment(locked.Id, measure, null, reviewer.Id, "iin", $"{Marker.Text(Secret.Review)} 委員の意見", Now));
+        var comment = new ReviewComment(locked.Id, measure, null, reviewer.Id, "iin", $"{Marker.Text(Secret.Review)} 委員の意見", Now, bodyName: "恵那市再犯防止推進会議");
+        db.ReviewComments.Add(comment);
+        await db.SaveChangesAsync();
+        // The opinion chosen from it, with the answer, waits for the locked year's publication; a comment of the published year that
+        // the secretariat did not choose is never published.
+        db.PublishedOpinions.Add(new PublishedOpinion(locked, [comment], $"{Marker.Text(Secret.Review)} 公表する意見", $"{Marker.Text(Secret.Review)} 市の考え方", 1));
+        var publishedYear = await db.ReportingYears.SingleAsync(r => r.PlanId == EnaPlan && r.FiscalYear == Published);
+        var enaMeasure = await db.Measures.Where(m => m.PlanId == EnaPlan).Select(m => m.Id).FirstAsync();
+        db.ReviewComments.Add(new ReviewComment(publishedYear.Id, enaMeasure, null, reviewer.Id, "iin", $"{Marker.Text(Secret.Review)} 選ばれなかった意見", Now));
         db.PolicyEvaluations.Add(new PolicyEvaluation(locked.Id, node, reviewer.Id, "iin", EvaluationKind.External, grade, $"{Marker.Text(Secret.Review)} 外部評価", Now));
 
         // The draft plan: its measures reworded with the marker.

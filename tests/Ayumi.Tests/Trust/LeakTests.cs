@@ -83,6 +83,10 @@ public abstract class LeakTests(LeakFixture fixture, ITestOutputHelper output)
         await Reads(secretariat, $"/plans/{second}/review/{LeakFixture.Locked}", Secret.Review);
         await Reads(fixture.Users["reviewer"], $"/plans/{second}/review/{LeakFixture.Locked}", Secret.Locked);
         await Reads(fixture.Users["reviewer"], $"/plans/{second}/report/{LeakFixture.Locked}", Secret.Locked);
+        // The opinion chosen for publication, in the locked year's sheet and on its page, for the review's readers.
+        await Reads(secretariat, $"/plans/{second}/opinions/{LeakFixture.Locked}", Secret.Review);
+        await Reads(fixture.Users["reviewer"], $"/plans/{second}/report/{LeakFixture.Locked}?handler=csv", Secret.Review);
+        await Reads(secretariat, $"/plans/{second}/cycle/{LeakFixture.Locked}/opinions", Secret.Review);
     }
 
     [Fact]

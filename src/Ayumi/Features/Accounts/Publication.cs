@@ -6,7 +6,7 @@ namespace Ayumi.Features.Accounts;
 
 /// <summary>
 /// The publication rule: what each reader may see of a plan, its years, their entries and
-/// departments' parts, review comments, indicator actuals and audit records. Every read path
+/// departments' parts, review comments, the opinions published from them, indicator actuals and audit records. Every read path
 /// asks here (docs/publication.md has the table). Anonymous visitors and members of other
 /// organisations are the public; administrators read as every organisation's secretariat.
 /// </summary>
@@ -55,6 +55,14 @@ public static class Publication
     /// <summary>Review comments, answers and evaluations of a year: its reviewers and the secretariat, once the year is locked. Never the public.</summary>
     public static bool SeesReview(this MemberRoles reader, int organisationId, ReportingStatus status) =>
         reader.CanReview(organisationId, status);
+
+    /// <summary>
+    /// The opinions the secretariat chose to publish of a year (主な意見と市（県）の考え方), in their published wording with the
+    /// answers: everyone's once the year is published; before that, like the review, its reviewers' and the secretariat's.
+    /// The comments they come from stay under <see cref="SeesReview"/> whatever the year's state.
+    /// </summary>
+    public static bool SeesOpinions(this MemberRoles reader, int organisationId, ReportingStatus status) =>
+        status == ReportingStatus.Published || reader.SeesReview(organisationId, status);
 
     /// <summary>An indicator actual: a submitted one is published with the plan; a draft is its owning department's and the secretariat's.</summary>
     public static bool SeesActual(this MemberRoles reader, Plan plan, Indicator indicator, IndicatorActual actual) =>

@@ -49,6 +49,27 @@ public static class ApiEndpoints
         }).WithName("ListMeasures").Produces<IEnumerable<MeasureDto>>()
           .WithSummary("The measures of a plan, each once, with the entry of the given fiscal year (2024, FY2024, R6 or 令和6年度) when that year is published.");
 
+        api.MapGet("/plans/{planId:int}/opinions", async Task<IResult> (int planId, string? fiscalYear, AyumiDbContext db, CancellationToken ct) =>
+        {
+            FiscalYear? year = null;
+            if (fiscalYear is not null)
+            {
+                if (!FiscalYear.TryParse(fiscalYear, out var parsed)) return Results.Problem($"'{fiscalYear}' is not a fiscal year (examples: 2024, FY2024, R6, 令和6年度).", statusCode: 400);
+                year = parsed;
+            }
+            var plan = await PublicPlanAsync(db, planId, ct);
+            if (plan is null) return PlanNotFound(planId);
+            var opinions = await Review.OpinionQueries.SeenByAsync(db, plan, MemberRoles.Anonymous, ct);
+            var measures = plan.Measures.ToDictionary(m => m.Id);
+            return Results.Ok(opinions.Where(o => year is null || o.ReportingYear.FiscalYear == year).GroupBy(o => o.ReportingYear.FiscalYear).OrderBy(g => g.Key)
+                .SelectMany(g => g.Select((o, i) =>
+                {
+                    var measure = o.MeasureId is { } id ? measures.GetValueOrDefault(id) : null;
+                    return new OpinionDto(g.Key.StartYear, i + 1, measure?.Key, measure?.PrimaryPlacement.FullCode, measure?.Title, o.BodyName, o.Opinion, o.Answer);
+                })));
+        }).WithName("ListOpinions").Produces<IEnumerable<OpinionDto>>()
+          .WithSummary("主な意見と市（県）の考え方: the opinions of the council that the organisation published with its answers, for the published years (or one of them: 2024, FY2024, R6 or 令和6年度).");
+
         api.MapGet("/plans/{planId:int}/indicators", async Task<IResult> (int planId, AyumiDbContext db, CancellationToken ct) =>
         {
             if (!await db.Plans.Where(p => p.Id == planId).AnyAsync(Publication.PlansSeenBy(MemberRoles.Anonymous), ct)) return PlanNotFound(planId);
@@ -125,6 +146,13 @@ public sealed record EntryDto(int FiscalYear, string? Grade, string? PlannedWork
 public sealed record MeasureDto(string Key, string Code, string Title, string? Description, string? Objective, List<string> Departments,
     List<PlacementDto> Placements, bool PrefectureRun, bool IsNew, List<YearTargetDto> Targets, LifecycleDto Lifecycle, EntryDto? Entry);
 public sealed record YearTargetDto(int FiscalYear, string Target);
+/// <summary>One of 主な意見と市（県）の考え方 of a published year.</summary>
+/// <param name="Number">The opinion's number in its year, from 1.</param>
+/// <param name="MeasureKey">The measure the opinion is about; null when it stands for comments on several.</param>
+/// <param name="Body">The evaluation body whose members wrote it; null when several or none.</param>
+/// <param name="Opinion">The published wording (a comment as written, or the secretariat's summary of one or several).</param>
+/// <param name="Answer">The organisation's answer (市の考え方 / 県の考え方); null when none was written.</param>
+public sealed record OpinionDto(int FiscalYear, int Number, string? MeasureKey, string? MeasureCode, string? MeasureTitle, string? Body, string Opinion, string? Answer);
 
 public sealed record TargetDto(int FiscalYear, decimal? Value, string? Qualitative, string? Note);
 /// <summary>A submitted actual (drafts are never published); for a cumulative indicator the year's own count.</summary>

@@ -10,7 +10,8 @@ namespace Ayumi.Features.Cycle;
 
 /// <summary>What a year holds and which years the public will see once a step is taken: shown before the step is confirmed.</summary>
 /// <param name="PublicYears">The plan's years the public sees after the step, oldest first.</param>
-public sealed record YearSummary(int Measures, int Parts, int ApprovedParts, int Comments, int Evaluations, IReadOnlyList<FiscalYear> PublicYears);
+/// <param name="Opinions">The opinions chosen for publication (主な意見と考え方), public with the year.</param>
+public sealed record YearSummary(int Measures, int Parts, int ApprovedParts, int Comments, int Evaluations, int Opinions, IReadOnlyList<FiscalYear> PublicYears);
 
 /// <summary>
 /// A step of the secretariat's year that changes what reviewers or the public see (locking, publishing, withdrawing the
@@ -91,8 +92,9 @@ public abstract class YearStepModel(AyumiDbContext db, CurrentMember current, Ti
         (Plan, Year, Parts) = (plan, reporting, parts);
         var comments = await db.ReviewComments.CountAsync(c => c.ReportingYearId == reporting.Id, ct);
         var evaluations = await db.PolicyEvaluations.CountAsync(e => e.ReportingYearId == reporting.Id, ct);
+        var opinions = await db.PublishedOpinions.CountAsync(o => o.ReportingYearId == reporting.Id, ct);
         Summary = new YearSummary(Parts.Select(p => p.YearlyEntry.MeasureId).Distinct().Count(), Parts.Count, Parts.Count(p => p.Status == PartStatus.Approved),
-            comments, evaluations, PublicYearsAfter(plan.PublishedYears).Distinct().Order().ToList());
+            comments, evaluations, opinions, PublicYearsAfter(plan.PublishedYears).Distinct().Order().ToList());
         return null;
     }
 }

@@ -67,7 +67,8 @@ public static class ExportCommand
         if (request.Format == "json")
         {
             var published = plan.PublishedYears.Where(y => y <= year).ToList();
-            await File.WriteAllBytesAsync(output, OpenData.ToJson(OpenData.Of(plan, published)));
+            var opinions = await Review.OpinionQueries.SeenByAsync(db, plan, MemberRoles.Anonymous, CancellationToken.None);
+            await File.WriteAllBytesAsync(output, OpenData.ToJson(OpenData.Of(plan, published, opinions)));
             Console.WriteLine($"Wrote the open data of {plan.Name} ({published.Count} published year(s) up to {year.ToJapanese()}) to {output}.");
             return 0;
         }
@@ -79,7 +80,10 @@ public static class ExportCommand
             Console.Error.WriteLine($"error: no report template named '{templateName}'. Templates: {string.Join(", ", templates.Select(t => t.Name))}");
             return 2;
         }
-        var sheet = ProgressSheet.Build(plan, year, template, k => text[k]);
+        // The opinions are those the public reads, or with --include-unpublished every chosen one, as the secretariat reads them.
+        var reader = request.IncludeUnpublished ? MemberRoles.Anonymous with { IsAdministrator = true } : MemberRoles.Anonymous;
+        var sheet = ProgressSheet.Build(plan, year, template, k => text[k])
+            .WithOpinions(template.ListsIndicators ? null : await Review.OpinionQueries.SectionAsync(db, plan, year, reader, k => text[k], CancellationToken.None));
         if (request.Format == "pdf")
         {
             await using var pdf = await scope.ServiceProvider.GetRequiredService<PdfRenderer>().RenderAsync(

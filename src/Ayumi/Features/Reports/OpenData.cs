@@ -20,7 +20,14 @@ public static class OpenData
 
     public sealed record Document(
         string Schema, OrganisationRecord Organisation, PlanRecord Plan, IReadOnlyList<string> FiscalYears,
-        IReadOnlyList<NodeRecord> Nodes, IReadOnlyList<MeasureRecord> Measures, IReadOnlyList<IndicatorRecord> Indicators);
+        IReadOnlyList<NodeRecord> Nodes, IReadOnlyList<MeasureRecord> Measures, IReadOnlyList<IndicatorRecord> Indicators,
+        IReadOnlyList<OpinionRecord> Opinions);
+
+    /// <summary>
+    /// One of 主な意見と市（県）の考え方 of a published year: its number in the year, the measure (null when it stands for comments on
+    /// several), the evaluation body, the published wording and the answer.
+    /// </summary>
+    public sealed record OpinionRecord(string FiscalYear, int Number, string? MeasureKey, string? MeasureCode, string? Body, string Opinion, string? Answer);
 
     /// <summary>An indicator with its submitted actuals, and its achievement and status as of the plan's last year.</summary>
     public sealed record IndicatorRecord(
@@ -60,8 +67,9 @@ public static class OpenData
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    /// <summary>The plan's measures with their entries of <paramref name="years"/> only: what the public may see.</summary>
-    public static Document Of(Plan plan, IReadOnlyCollection<FiscalYear> years) => new(
+    /// <summary>The plan's measures with their entries of <paramref name="years"/> only, and those years' published opinions: what the public may see.</summary>
+    /// <param name="opinions">The opinions the public sees (<see cref="Review.OpinionQueries.SeenByAsync"/> for the public), with their years.</param>
+    public static Document Of(Plan plan, IReadOnlyCollection<FiscalYear> years, IReadOnlyList<PublishedOpinion> opinions) => new(
         SchemaVersion,
         new(plan.Organisation.Code.Value, plan.Organisation.Name),
         new(plan.Name, plan.Generation, plan.PeriodStart.ToString(), plan.PeriodEnd.ToString(), plan.Levels.Select(l => l.Name).ToList(),
@@ -76,7 +84,31 @@ public static class OpenData
             m.Entries.Where(e => years.Contains(e.FiscalYear)).OrderBy(e => e.FiscalYear).Select(e => new EntryRecord(
                 e.FiscalYear.ToString(), e.Grade, e.PlannedWork, e.Results, e.NextYearPlan, e.InitialBudget?.Value, e.FinalBudget?.Value,
                 e.IssuesAndDirection, e.Target, e.TargetProgress)).ToList())).ToList(),
-        plan.Indicators.OrderBy(i => i.Order).Select(Indicator).ToList());
+        plan.Indicators.OrderBy(i => i.Order).Select(Indicator).ToList(),
+        Opinions(plan, opinions.Where(o => years.Contains(o.ReportingYear.FiscalYear))));
+
+    private static List<OpinionRecord> Opinions(Plan plan, IEnumerable<PublishedOpinion> opinions)
+    {
+        var measures = plan.Measures.ToDictionary(m => m.Id);
+        return opinions.GroupBy(o => o.ReportingYear.FiscalYear).OrderBy(g => g.Key)
+            .SelectMany(year => year.OrderBy(o => o.Order).ThenBy(o => o.Id).Select((o, i) =>
+            {
+                var measure = o.MeasureId is { } id ? measures.GetValueOrDefault(id) : null;
+                return new OpinionRecord(year.Key.ToString(), i + 1, measure?.Key, measure?.PrimaryPlacement.FullCode, o.BodyName, o.Opinion, o.Answer);
+            })).ToList();
+    }
+
+    private static readonly string[] OpinionCsvHeadings = ["団体コード", "団体名", "計画名", "年度", "番号", "取組キー", "番号（取組）", "評価機関", "主な意見", "考え方"];
+
+    /// <summary>主な意見と考え方 of the published years as CSV: one line per opinion.</summary>
+    public static byte[] OpinionsToCsv(Document document)
+    {
+        var csv = new CsvText().Row(OpinionCsvHeadings);
+        foreach (var o in document.Opinions)
+            csv.Row([document.Organisation.Code, document.Organisation.Name, document.Plan.Name, o.FiscalYear, o.Number.ToString(CultureInfo.InvariantCulture),
+                o.MeasureKey ?? "", o.MeasureCode ?? "", o.Body ?? "", o.Opinion, o.Answer ?? ""]);
+        return csv.ToBytes();
+    }
 
     private static IndicatorRecord Indicator(Indicator i)
     {

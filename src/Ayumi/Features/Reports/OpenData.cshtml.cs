@@ -11,17 +11,22 @@ public sealed class OpenDataModel(AyumiDbContext db, CurrentMember current) : Pa
 {
     public Plan Plan { get; private set; } = null!;
     public IReadOnlyList<FiscalYear> Years { get; private set; } = [];
+    /// <summary>The published years' opinions (主な意見と考え方), as the public reads them.</summary>
+    public IReadOnlyList<PublishedOpinion> Opinions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
     public async Task<IActionResult> OnGetCsvAsync(int id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ?? File(OpenData.ToCsv(OpenData.Of(Plan, Years)), "text/csv; charset=utf-8", $"{FileStem}.csv");
+        await LoadAsync(id, ct) ?? File(OpenData.ToCsv(OpenData.Of(Plan, Years, Opinions)), "text/csv; charset=utf-8", $"{FileStem}.csv");
 
     public async Task<IActionResult> OnGetJsonAsync(int id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ?? File(OpenData.ToJson(OpenData.Of(Plan, Years)), "application/json; charset=utf-8", $"{FileStem}.json");
+        await LoadAsync(id, ct) ?? File(OpenData.ToJson(OpenData.Of(Plan, Years, Opinions)), "application/json; charset=utf-8", $"{FileStem}.json");
 
     public async Task<IActionResult> OnGetIndicatorsCsvAsync(int id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ?? File(OpenData.IndicatorsToCsv(OpenData.Of(Plan, Years)), "text/csv; charset=utf-8", $"{Plan.Organisation.Code}_{Plan.Name}_指標.csv");
+        await LoadAsync(id, ct) ?? File(OpenData.IndicatorsToCsv(OpenData.Of(Plan, Years, Opinions)), "text/csv; charset=utf-8", $"{Plan.Organisation.Code}_{Plan.Name}_指標.csv");
+
+    public async Task<IActionResult> OnGetOpinionsCsvAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ?? File(OpenData.OpinionsToCsv(OpenData.Of(Plan, Years, Opinions)), "text/csv; charset=utf-8", $"{Plan.Organisation.Code}_{Plan.Name}_主な意見.csv");
 
     private string FileStem => $"{Plan.Organisation.Code}_{Plan.Name}_進行管理";
 
@@ -35,6 +40,7 @@ public sealed class OpenDataModel(AyumiDbContext db, CurrentMember current) : Pa
         Publication.WithholdUnpublished(db, plan);
         Plan = plan;
         Years = plan.PublishedYears.OrderDescending().ToList();
+        Opinions = await Review.OpinionQueries.SeenByAsync(db, plan, MemberRoles.Anonymous, ct);
         return null;
     }
 }

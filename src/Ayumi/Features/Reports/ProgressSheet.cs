@@ -51,6 +51,15 @@ public sealed class ProgressSheet
     public IReadOnlyList<(GradeDefinition Grade, int Count)> Tally { get; private set; } = [];
     public int MeasureCount { get; private set; }
     public bool HasChanges => Lines.Any(l => l.Cells.Any(c => c.Changed));
+    /// <summary>主な意見と市（県）の考え方, printed after the table: only what the reader may see (<see cref="Review.OpinionQueries"/>).</summary>
+    public OpinionSection? Opinions { get; private set; }
+
+    /// <summary>Adds the year's opinions section that the reader may see; null leaves the sheet without one.</summary>
+    public ProgressSheet WithOpinions(OpinionSection? opinions)
+    {
+        Opinions = opinions is { Lines.Count: > 0 } ? opinions : null;
+        return this;
+    }
 
     /// <param name="plan">Loaded with <see cref="ReportQueries.LoadAsync"/>.</param>
     /// <param name="text">The UI's words, for what a sheet says in its cells rather than the plan's (an indicator's status).</param>

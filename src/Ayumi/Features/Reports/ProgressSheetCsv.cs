@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Ayumi.Features.Reports;
 
-/// <summary>The progress sheet as CSV: the headings, then the rows as the sheet shows them, policies as rows of their own, then the tally.</summary>
+/// <summary>The progress sheet as CSV: the headings, then the rows as the sheet shows them, policies as rows of their own, then the tally and the year's published opinions.</summary>
 public static class ProgressSheetCsv
 {
     public static byte[] Write(ProgressSheet sheet)
@@ -14,6 +14,11 @@ public static class ProgressSheetCsv
         {
             foreach (var (grade, count) in sheet.Tally) csv.Row([$"{grade.Symbol}({grade.Label}) {count}事業"]);
             csv.Row([$"{sheet.MeasureCount}事業"]);
+        }
+        if (sheet.Opinions is { } opinions)
+        {
+            csv.Row([]).Row([opinions.Title]).Row(opinions.Headings);
+            foreach (var line in opinions.Lines) csv.Row(line.Cells);
         }
         return csv.ToBytes();
     }

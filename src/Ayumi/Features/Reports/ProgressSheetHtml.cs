@@ -126,6 +126,44 @@ public static class ProgressSheetHtml
         }
         html.Write("</tbody></table></div>");
         if (sheet.Template.GradeTally) WriteTally(html, sheet, text);
+        if (sheet.Opinions is { } opinions) WriteOpinions(html, opinions);
+    }
+
+    /// <summary>主な意見と市（県）の考え方 as the sheet prints it after the tally, and as the year's page of opinions shows it.</summary>
+    public static string Opinions(OpinionSection opinions)
+    {
+        using var html = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        WriteOpinions(html, opinions);
+        return html.ToString();
+    }
+
+    private static void WriteOpinions(TextWriter html, OpinionSection opinions)
+    {
+        html.Write("<section class=\"opinions\" aria-labelledby=\"opinions-title\"><h2 id=\"opinions-title\">");
+        Encoder.Encode(html, opinions.Title);
+        html.Write("</h2><div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"opinions-title\"><table class=\"data-table data-table--cards opinions-table\"><thead><tr>");
+        foreach (var heading in opinions.Headings)
+        {
+            html.Write("<th scope=\"col\">");
+            Encoder.Encode(html, heading);
+            html.Write("</th>");
+        }
+        html.Write("</tr></thead><tbody>");
+        foreach (var line in opinions.Lines)
+        {
+            html.Write("<tr>");
+            var cells = line.Cells;
+            for (var i = 0; i < cells.Count; i++)
+            {
+                html.Write("<td data-label=\"");
+                Encoder.Encode(html, opinions.Headings[i]);
+                html.Write(i == 0 ? "\" class=\"num\">" : "\">");
+                WriteWithLineBreaks(html, cells[i]);
+                html.Write("</td>");
+            }
+            html.Write("</tr>");
+        }
+        html.Write("</tbody></table></div></section>");
     }
 
     private static void WriteMarked(TextWriter html, SheetCell cell)

@@ -30,7 +30,8 @@ public static class ProgressSheetWorkbook
             sheet.Template.Columns.Select(ColumnWidth).ToList(),
             sheet.Lines,
             sheet.HasChanges ? "※" + text("reports.legend") : null,
-            sheet.Template.GradeTally ? [.. sheet.Tally.Select(t => $"{t.Grade.Symbol}({t.Grade.Label}) {t.Count}事業"), $"{sheet.MeasureCount}事業"] : []);
+            sheet.Template.GradeTally ? [.. sheet.Tally.Select(t => $"{t.Grade.Symbol}({t.Grade.Label}) {t.Count}事業"), $"{sheet.MeasureCount}事業"] : [],
+            sheet.Opinions);
 
     /// <summary>
     /// Any table of sheet lines in the progress sheet's workbook style (the plan comparison uses it):
@@ -38,8 +39,9 @@ public static class ProgressSheetWorkbook
     /// underlined, and footer lines under the table.
     /// </summary>
     /// <param name="widths">Column widths in Excel's character units, one per heading.</param>
+    /// <param name="opinions">主な意見と市（県）の考え方, written on a worksheet of its own after the table's.</param>
     public static byte[] WriteTable(string title, string sheetName, IReadOnlyList<string> headings, IReadOnlyList<double> widths,
-        IReadOnlyList<SheetLine> lines, string? legend, IReadOnlyList<string> footer)
+        IReadOnlyList<SheetLine> lines, string? legend, IReadOnlyList<string> footer, OpinionSection? opinions = null)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -69,14 +71,45 @@ public static class ProgressSheetWorkbook
                 new HeaderFooter(new OddFooter("&C&P / &N")));
             worksheetPart.Worksheet = worksheet;
 
+            var sheets = new Sheets(new Sheet { Name = sheetName, SheetId = 1, Id = workbookPart.GetIdOfPart(worksheetPart) });
+            if (opinions is not null) AddOpinionsSheet(workbookPart, sheets, opinions);
             workbookPart.Workbook.Append(
-                new Sheets(new Sheet { Name = sheetName, SheetId = 1, Id = workbookPart.GetIdOfPart(worksheetPart) }),
+                sheets,
                 new DefinedNames(
                     new DefinedName($"'{sheetName}'!$A$1:${lastColumn}${lastRow}") { Name = "_xlnm.Print_Area", LocalSheetId = 0 },
                     new DefinedName($"'{sheetName}'!${HeaderRowIndex}:${HeaderRowIndex}") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 }));
             workbookPart.Workbook.Save();
         }
         return stream.ToArray();
+    }
+
+    private static readonly double[] OpinionWidths = [6, 30, 20, 50, 50];
+
+    /// <summary>The opinions and answers as a second worksheet: its title, a header row and one wrapped row per opinion.</summary>
+    private static void AddOpinionsSheet(WorkbookPart workbookPart, Sheets sheets, OpinionSection opinions)
+    {
+        var part = workbookPart.AddNewPart<WorksheetPart>();
+        var data = new SheetData();
+        data.Append(TextRow(1, opinions.Title, Style.Title, 22));
+        var header = new Row { RowIndex = HeaderRowIndex };
+        for (var i = 0; i < opinions.Headings.Count; i++) header.Append(InlineText(i, HeaderRowIndex, [(opinions.Headings[i], false)], Style.Header));
+        data.Append(header);
+        var rowIndex = HeaderRowIndex;
+        foreach (var line in opinions.Lines)
+        {
+            rowIndex++;
+            var cells = line.Cells;
+            var row = new Row { RowIndex = (uint)rowIndex, CustomHeight = true, Height = LineHeight * Math.Max(1, cells.Select((c, i) => Lines(c, OpinionWidths[i])).Max()) + 4 };
+            for (var i = 0; i < cells.Count; i++) row.Append(InlineText(i, rowIndex, [(cells[i], false)], Style.Text));
+            data.Append(row);
+        }
+        part.Worksheet = new Worksheet(
+            new SheetFormatProperties { DefaultRowHeight = LineHeight },
+            new Columns(OpinionWidths.Select((w, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = w, CustomWidth = true })),
+            data,
+            new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
+            new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
+        sheets.Append(new Sheet { Name = SheetName(opinions.Title), SheetId = 2, Id = workbookPart.GetIdOfPart(part) });
     }
 
     /// <summary>Excel allows 31 characters and no []:*?/\ in a sheet name.</summary>

@@ -1,6 +1,7 @@
 using Ayumi.Data;
 using Ayumi.Domain;
 using Ayumi.Features.Accounts;
+using Ayumi.Features.Review;
 using Ayumi.Features.Shared;
 using Ayumi.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -81,7 +82,8 @@ public sealed class SheetModel(AyumiDbContext db, CurrentMember current, UiText 
         // A layout reads other years than the one asked for too (last year's wording, next year's budget).
         me.Withhold(db, plan);
         Years = visible;
-        Sheet = ProgressSheet.Build(plan, fiscalYear, chosen, k => text[k]);
+        Sheet = ProgressSheet.Build(plan, fiscalYear, chosen, k => text[k])
+            .WithOpinions(chosen.ListsIndicators ? null : await OpinionQueries.SectionAsync(db, plan, fiscalYear, me, k => text[k], ct));
         return null;
     }
 }

@@ -27,6 +27,9 @@ public sealed class YearModel(AyumiDbContext db, CurrentMember current, TimeProv
 
     public bool CanAnswer => Me.CanManage(Plan.OrganisationId);
 
+    /// <summary>The evaluation body the reader reviews for, whose name their comments and evaluations carry; null when none.</summary>
+    public EvaluationBody? MyBody => Plan.EvaluationBodyOf(Me.UserId);
+
     public IEnumerable<(Measure Measure, YearlyEntry Entry)> Entries =>
         PlanQueries.MeasuresInTreeOrder(Plan)
             .Select(m => (m, m.Entries.FirstOrDefault(e => e.FiscalYear == Year.FiscalYear)))
@@ -40,7 +43,8 @@ public sealed class YearModel(AyumiDbContext db, CurrentMember current, TimeProv
         if (await LoadAsync(id, year, ct) is { } denied) return denied;
         if (Plan.Measures.All(m => m.Id != measureId)) return NotFound();
         if (answersId is not null && (!CanAnswer || Comments.All(c => c.Id != answersId))) return Forbid();
-        return await AddAsync(() => db.ReviewComments.Add(new ReviewComment(Year.Id, measureId, null, Me.UserId!, Me.Name, text ?? "", clock.GetUtcNow(), answersId)), id, year, ct);
+        return await AddAsync(() => db.ReviewComments.Add(new ReviewComment(Year.Id, measureId, null, Me.UserId!, Me.Name, text ?? "", clock.GetUtcNow(), answersId,
+            answersId is null ? MyBody?.Name : null)), id, year, ct);
     }
 
     public async Task<IActionResult> OnPostEvaluateAsync(int id, string year, int nodeId, EvaluationKind kind, string? grade, string? text, CancellationToken ct)
@@ -48,7 +52,7 @@ public sealed class YearModel(AyumiDbContext db, CurrentMember current, TimeProv
         if (await LoadAsync(id, year, ct) is { } denied) return denied;
         if (Plan.Nodes.All(n => n.Id != nodeId)) return NotFound();
         if (grade is not null && Plan.GradeScale.Find(grade) is null) grade = null;
-        return await AddAsync(() => db.PolicyEvaluations.Add(new PolicyEvaluation(Year.Id, nodeId, Me.UserId!, Me.Name, kind, grade, text ?? "", clock.GetUtcNow())), id, year, ct);
+        return await AddAsync(() => db.PolicyEvaluations.Add(new PolicyEvaluation(Year.Id, nodeId, Me.UserId!, Me.Name, kind, grade, text ?? "", clock.GetUtcNow(), MyBody?.Name)), id, year, ct);
     }
 
     private async Task<IActionResult> AddAsync(Action add, int id, string year, CancellationToken ct)

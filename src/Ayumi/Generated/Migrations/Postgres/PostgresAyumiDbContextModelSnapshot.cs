@@ -769,6 +769,9 @@ namespace Ayumi.Generated.Migrations.Postgres
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("BodyName")
+                        .HasColumnType("text");
+
                     b.Property<string>("Grade")
                         .HasColumnType("text");
 
@@ -827,6 +830,46 @@ namespace Ayumi.Generated.Migrations.Postgres
                     b.HasIndex("ReportingYearId");
 
                     b.ToTable("PublicationWithdrawals");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.PublishedOpinion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BodyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CommentIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("MeasureId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Opinion")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportingYearId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("ReportingYearId", "Order");
+
+                    b.ToTable("PublishedOpinions");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.ReportTemplate", b =>
@@ -925,6 +968,9 @@ namespace Ayumi.Generated.Migrations.Postgres
 
                     b.Property<string>("AuthorName")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("BodyName")
                         .HasColumnType("text");
 
                     b.Property<int?>("MeasureId")
@@ -1505,6 +1551,22 @@ namespace Ayumi.Generated.Migrations.Postgres
                 {
                     b.HasOne("Ayumi.Domain.ReportingYear", "ReportingYear")
                         .WithMany("Withdrawals")
+                        .HasForeignKey("ReportingYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ReportingYear");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.PublishedOpinion", b =>
+                {
+                    b.HasOne("Ayumi.Domain.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ayumi.Domain.ReportingYear", "ReportingYear")
+                        .WithMany()
                         .HasForeignKey("ReportingYearId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

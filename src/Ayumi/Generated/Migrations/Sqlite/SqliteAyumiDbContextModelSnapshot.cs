@@ -734,6 +734,9 @@ namespace Ayumi.Generated.Migrations.Sqlite
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BodyName")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Grade")
                         .HasColumnType("TEXT");
 
@@ -790,6 +793,44 @@ namespace Ayumi.Generated.Migrations.Sqlite
                     b.HasIndex("ReportingYearId");
 
                     b.ToTable("PublicationWithdrawals");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.PublishedOpinion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommentIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Opinion")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportingYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("ReportingYearId", "Order");
+
+                    b.ToTable("PublishedOpinions");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.ReportTemplate", b =>
@@ -882,6 +923,9 @@ namespace Ayumi.Generated.Migrations.Sqlite
 
                     b.Property<string>("AuthorName")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyName")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("MeasureId")
@@ -1452,6 +1496,22 @@ namespace Ayumi.Generated.Migrations.Sqlite
                 {
                     b.HasOne("Ayumi.Domain.ReportingYear", "ReportingYear")
                         .WithMany("Withdrawals")
+                        .HasForeignKey("ReportingYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ReportingYear");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.PublishedOpinion", b =>
+                {
+                    b.HasOne("Ayumi.Domain.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ayumi.Domain.ReportingYear", "ReportingYear")
+                        .WithMany()
                         .HasForeignKey("ReportingYearId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
