@@ -68,6 +68,8 @@ public abstract class TaggingWebTests(TaggingFixture fixture)
         Assert.Contains((nameof(MeasureTag), AuditAction.Added, TaggingFixture.Secretariat), audited);
         Assert.Contains((nameof(Measure), AuditAction.Modified, TaggingFixture.Secretariat), audited);
 
+        var history = await fixture.Ena.GetAsync($"/measures/{measure}/history");
+        Assert.Contains(history.QuerySelectorAll(".history-entry__title"), h => h.TextContent.Contains("重点課題を記録"));
         var measurePage = await fixture.Ena.GetAsync($"/measures/{measure}");
         Assert.Contains("1 就労・住居の確保等（1-1 就労の確保等）", measurePage.QuerySelector(".issue-tags")!.TextContent);
         var tree = await fixture.Factory.NewUser().GetAsync($"/plans/{fixture.Plan}");
