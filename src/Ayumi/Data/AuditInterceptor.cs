@@ -32,7 +32,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 {
     private static readonly HashSet<Type> Audited =
     [
-        typeof(Organisation), typeof(Department), typeof(Plan), typeof(PlanNode), typeof(Measure), typeof(MeasurePlacement), typeof(MeasureDepartment), typeof(MeasureLineage),
+        typeof(Organisation), typeof(Department), typeof(Plan), typeof(PlanNode), typeof(Measure), typeof(MeasurePlacement), typeof(MeasureDepartment), typeof(MeasureLineage), typeof(MeasureTag),
         typeof(YearlyEntry), typeof(EntryPart), typeof(Indicator), typeof(IndicatorActual), typeof(ReportingYear), typeof(PublicationWithdrawal), typeof(PublishedOpinion), typeof(Membership),
         typeof(AyumiUser),
     ];
@@ -227,6 +227,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         EntryPart part => part.YearlyEntry?.Measure?.PlanId ?? (entry.Context as AyumiDbContext)?.AuditLocationOf(part)?.PlanId,
         MeasurePlacement placement => placement.Measure?.PlanId,
         MeasureLineage link => link.From?.PlanId,
+        // A tag taken off a measure may have lost its navigation; its measure is tracked with it.
+        MeasureTag tag => tag.Measure?.PlanId ?? entry.Context.Set<Measure>().Local.FirstOrDefault(m => m.Id == tag.MeasureId)?.PlanId,
         _ => null,
     };
 
@@ -239,6 +241,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         MeasureDepartment department => department.MeasureId,
         // A lineage link is recorded on the measure it leads from, whose page lists the links it records.
         MeasureLineage link => link.FromId,
+        MeasureTag tag => tag.MeasureId,
         Indicator indicator => indicator.MeasureId,
         IndicatorActual actual => actual.Indicator?.MeasureId,
         _ => null,

@@ -21,6 +21,7 @@ public abstract class AyumiDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Measure> Measures => Set<Measure>();
     public DbSet<MeasurePlacement> MeasurePlacements => Set<MeasurePlacement>();
     public DbSet<MeasureLineage> MeasureLineages => Set<MeasureLineage>();
+    public DbSet<MeasureTag> MeasureTags => Set<MeasureTag>();
     public DbSet<YearlyEntry> YearlyEntries => Set<YearlyEntry>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<Membership> Memberships => Set<Membership>();

@@ -80,6 +80,9 @@ internal sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
         b.HasMany(m => m.Continuations).WithOne(l => l.From).HasForeignKey(l => l.FromId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(m => m.Origins).WithOne(l => l.To).HasForeignKey(l => l.ToId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(m => m.Predecessors);
+        b.HasMany(m => m.Tags).WithOne(t => t.Measure).HasForeignKey(t => t.MeasureId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(m => m.TagsConfirmedBy).HasMaxLength(256);
+        b.Ignore(m => m.TagsConfirmed);
         b.Ignore(m => m.NextPlanMeasure);
         b.OwnsMany(m => m.Departments, d =>
         {
@@ -90,6 +93,18 @@ internal sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
         });
         b.Ignore(m => m.PrimaryPlacement);
         b.Ignore(m => m.IsRelisted);
+    }
+}
+
+internal sealed class MeasureTagConfiguration : IEntityTypeConfiguration<MeasureTag>
+{
+    public void Configure(EntityTypeBuilder<MeasureTag> b)
+    {
+        // Read by issue across all plans (coverage, search filters), and per measure.
+        b.HasIndex(t => new { t.Issue, t.MeasureId });
+        b.HasIndex(t => t.MeasureId);
+        b.Property(t => t.Area).HasMaxLength(MeasureTag.AreaLength);
+        b.Ignore(t => t.AsIssueTag);
     }
 }
 

@@ -22,6 +22,7 @@ public static class OrganisationGraph
             .Include(p => p.Measures).ThenInclude(m => m.Placements)
             .Include(p => p.Measures).ThenInclude(m => m.Entries)
             .Include(p => p.Measures).ThenInclude(m => m.Continuations)
+            .Include(p => p.Measures).ThenInclude(m => m.Tags)
             .Include(p => p.Indicators)
             .Include(p => p.ReportingYears)
             .AsSplitQuery()

@@ -15,7 +15,7 @@ public enum MeasureStatus
 /// A measure (取組, 事業): the unit whose progress is tracked year by year. It is listed
 /// under one policy and may be relisted (再掲) under others; it counts once everywhere.
 /// </summary>
-public class Measure
+public partial class Measure
 {
     private readonly List<MeasurePlacement> _placements = [];
     private readonly List<MeasureDepartment> _departments = [];

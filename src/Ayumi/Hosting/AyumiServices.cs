@@ -19,6 +19,8 @@ public static class AyumiServices
         services.AddAyumiDatabase();
         services.AddScoped<DemoData>();
         services.AddSingleton(_ => Domain.LocalGovernmentList.Shipped());
+        services.AddSingleton(_ => Features.PriorityIssues.NationalPlanSettings.Reference(configuration));
+        services.AddSingleton(s => Domain.TagSuggester.Shipped(s.GetRequiredService<Domain.NationalPlanReference>()));
         services.AddScoped<Features.Import.ImportRun>();
         services.AddScoped<Features.Indicators.IndicatorImport>();
         services.AddSingleton<Features.Import.ImportGate>();

@@ -94,6 +94,9 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         { "akita", "draft", Expect.Denied }, { "secretariat", "draft", Expect.Ok }, { "admin", "draft", Expect.Ok },
         { "anonymous", "lineage", Expect.SignIn }, { "soumu", "lineage", Expect.Denied }, { "reviewer", "lineage", Expect.Denied },
         { "akita", "lineage", Expect.Denied }, { "secretariat", "lineage", Expect.Ok }, { "admin", "lineage", Expect.Ok },
+        // Tagging measures with the national plan's priority issues is the secretariat's.
+        { "anonymous", "tags", Expect.SignIn }, { "soumu", "tags", Expect.Denied }, { "reviewer", "tags", Expect.Denied },
+        { "akita", "tags", Expect.Denied }, { "secretariat", "tags", Expect.Ok }, { "admin", "tags", Expect.Ok },
         // Only a draft plan's measures are edited on screen; Ena's plan is published.
         { "anonymous", "measure-edit", Expect.SignIn }, { "soumu", "measure-edit", Expect.Denied }, { "akita", "measure-edit", Expect.Denied },
         { "secretariat", "measure-edit", Expect.NotFound },
@@ -156,6 +159,7 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         "compare-xlsx" => $"/plans/{fixture.MiyagiSecondPlan}/compare?handler=xlsx",
         "draft" => $"/plans/{fixture.EnaPlan}/draft",
         "lineage" => $"/measures/{fixture.MeasureId}/lineage",
+        "tags" => $"/plans/{fixture.EnaPlan}/tags",
         "measure-edit" => $"/measures/{fixture.MeasureId}/edit",
         "measure-new" => $"/plans/{fixture.EnaPlan}/measures/new",
         "draft-tree" => $"/plans/{fixture.EnaDraft.Plan}/tree",
@@ -214,6 +218,9 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         { "akita", "draft", "Name=x&PeriodStart=R8&PeriodEnd=R12", Expect.Denied },
         { "soumu", "lineage", "ToId={measure}&Kind=Continued&EffectiveIn=R7", Expect.Denied },
         { "akita", "lineage?handler=Remove", "linkId=1", Expect.Denied },
+        { "soumu", "tags?handler=Confirm", "measureId={measure}&tags=issue:6", Expect.Denied },
+        { "reviewer", "tags?handler=Confirm", "measureId={measure}&tags=issue:6", Expect.Denied },
+        { "akita", "tags?handler=Record", "", Expect.Denied },
         { "soumu", "plan?handler=Publish", "", Expect.Denied },
         { "akita", "plan?handler=Publish", "", Expect.Denied },
         { "soumu", "measure-edit", "Title=改ざん", Expect.Denied },
@@ -280,6 +287,7 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         + ":" + await db.PublishedOpinions.CountAsync() + ":" + string.Join(",", (await db.Plans.AsNoTracking().OrderBy(p => p.Id).ToListAsync())
             .Select(p => string.Join(";", p.EvaluationBodies.Select(b => $"{b.Name}/{b.Members.Count}"))))
         + ":" + await db.MeasureLineages.CountAsync() + ":" + await db.Measures.CountAsync(m => m.Title == "改ざん") + ":" + await db.Measures.CountAsync()
+        + ":" + await db.MeasureTags.CountAsync() + ":" + await db.Measures.CountAsync(m => m.TagsConfirmedAt != null)
         + ":" + string.Join(",", (await db.Indicators.AsNoTracking().Where(i => i.PlanId == fixture.EnaPlan).OrderBy(i => i.Id).ToListAsync())
             .Select(i => $"{i.Code}:{i.Name}:{i.Unit}:" + string.Join(";", i.Actuals.Select(a => $"{a.FiscalYear}={a.Value}/{a.State}")))));
 
@@ -288,7 +296,7 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         "own-part?handler=Save", "own-part?handler=Submit", "cycle", "dashboard?handler=Approve", "dashboard?handler=Return",
         "dashboard?handler=ApproveMany", "dashboard?handler=Withdraw", "lock", "publish", "unpublish", "dashboard?handler=Remind", "dashboard?handler=Deadline",
         "members", "review?handler=Comment", "review?handler=Evaluate", "/account/logout", "/account/login", "/account/accept",
-        "import", "templates", "templates?handler=Default", "draft", "lineage", "lineage?handler=Remove", "plan?handler=Publish", "measure-edit", "measure-edit?handler=Remove", "measure-new",
+        "import", "templates", "templates?handler=Default", "draft", "lineage", "lineage?handler=Remove", "tags?handler=Confirm", "tags?handler=Record", "plan?handler=Publish", "measure-edit", "measure-edit?handler=Remove", "measure-new",
         "draft-tree?handler=Add", "draft-tree?handler=Edit", "draft-tree?handler=Remove", "draft-measure-edit?handler=Move", "draft-measure-edit?handler=Departments",
         "actuals-own?handler=Submit", "indicator-import?handler=Commit", "indicator-edit",
         "bodies?handler=Add", "bodies?handler=AddMember", "opinions-manage?handler=Choose", "opinions-manage?handler=Summarise",

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ayumi.Features.Measures;
 
-public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : PageModel
+public sealed class DetailsModel(AyumiDbContext db, CurrentMember current, TagSuggester suggester) : PageModel
 {
     public Measure Measure { get; private set; } = null!;
     /// <summary>Every link of the measure's lineage across plans, earliest first.</summary>
@@ -17,6 +17,8 @@ public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : Pag
     /// <summary>Whether the plan records budgets at all, so that an empty budget reads "none" rather than being left out.</summary>
     public bool PlanTracksBudgets { get; private set; }
     public bool CanManage { get; private set; }
+    /// <summary>What the suggester proposes, for the secretariat, who confirms the measure's priority issues.</summary>
+    public IReadOnlyList<TagSuggestion> Suggestions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -26,6 +28,7 @@ public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : Pag
             .Include(m => m.Placements).ThenInclude(p => p.Node).ThenInclude(n => n.Parent)
             .Include(m => m.Departments).ThenInclude(d => d.Department).ThenInclude(d => d.Parent)
             .Include(m => m.Entries)
+            .Include(m => m.Tags)
             .AsSplitQuery()
             .FirstOrDefaultAsync(m => m.Id == id, ct);
         if (measure is null) return NotFound();
@@ -34,6 +37,7 @@ public sealed class DetailsModel(AyumiDbContext db, CurrentMember current) : Pag
         if (!me.SeesPlan(measure.Plan)) return me.IsSignedIn ? NotFound() : Challenge();
         me.Withhold(db, measure.Plan);
         Measure = measure;
+        if (CanManage) Suggestions = suggester.Suggest(MeasureText.Of(measure));
         (Lineage, History) = await MeasureLineageQuery.LoadAsync(db, measure, CanManage, ct);
         PlanTracksBudgets = await db.YearlyEntries.AnyAsync(e => e.Measure.PlanId == measure.PlanId && (e.InitialBudget != null || e.FinalBudget != null), ct);
         return Page();

@@ -58,7 +58,18 @@ public sealed record PlanFileMeasure(
     List<PlanFileRelisting>? Relistings = null,
     PlanFileLifecycle? Lifecycle = null,
     List<PlanFileEntry>? Entries = null,
-    List<PlanFileLineage>? Lineage = null);
+    List<PlanFileLineage>? Lineage = null,
+    PlanFileTagging? PriorityIssues = null);
+
+/// <summary>
+/// The national plan's priority issues a measure serves (docs/priority-issues.md). Without
+/// <paramref name="ConfirmedBy"/> they are suggestions, which a person still confirms.
+/// </summary>
+public sealed record PlanFileTagging(List<PlanFileTag> Tags, string? ConfirmedBy = null, DateTimeOffset? ConfirmedAt = null);
+
+/// <param name="Issue">1–7.</param>
+/// <param name="Area">A sub-area's code in the reference tree (1-1), or none for the issue as a whole.</param>
+public sealed record PlanFileTag(int Issue, string? Area = null);
 
 public sealed record PlanFileRelisting(string Code, string Parent, string? Title = null, string? Description = null);
 

@@ -145,6 +145,7 @@ public sealed class PlanFileReader
                 links.Add(new PendingLink(measure, link.To, ParseEnum<LineageKind>(link.Kind, $"{at}.lineage[{l}].kind"), link.EffectiveIn, link.Note, $"{at}.lineage[{l}]"));
             foreach (var (entry, e) in (item.Entries ?? []).Select((x, e) => (x, e)))
                 ApplyEntry(measure, entry, $"{at}.entries[{e}]");
+            if (item.PriorityIssues is { } tagging) ApplyTags(measure, tagging, at + ".priorityIssues");
         }
 
         foreach (var (item, i) in (source.Indicators ?? []).Select((x, i) => (x, i)))
@@ -183,6 +184,17 @@ public sealed class PlanFileReader
         entry.InitialBudget = Budget(source.InitialBudget, path + ".initialBudget");
         entry.FinalBudget = Budget(source.FinalBudget, path + ".finalBudget");
         Guard(path + ".grade", () => entry.SetGrade(source.Grade));
+    }
+
+    private void ApplyTags(Measure measure, PlanFileTagging source, string path)
+    {
+        var tags = source.Tags.Select((t, i) => Guard($"{path}.tags[{i}]", () => IssueTag.Of(t.Issue, t.Area))).ToList();
+        if (source.ConfirmedBy is { } person)
+        {
+            if (string.IsNullOrWhiteSpace(person)) throw Error(path + ".confirmedBy", "the person who confirmed the tags, or no confirmedBy at all.");
+            measure.ConfirmTags(tags, person.Trim(), source.ConfirmedAt ?? throw Error(path, "confirmedBy needs confirmedAt, when the tags were confirmed."));
+        }
+        else measure.SuggestTags(tags);
     }
 
     private void ApplyIndicator(Plan plan, PlanFileIndicator source, string path)

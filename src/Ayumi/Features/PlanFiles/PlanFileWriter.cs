@@ -29,7 +29,7 @@ public static class PlanFileWriter
         plan.PeriodEnd,
         plan.Levels,
         Nodes: plan.Nodes.Where(n => n.Parent is null).OrderBy(n => n.Order).Select(n => ToFile(n, written)).ToList(),
-        Measures: plan.Measures.OrderBy(m => m.PrimaryPlacement.Node.Order).ThenBy(m => m.PrimaryPlacement.ParsedCode).Select(m => ToFile(m, written)).ToList(),
+        Measures: plan.Measures.OrderBy(m => m.PrimaryPlacement.Node.Order).ThenBy(m => m.PrimaryPlacement.ParsedCode).Select(m => ToFile(m, written, backup)).ToList(),
         Predecessor: plan.Predecessor?.Name,
         Source: plan.Source,
         BasicPhilosophy: plan.BasicPhilosophy,
@@ -44,8 +44,11 @@ public static class PlanFileWriter
         new(node.Code, node.Title, node.Description, node.Children.Count == 0 ? null : node.Children.OrderBy(c => c.Order).Select(c => ToFile(c, written)).ToList(),
             node.Origin is { } origin && written.Contains(origin.Plan) ? new PlanFileNodeRef(origin.Plan.Name, origin.Code) : null);
 
-    /// <summary>Lineage links are written from the earlier measure, and only to plans the file carries (a reader must resolve them).</summary>
-    private static PlanFileMeasure ToFile(Measure measure, IReadOnlyList<Plan> written) => new(
+    /// <summary>
+    /// Lineage links are written from the earlier measure, and only to plans the file carries (a reader must resolve them).
+    /// Confirmed tags name the person who confirmed them only in the secretariat's backup; a public file names the organisation.
+    /// </summary>
+    private static PlanFileMeasure ToFile(Measure measure, IReadOnlyList<Plan> written, bool backup) => new(
         measure.Key,
         measure.PrimaryPlacement.Code,
         measure.PrimaryPlacement.Node.Code,
@@ -65,7 +68,10 @@ public static class PlanFileWriter
             e.FiscalYear, e.Target, e.PlannedWork, e.Results, e.Grade, e.InitialBudget?.Value, e.FinalBudget?.Value,
             e.IssuesAndDirection, e.NextYearPlan, e.Notes)).ToList(),
         measure.Continuations.Where(l => written.Contains(l.To.Plan)).OrderBy(l => l.To.Plan.Generation).ThenBy(l => l.To.Key)
-            .Select(l => new PlanFileLineage(new PlanFileMeasureRef(l.To.Plan.Name, l.To.Key), Camel(l.Kind), l.EffectiveIn, l.Note)).ToList());
+            .Select(l => new PlanFileLineage(new PlanFileMeasureRef(l.To.Plan.Name, l.To.Key), Camel(l.Kind), l.EffectiveIn, l.Note)).ToList(),
+        measure.Tags.Count == 0 && !measure.TagsConfirmed ? null
+            : new PlanFileTagging(measure.Tags.OrderBy(t => t.Issue).ThenBy(t => t.Area, StringComparer.Ordinal).Select(t => new PlanFileTag(t.Issue, t.Area)).ToList(),
+                measure.TagsConfirmed && !backup ? measure.Plan.Organisation.Name : measure.TagsConfirmedBy, measure.TagsConfirmedAt));
 
     private static PlanFileIndicator ToFile(Indicator indicator) => new(
         indicator.Code,

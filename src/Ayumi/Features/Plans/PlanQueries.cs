@@ -16,6 +16,7 @@ public static class PlanQueries
             .Include(p => p.Measures).ThenInclude(m => m.Placements)
             .Include(p => p.Measures).ThenInclude(m => m.Departments).ThenInclude(d => d.Department)
             .Include(p => p.Measures).ThenInclude(m => m.Entries)
+            .Include(p => p.Measures).ThenInclude(m => m.Tags)
             .Include(p => p.Measures).ThenInclude(m => m.Origins).ThenInclude(l => l.From).ThenInclude(f => f.Plan)
             .Include(p => p.Measures).ThenInclude(m => m.Continuations).ThenInclude(l => l.To).ThenInclude(t => t.Plan)
             .Include(p => p.Indicators).ThenInclude(i => i.Owner)

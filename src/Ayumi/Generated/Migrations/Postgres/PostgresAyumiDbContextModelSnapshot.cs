@@ -473,6 +473,13 @@ namespace Ayumi.Generated.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTimeOffset?>("TagsConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TagsConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("text");
@@ -557,6 +564,33 @@ namespace Ayumi.Generated.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("MeasurePlacements");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.MeasureTag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Issue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("Issue", "MeasureId");
+
+                    b.ToTable("MeasureTags");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.Membership", b =>
@@ -1446,6 +1480,17 @@ namespace Ayumi.Generated.Migrations.Postgres
                     b.Navigation("Node");
                 });
 
+            modelBuilder.Entity("Ayumi.Domain.MeasureTag", b =>
+                {
+                    b.HasOne("Ayumi.Domain.Measure", "Measure")
+                        .WithMany("Tags")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Measure");
+                });
+
             modelBuilder.Entity("Ayumi.Domain.Membership", b =>
                 {
                     b.HasOne("Ayumi.Domain.Organisation", "Organisation")
@@ -1679,6 +1724,8 @@ namespace Ayumi.Generated.Migrations.Postgres
                     b.Navigation("Origins");
 
                     b.Navigation("Placements");
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.Organisation", b =>

@@ -452,6 +452,13 @@ namespace Ayumi.Generated.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("TagsConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TagsConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -532,6 +539,31 @@ namespace Ayumi.Generated.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MeasurePlacements");
+                });
+
+            modelBuilder.Entity("Ayumi.Domain.MeasureTag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Issue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("Issue", "MeasureId");
+
+                    b.ToTable("MeasureTags");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.Membership", b =>
@@ -1391,6 +1423,17 @@ namespace Ayumi.Generated.Migrations.Sqlite
                     b.Navigation("Node");
                 });
 
+            modelBuilder.Entity("Ayumi.Domain.MeasureTag", b =>
+                {
+                    b.HasOne("Ayumi.Domain.Measure", "Measure")
+                        .WithMany("Tags")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Measure");
+                });
+
             modelBuilder.Entity("Ayumi.Domain.Membership", b =>
                 {
                     b.HasOne("Ayumi.Domain.Organisation", "Organisation")
@@ -1624,6 +1667,8 @@ namespace Ayumi.Generated.Migrations.Sqlite
                     b.Navigation("Origins");
 
                     b.Navigation("Placements");
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("Ayumi.Domain.Organisation", b =>
