@@ -321,7 +321,7 @@ public class Indicator
     /// </summary>
     public IReadOnlyList<(FiscalYear Year, decimal Value)> RunningTotals()
     {
-        var baseline = Assess(Plan.PeriodEnd).Baseline;
+        var baseline = IndicatorAssessment.BaselineOf(this, Series());
         if (baseline is not { } total || BaselineYear is not { } year) return [];
         var counts = Series().ToDictionary(x => x.Year, x => x.Value);
         var totals = new List<(FiscalYear, decimal)> { (year, total) };

@@ -62,7 +62,12 @@ public sealed record IndicatorAssessment(
     {
         var series = indicator.Series();
         var baseline = BaselineOf(indicator, series);
-        if (indicator.IsMonitoringOnly || indicator.Targets.Count == 0) return Only(IndicatorStatus.NoTarget, baseline);
+        if (indicator.IsMonitoringOnly || indicator.Targets.Count == 0)
+        {
+            // Watched, not judged: the latest value (a cumulative one's running total) with no achievement.
+            var latest = (indicator.Kind == IndicatorKind.Cumulative ? indicator.RunningTotals() : series).LastOrDefault(x => x.Year <= upTo);
+            return latest.Year == default ? Only(IndicatorStatus.NoTarget, baseline) : new(IndicatorStatus.NoTarget, baseline, latest.Value, latest.Year, null, null, []);
+        }
         if (baseline is null || indicator.BaselineYear is not { } baseYear) return Only(IndicatorStatus.NoBaseline, baseline);
         if (indicator.Targets[^1] is { IsAveraged: true, Value: { } averaged } span) return OfAverage(indicator, series, baseline.Value, span, averaged, upTo);
         var counted = series.Where(x => x.Year > baseYear && x.Year <= upTo).ToList();
@@ -143,7 +148,7 @@ public sealed record IndicatorAssessment(
         return fromValue;
     }
 
-    private static decimal? BaselineOf(Indicator indicator, IReadOnlyList<(FiscalYear Year, decimal Value)> series)
+    internal static decimal? BaselineOf(Indicator indicator, IReadOnlyList<(FiscalYear Year, decimal Value)> series)
     {
         if (indicator.BaselineValue is { } stated) return stated;
         if (indicator.BaselineFrom is not { } from || indicator.BaselineTo is not { } to) return null;

@@ -128,7 +128,7 @@ public sealed record TargetDto(int FiscalYear, decimal? Value, string? Qualitati
 /// <summary>A submitted actual (drafts are never published); for a cumulative indicator the year's own count.</summary>
 public sealed record ActualDto(int FiscalYear, decimal Value, string? Note, decimal? Comparison, string? Judgement);
 
-/// <summary>Where an indicator stands as of the plan's last year (docs/indicators.md); a monitoring indicator's status, current value and progress are null.</summary>
+/// <summary>Where an indicator stands as of the plan's last year (docs/indicators.md); a monitoring indicator's status and progress are null.</summary>
 public sealed record AssessmentDto(string? Status, decimal? Baseline, decimal? Current, int? MeasuredIn, decimal? Progress);
 /// <param name="DecimalPlaces">The places the values are rounded to; null when they are as recorded.</param>
 /// <param name="Archived">Taken out of the plan's current indicators by the secretariat, with <paramref name="ArchivedReason"/>.</param>
@@ -152,7 +152,7 @@ public sealed record IndicatorDto(string Code, string Name, string Unit, string?
     {
         var a = i.Assess(i.Plan.PeriodEnd);
         decimal? Round(decimal? value) => value is { } v ? i.Rounded(v) : null;
-        if (i.IsMonitoringOnly) return new(null, Round(a.Baseline), null, null, null);
+        if (i.IsMonitoringOnly) return new(null, Round(a.Baseline), Round(a.Current), a.MeasuredIn?.StartYear, null);
         return new(ApiEndpoints.Camel(a.Status), Round(a.Baseline), Round(a.Current), a.MeasuredIn?.StartYear, a.Progress is { } p ? Math.Round(p, 4) : null);
     }
 }

@@ -24,7 +24,7 @@ public static class OpenData
 
     /// <summary>
     /// An indicator with its submitted actuals (every year, before the baseline included), and its achievement and status as of
-    /// the plan's last year; a monitoring indicator has neither (null). Values are rounded to <paramref name="DecimalPlaces"/> when set.
+    /// the plan's last year; a monitoring indicator has its latest value but neither (null). Values are rounded to <paramref name="DecimalPlaces"/> when set.
     /// An archived indicator is carried with <paramref name="Archived"/> true and its reason.
     /// </summary>
     public sealed record IndicatorRecord(
@@ -98,7 +98,7 @@ public static class OpenData
             new BaselineRecord(i.BaselineFrom?.ToString(), i.BaselineTo?.ToString(), Round(assessment.Baseline), i.BaselineNote),
             i.Targets.Select(t => new TargetRecord(t.FiscalYear.ToString(), t.Value, t.Qualitative, t.IsAveraged ? t.From!.Value.ToString() : null)).ToList(),
             i.ComparisonLabel, actuals.ToList(),
-            judged ? Round(assessment.Current) : null, judged ? assessment.MeasuredIn?.ToString() : null,
+            Round(assessment.Current), assessment.MeasuredIn?.ToString(),
             judged && assessment.Progress is { } p ? Math.Round(p, 4) : null, judged ? assessment.Status.ToString() : null,
             i.DecimalPlaces, i.IsMonitoringOnly, i.IsArchived, i.ArchivedReason, i.IsDerived ? i.RatioBasis.ToString() : null);
     }
