@@ -46,6 +46,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
     private const string HiddenValue = "(hidden)";
 
+    /// <summary>The field of a deletion's audit row that holds <see cref="AyumiDbContext.DeletionReason"/>.</summary>
+    public const string DeletionReasonField = "Reason";
+
     private const int AuditRowsPerChunk = 500;
 
     /// <summary>What one context's save is in the middle of.</summary>
@@ -91,10 +94,12 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                     var removed = new JsonObject();
                     foreach (var property in entry.Properties.Where(p => IsRecorded(entry, p.Metadata.Name)))
                         removed[property.Metadata.Name] = new JsonObject { ["old"] = Text(entry, property.Metadata.Name, property.OriginalValue), ["new"] = null };
+                    if (context.DeletionReason is { } reason) removed[DeletionReasonField] = new JsonObject { ["old"] = null, ["new"] = reason };
                     state.Pending.Add(Audit(entry, AuditAction.Deleted, removed, now, userId, name));
                     break;
             }
         }
+        context.DeletionReason = null;
         var bulk = context.InsertAddedRecordsInBulk && added.Count > 0;
         if ((state.Added.Count > 0 || bulk) && context.Database.CurrentTransaction is null)
             state.OwnTransaction = await context.Database.BeginTransactionAsync(cancellationToken);

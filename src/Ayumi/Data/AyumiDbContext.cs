@@ -57,12 +57,19 @@ public abstract class AyumiDbContext(DbContextOptions options) : IdentityDbConte
     /// </summary>
     public bool InsertAddedRecordsInBulk { get; set; }
 
+    /// <summary>
+    /// Why the records this save deletes are deleted (the secretariat deleting an actual or an indicator): the
+    /// audit rows of the deletions carry it as <c>Reason</c>, since the records themselves are gone. Cleared by the save.
+    /// </summary>
+    public string? DeletionReason { get; set; }
+
     /// <summary>Prepares a context from the pool for one scope: its actor, and nothing left over from its last use.</summary>
     internal void StartUse(IAuditActor actor)
     {
         AuditActor = actor;
         AuditSave.Reset();
         InsertAddedRecordsInBulk = false;
+        DeletionReason = null;
         _auditLocations?.Clear();
     }
 

@@ -252,6 +252,9 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         b.HasOne(i => i.Denominator).WithMany().HasForeignKey(i => i.DenominatorId).OnDelete(DeleteBehavior.Restrict);
         b.Property(i => i.RatioScale).HasPrecision(18, 4);
         b.Property(i => i.ComparisonLabel).HasMaxLength(100);
+        b.Property(i => i.ArchivedReason).HasMaxLength(400);
+        // Ratios defined before the basis was a choice took each year's counts.
+        b.Property(i => i.RatioBasis).HasDefaultValue(RatioBasis.YearlyCounts);
         b.OwnsMany(i => i.Actuals, a =>
         {
             a.ToTable("IndicatorActuals");

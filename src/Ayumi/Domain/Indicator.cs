@@ -27,8 +27,28 @@ public enum ActualState
     Submitted,
 }
 
-/// <summary>A target of an indicator for a fiscal year: a number, or words such as 全国平均以上.</summary>
-public sealed record IndicatorTarget(FiscalYear FiscalYear, decimal? Value, string? Qualitative, string? Note);
+/// <summary>How a ratio of two cumulative (累計) indicators is taken, as its definition sets it.</summary>
+public enum RatioBasis
+{
+    /// <summary>Each year's count over each year's count.</summary>
+    YearlyCounts,
+    /// <summary>The running totals (baseline plus the counts so far) over each other.</summary>
+    RunningTotals,
+}
+
+/// <summary>
+/// A target of an indicator: a number, or words such as 全国平均以上, for a fiscal year, or for the
+/// average over a span of years (R4〜R8の平均) from <paramref name="From"/> to <paramref name="FiscalYear"/>,
+/// whose end is the deadline.
+/// </summary>
+public sealed record IndicatorTarget(FiscalYear FiscalYear, decimal? Value, string? Qualitative, string? Note, FiscalYear? From = null)
+{
+    /// <summary>Judged on the average of the actuals over <see cref="From"/>…<see cref="FiscalYear"/>.</summary>
+    public bool IsAveraged => From is { } from && from < FiscalYear;
+
+    /// <summary>The years as the documents write them: R4〜R8の平均, or R8.</summary>
+    public WrittenForms.YearSpan Years => new(IsAveraged ? From!.Value : FiscalYear, FiscalYear);
+}
 
 /// <summary>
 /// An activity or outcome indicator (活動指標, 成果指標) with its baseline, targets and
@@ -86,6 +106,16 @@ public class Indicator
     /// <summary>100 for a percentage, 1 for a plain ratio; null unless derived.</summary>
     public decimal? RatioScale { get; private set; }
     public IReadOnlyCollection<IndicatorActual> Actuals => _actuals;
+    /// <summary>Decimal places its values are printed with on pages, charts, exports and open data; null prints them as recorded.</summary>
+    public int? DecimalPlaces { get; private set; }
+    /// <summary>参考指標, モニタリング指標: watched and charted, with no target, achievement or status.</summary>
+    public bool IsMonitoringOnly { get; private set; }
+    /// <summary>For a ratio of cumulative indicators: running totals or each year's counts.</summary>
+    public RatioBasis RatioBasis { get; private set; } = RatioBasis.YearlyCounts;
+    /// <summary>Why the secretariat archived it (it had actuals, so it was kept rather than deleted); null while current.</summary>
+    public string? ArchivedReason { get; private set; }
+
+    public bool IsArchived => ArchivedReason is not null;
 
     public bool IsDerived => RatioScale is not null;
     public bool IsPercentage => Unit is "%" or "％";
@@ -167,11 +197,18 @@ public class Indicator
         BaselineNote = note;
     }
 
-    /// <exception cref="DomainException">No value and no words, a second target for the year, or a year outside the plan's period.</exception>
+    /// <exception cref="DomainException">No value and no words, a second target for the year, a year outside the plan's period, a monitoring indicator, or an average over a span of a cumulative indicator.</exception>
     public void AddTarget(IndicatorTarget target)
     {
         if (target.Value is null && string.IsNullOrWhiteSpace(target.Qualitative))
             throw new DomainException($"Indicator {Code}: a target needs a value or a qualitative goal.", "indicator.targetEmpty", Code);
+        if (IsMonitoringOnly)
+            throw new DomainException($"Indicator {Code} has targets; a monitoring indicator has none.", "indicator.monitoringWithTargets", Code);
+        if (target.From is { } start && start > target.FiscalYear)
+            throw new DomainException($"Indicator {Code}: the target span ends before it starts.", "indicator.targetSpan", Code);
+        if (target.IsAveraged && Kind == IndicatorKind.Cumulative)
+            throw new DomainException($"Indicator {Code}: a cumulative indicator's target is a total, not an average.", "indicator.averagedCumulative", Code);
+        if (target.From == target.FiscalYear) target = target with { From = null };
         if (Targets.Any(t => t.FiscalYear == target.FiscalYear))
             throw new DomainException($"Indicator {Code} has two targets for {target.FiscalYear.ToJapanese()}.", "indicator.targetTwice", Code, target.FiscalYear.ToJapanese());
         if (target.FiscalYear < Plan.PeriodStart || target.FiscalYear > Plan.PeriodEnd)
@@ -197,6 +234,47 @@ public class Indicator
             throw;
         }
     }
+
+    /// <exception cref="DomainException">Fewer than 0 or more than 4 decimal places.</exception>
+    public void SetDecimalPlaces(int? places)
+    {
+        if (places is < 0 or > MaxDecimalPlaces)
+            throw new DomainException($"Indicator {Code}: decimal places must lie between 0 and {MaxDecimalPlaces}.", "indicator.decimalPlaces", Code, MaxDecimalPlaces);
+        DecimalPlaces = places;
+    }
+
+    public const int MaxDecimalPlaces = 4;
+
+    /// <summary>A value as this indicator prints it (2,329, 95.1): with its decimal places, else as recorded; no unit.</summary>
+    public string Format(decimal value) => value.ToString(DecimalPlaces switch { null => "#,0.####", 0 => "#,0", { } places => "#,0." + new string('0', places) }, CultureInfo.InvariantCulture);
+
+    /// <summary>A value rounded to this indicator's decimal places, as exports carry it.</summary>
+    public decimal Rounded(decimal value) => DecimalPlaces is { } places ? Math.Round(value, places, MidpointRounding.AwayFromZero) : value;
+
+    /// <summary>Makes it a monitoring indicator (参考指標) without targets, or one that has them again.</summary>
+    /// <exception cref="DomainException">Monitoring only while targets are set.</exception>
+    public void MonitorOnly(bool monitoringOnly)
+    {
+        if (monitoringOnly && Targets.Count > 0)
+            throw new DomainException($"Indicator {Code} has targets; a monitoring indicator has none.", "indicator.monitoringWithTargets", Code);
+        IsMonitoringOnly = monitoringOnly;
+    }
+
+    /// <summary>Takes it out of the current lists, kept with its actuals in the history and exports; see <see cref="Plan.RemoveIndicator"/>.</summary>
+    internal void Archive(string reason) => ArchivedReason = reason;
+
+    /// <summary>Deletes the actual of a year; the reason goes to the audit trail with the deleted row (the caller's save).</summary>
+    /// <exception cref="DomainException">No reason, or no actual that year.</exception>
+    public IndicatorActual RemoveActual(FiscalYear year, string? reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException($"Indicator {Code}: say why the actual is deleted.", "indicator.reasonMissing", Code);
+        var actual = ActualIn(year) ?? throw new DomainException($"Indicator {Code} has no actual for {year.ToJapanese()}.", "indicator.noActualThatYear", Code, year.ToJapanese());
+        _actuals.Remove(actual);
+        return actual;
+    }
+
+    /// <summary>How a ratio of cumulative indicators is taken; see <see cref="Series"/>.</summary>
+    public void TakeRatioOf(RatioBasis basis) => RatioBasis = basis;
 
     public void CompareWith(string? label) => ComparisonLabel = string.IsNullOrWhiteSpace(label) ? null : label.Trim();
 
@@ -227,9 +305,29 @@ public class Indicator
     {
         if (!IsDerived || Numerator is null || Denominator is null)
             return _actuals.Where(a => a.State == ActualState.Submitted).OrderBy(a => a.FiscalYear).Select(a => (a.FiscalYear, a.Value)).ToList();
-        var below = Denominator.Series().ToDictionary(x => x.Year, x => x.Value);
-        return Numerator.Series().Where(x => below.TryGetValue(x.Year, out var d) && d != 0)
-            .Select(x => (x.Year, Math.Round(x.Value / below[x.Year] * RatioScale!.Value, 4))).ToList();
+        var below = Denominator.PartSeries(RatioBasis).ToDictionary(x => x.Year, x => x.Value);
+        // The ratio is rounded as its definition prints it, so that what is judged is what the documents write.
+        return Numerator.PartSeries(RatioBasis).Where(x => below.TryGetValue(x.Year, out var d) && d != 0)
+            .Select(x => (x.Year, Math.Round(x.Value / below[x.Year] * RatioScale!.Value, DecimalPlaces ?? MaxDecimalPlaces, MidpointRounding.AwayFromZero))).ToList();
+    }
+
+    /// <summary>This indicator as a part of a ratio: a cumulative one's running totals when the ratio takes them, else its series.</summary>
+    private IReadOnlyList<(FiscalYear Year, decimal Value)> PartSeries(RatioBasis basis) =>
+        basis == RatioBasis.RunningTotals && Kind == IndicatorKind.Cumulative ? RunningTotals() : Series();
+
+    /// <summary>
+    /// A cumulative indicator's totals: the baseline in the baseline year, then the baseline plus each year's count,
+    /// up to the year before the first missing one (the total after a gap is unknown).
+    /// </summary>
+    public IReadOnlyList<(FiscalYear Year, decimal Value)> RunningTotals()
+    {
+        var baseline = IndicatorAssessment.BaselineOf(this, Series());
+        if (baseline is not { } total || BaselineYear is not { } year) return [];
+        var counts = Series().ToDictionary(x => x.Year, x => x.Value);
+        var totals = new List<(FiscalYear, decimal)> { (year, total) };
+        for (year = year.Next; counts.TryGetValue(year, out var count) && year.StartYear < FiscalYear.MaxStartYear; year = year.Next)
+            totals.Add((year, total += count));
+        return totals;
     }
 
     /// <summary>Achievement and status as of <paramref name="upTo"/>; see <see cref="IndicatorAssessment"/>.</summary>
@@ -244,12 +342,12 @@ public class Indicator
         SaveActual(year, value, note, comparison, ActualState.Submitted);
 
     /// <summary>Saves the value of a year as a draft or submits it; a year's actual is changed in place so that the audit trail shows old → new.</summary>
-    /// <exception cref="DomainException">A derived indicator, a year before the baseline or after the plan, a negative count, or a percentage above 100 … below 0.</exception>
+    /// <exception cref="DomainException">A derived indicator, a year after the plan (any earlier year, before the baseline included, is taken), a negative count, or a percentage above 100 … below 0.</exception>
     public IndicatorActual SaveActual(FiscalYear year, decimal value, string? note, decimal? comparison, ActualState state)
     {
         if (IsDerived) throw new DomainException($"Indicator {Code} is computed from {Numerator?.Code} and {Denominator?.Code}.", "indicator.derivedNoActuals", Code);
-        if (BaselineFrom is { } from && year < from || year > Plan.PeriodEnd)
-            throw new DomainException($"Indicator {Code}: {year.ToJapanese()} is outside the baseline and plan years.", "indicator.actualYear", Code, year.ToJapanese());
+        if (year > Plan.PeriodEnd)
+            throw new DomainException($"Indicator {Code}: {year.ToJapanese()} is after the plan's last year.", "indicator.actualYear", Code, year.ToJapanese());
         if (value < 0) throw new DomainException($"Indicator {Code}: a value cannot be negative.", "indicator.negative", Code);
         if (IsPercentage && value > 100) throw new DomainException($"Indicator {Code}: a percentage cannot exceed 100.", "indicator.percentOver", Code);
         if (comparison is not null && ComparisonLabel is null)

@@ -40,6 +40,9 @@ public enum IndicatorStatus
 /// else <see cref="IndicatorStatus.Behind"/>. Keep-level indicators (at most, at least) are achieved in every year the
 /// value is within the level of the target that applies (the first target in or after that year, else the last),
 /// and behind otherwise. An indicator with only qualitative targets takes the secretariat's judgement of the year.</item>
+/// <item><b>Averaged target</b> (R4〜R8の平均), when it is the last target: the current value is the average of the
+/// span's actuals so far, judged against the target; achieved only once the whole span is measured (see <see cref="OfAverage"/>).</item>
+/// <item><b>Monitoring indicators</b> (参考指標) have no target: <see cref="IndicatorStatus.NoTarget"/>, no achievement.</item>
 /// </list>
 /// </summary>
 /// <param name="Baseline">The baseline in force (stated or averaged); null when unknown.</param>
@@ -59,8 +62,14 @@ public sealed record IndicatorAssessment(
     {
         var series = indicator.Series();
         var baseline = BaselineOf(indicator, series);
-        if (indicator.Targets.Count == 0) return Only(IndicatorStatus.NoTarget, baseline);
+        if (indicator.IsMonitoringOnly || indicator.Targets.Count == 0)
+        {
+            // Watched, not judged: the latest value (a cumulative one's running total) with no achievement.
+            var latest = (indicator.Kind == IndicatorKind.Cumulative ? indicator.RunningTotals() : series).LastOrDefault(x => x.Year <= upTo);
+            return latest.Year == default ? Only(IndicatorStatus.NoTarget, baseline) : new(IndicatorStatus.NoTarget, baseline, latest.Value, latest.Year, null, null, []);
+        }
         if (baseline is null || indicator.BaselineYear is not { } baseYear) return Only(IndicatorStatus.NoBaseline, baseline);
+        if (indicator.Targets[^1] is { IsAveraged: true, Value: { } averaged } span) return OfAverage(indicator, series, baseline.Value, span, averaged, upTo);
         var counted = series.Where(x => x.Year > baseYear && x.Year <= upTo).ToList();
         if (counted.Count == 0) return Only(IndicatorStatus.NotMeasured, baseline);
         var measuredIn = counted[^1].Year;
@@ -98,6 +107,29 @@ public sealed record IndicatorAssessment(
     }
 
     /// <summary>
+    /// A final target that is the average over a span (R4〜R8の平均 = 90): the current value is the average of the
+    /// span's actuals up to <paramref name="upTo"/>. Achieved once every year of the span has its actual and the
+    /// average reaches the target; before then, on track while the average so far reaches it, else behind.
+    /// The expected value is the target itself: what the average has to reach.
+    /// </summary>
+    private static IndicatorAssessment OfAverage(Indicator indicator, IReadOnlyList<(FiscalYear Year, decimal Value)> series, decimal baseline,
+        IndicatorTarget span, decimal target, FiscalYear upTo)
+    {
+        var from = span.From!.Value;
+        var counted = series.Where(x => x.Year >= from && x.Year <= span.FiscalYear && x.Year <= upTo).ToList();
+        if (counted.Count == 0) return Only(IndicatorStatus.NotMeasured, baseline);
+        var measuredIn = counted[^1].Year;
+        var current = Math.Round(counted.Average(x => x.Value), 4);
+        var sign = indicator.Direction is IndicatorDirection.LowerIsBetter or IndicatorDirection.AtMost ? -1 : 1;
+        var reached = sign * (current - target) >= 0;
+        var complete = counted.Count == span.FiscalYear.StartYear - from.StartYear + 1;
+        var status = reached ? complete ? IndicatorStatus.Achieved : IndicatorStatus.OnTrack : IndicatorStatus.Behind;
+        decimal? progress = indicator.Direction is IndicatorDirection.HigherIsBetter or IndicatorDirection.LowerIsBetter && sign * (target - baseline) > 0
+            ? (current - baseline) / (target - baseline) : null;
+        return new(status, baseline, current, measuredIn, target, progress, []);
+    }
+
+    /// <summary>
     /// The straight path from (baseline year, baseline) through each numeric target, in
     /// <paramref name="year"/>: the baseline before it starts, the last target after it ends.
     /// </summary>
@@ -116,7 +148,7 @@ public sealed record IndicatorAssessment(
         return fromValue;
     }
 
-    private static decimal? BaselineOf(Indicator indicator, IReadOnlyList<(FiscalYear Year, decimal Value)> series)
+    internal static decimal? BaselineOf(Indicator indicator, IReadOnlyList<(FiscalYear Year, decimal Value)> series)
     {
         if (indicator.BaselineValue is { } stated) return stated;
         if (indicator.BaselineFrom is not { } from || indicator.BaselineTo is not { } to) return null;

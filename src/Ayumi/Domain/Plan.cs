@@ -331,11 +331,14 @@ public partial class Plan
             measures[measure] = copy;
         }
         var indicators = new Dictionary<Indicator, Indicator>();
-        foreach (var indicator in _indicators.OrderBy(i => i.Order))
+        foreach (var indicator in _indicators.Where(i => !i.IsArchived).OrderBy(i => i.Order))
         {
             var copy = draft.AddIndicator(indicator.Code, indicator.Name, indicator.Unit);
             indicators[indicator] = copy;
             copy.SetKind(indicator.Kind);
+            copy.SetDecimalPlaces(indicator.DecimalPlaces);
+            copy.MonitorOnly(indicator.IsMonitoringOnly);
+            copy.TakeRatioOf(indicator.RatioBasis);
             copy.Direction = indicator.Direction;
             copy.SourceNote = indicator.SourceNote;
             copy.CompareWith(indicator.ComparisonLabel);
@@ -348,6 +351,26 @@ public partial class Plan
         foreach (var (indicator, copy) in indicators)
             if (indicator is { Numerator: { } numerator, Denominator: { } denominator, RatioScale: { } scale })
                 copy.DeriveAsRatio(indicators[numerator], indicators[denominator], scale);
+    }
+
+    /// <summary>
+    /// The secretariat takes an indicator away, saying why: one without actuals is deleted (the reason goes to the
+    /// audit trail with the deleted row), one with actuals is archived, kept with them in the history and exports.
+    /// </summary>
+    /// <returns>True when archived, false when deleted.</returns>
+    /// <exception cref="DomainException">No reason, or another indicator is its ratio's part.</exception>
+    public bool RemoveIndicator(Indicator indicator, string? reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException($"Indicator {indicator.Code}: say why it is deleted.", "indicator.reasonMissing", indicator.Code);
+        if (_indicators.FirstOrDefault(i => i != indicator && !i.IsArchived && (i.Numerator == indicator || i.Denominator == indicator)) is { } ratio)
+            throw new DomainException($"Indicator {indicator.Code} is a part of the ratio {ratio.Code}.", "indicator.partOfRatio", indicator.Code, ratio.Code);
+        if (indicator.Actuals.Count > 0 || _indicators.Any(i => i.Numerator == indicator || i.Denominator == indicator))
+        {
+            indicator.Archive(reason.Trim());
+            return true;
+        }
+        _indicators.Remove(indicator);
+        return false;
     }
 
     public Indicator AddIndicator(string code, string name, string unit)

@@ -71,6 +71,18 @@ public sealed class IndicatorBrowserTests(IndicatorBrowserFixture fixture) : ICl
         var findings = await Accessibility.AtLaptopAndPhoneWidthsAsync(page, "definition form with errors");
         await page.GotoAsync($"/plans/{fixture.Ena.Plan}/indicators/import");
         findings.AddRange(await Accessibility.ViolationsAsync(page, "indicator import"));
+        // An earlier year typed below the listed ones, then the deletion and removal forms with their reasons.
+        await page.GotoAsync($"/plans/{fixture.Ena.Plan}/indicators/{fixture.Ena.Shoukou}/actuals");
+        await page.Locator("#extra-year").FillAsync("H30");
+        await page.Locator("#extra-value").FillAsync("38.5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "確定値として保存" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("実績を提出しました");
+        findings.AddRange(await Accessibility.AtLaptopAndPhoneWidthsAsync(page, "actuals with an earlier year and the deletion form"));
+        await page.GotoAsync($"/plans/{fixture.Ena.Plan}/indicators/{fixture.Ena.Shoukou}");
+        await Expect(page.Locator("figure svg rect.chart-mark")).ToHaveCountAsync(1);
+        findings.AddRange(await Accessibility.AtLaptopAndPhoneWidthsAsync(page, "indicator with a series before its baseline"));
+        await page.GotoAsync($"/plans/{fixture.Ena.Plan}/indicators/edit/{fixture.Ena.Shoukou}");
+        findings.AddRange(await Accessibility.AtLaptopAndPhoneWidthsAsync(page, "definition form with its archive form"));
         Assert.Empty(findings);
     }
 

@@ -185,7 +185,7 @@ public abstract class IndicatorPageTests(CycleFixture fixture) : IAsyncLifetime
         Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
         var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
-        Assert.Equal("212105,恵那市,恵那市再犯防止推進計画,①,協力雇用主の新規登録数,社,(1),総務課,Cumulative,HigherIsBetter,FY2022,10,FY2024,30,FY2023,8,,,", lines[1]);
+        Assert.Equal("212105,恵那市,恵那市再犯防止推進計画,①,協力雇用主の新規登録数,社,(1),総務課,Cumulative,HigherIsBetter,FY2022,10,FY2024,30,FY2023,8,,,,", lines[1]);
     }
 
     private async Task<IDocument> UploadAsync(WebUser user, string csv)

@@ -41,6 +41,29 @@ public class IndicatorSheetTests
     }
 
     [Fact]
+    public void Years_before_the_baseline_are_recorded_and_span_columns_are_checked_or_left_to_the_targets()
+    {
+        var plan = Hyogo();
+        var first = plan.Indicators.Single(i => i.Code == "①"); // baseline 2,329 in 2017 (H29), target 2,500 in 2021
+        var sheet = IndicatorSheet.Read(Book(
+            ["行動", "活動指標", "2015", "H28", "2017 (H29)", "基準値（H27〜H28平均）", "令和3年度末", "R1〜R3の平均"],
+            ["行動1", "①まちづくり防犯グループの結成数", "2,200", "2,300", "2,329", "2,250", "2,500", "2,450"]), plan);
+
+        // 2015 and 2016 (before the 2017 baseline) are actuals; 2017 repeats the baseline; 令和3年度末 is a target column;
+        // H27〜H28 and R1〜R3 are neither the baseline nor a target: named, as warnings, and nothing is made of them.
+        Assert.Equal(["① FY2015 2200", "① FY2016 2300"], sheet.Changes.Select(c => $"{c.Indicator.Code} {c.Year} {c.Value}"));
+        Assert.Equal(["import.indicator.spanNotRecorded", "import.indicator.spanNotRecorded"], sheet.Problems.Select(p => p.Key));
+        Assert.False(sheet.HasErrors);
+        Assert.True(sheet.Apply());
+        Assert.Equal(2, first.Actuals.Count);
+
+        // A baseline averaged over a span is checked against its column: (2,200 + 2,300) ÷ 2 = 2,250.
+        first.SetBaseline(new FiscalYear(2015), new FiscalYear(2016), null, null);
+        var again = IndicatorSheet.Read(Book(["行動", "活動指標", "H27〜H28平均", "2019"], ["行動1", "①まちづくり防犯グループの結成数", "2,260", "-"]), plan);
+        Assert.Equal(["import.indicator.baselineDiffers"], again.Problems.Select(p => p.Key));
+    }
+
+    [Fact]
     public void Every_bad_cell_is_named_with_its_row_and_column_and_nothing_is_applied()
     {
         var plan = Hyogo();

@@ -124,6 +124,40 @@ public class PlanFileTests
         Assert.Contains("\"numerator\": \"A\"", Encoding.UTF8.GetString(written));
     }
 
+    [Fact]
+    public void A_version_1_file_takes_the_documents_years_monitoring_archive_and_decimal_places_and_keeps_them_through_a_round_trip()
+    {
+        var json = WithIndicators("""
+            { "code": "E", "name": "再犯者数", "unit": "人", "kind": "snapshot", "direction": "lowerIsBetter", "decimalPlaces": 1,
+              "baseline": { "years": "R3〜R5平均", "value": 100 }, "targets": [ { "years": "R6〜R8の平均", "value": 90 } ],
+              "actuals": [ { "fiscalYear": "R2", "value": 110 }, { "fiscalYear": "R6", "value": 88 } ] },
+            { "code": "F", "name": "検挙人員", "unit": "人", "kind": "snapshot", "direction": "lowerIsBetter", "monitoringOnly": true,
+              "baseline": { "from": "R5", "value": 300 }, "actuals": [ { "fiscalYear": "R6", "value": 280 } ], "archivedReason": "統計の見直し" },
+            { "code": "G", "name": "協力雇用主数", "unit": "社", "kind": "snapshot", "direction": "higherIsBetter",
+              "baseline": { "from": "R5", "value": 10 }, "targets": [ { "years": "令和8年度末", "value": 20 } ] }
+            """);
+        Assert.Contains("\"formatVersion\": 1", json);
+        var organisation = PlanFileReader.Load("documents.json", Encoding.UTF8.GetBytes(json), null);
+        var plan = organisation.Plans.Single();
+        var averaged = plan.Indicators.Single(i => i.Code == "E");
+        Assert.Equal((new FiscalYear(2021), new FiscalYear(2023)), (averaged.BaselineFrom!.Value, averaged.BaselineTo!.Value));
+        Assert.Equal(new IndicatorTarget(new FiscalYear(2026), 90, null, null, new FiscalYear(2024)), averaged.Targets.Single());
+        Assert.Equal(2, averaged.Actuals.Count); // FY2020 is before the baseline, and kept
+        // As of FY2026 only FY2024 of the span has an actual: 88 ≤ 90, on track; achievement (88 − 100) ÷ (90 − 100) = 1.2.
+        var assessment = averaged.Assess(plan.PeriodEnd);
+        Assert.Equal((IndicatorStatus.OnTrack, 88m, 1.2m), (assessment.Status, assessment.Current!.Value, assessment.Progress!.Value));
+        Assert.Equal("88.0", averaged.Format(88));
+        var monitored = plan.Indicators.Single(i => i.Code == "F");
+        Assert.True(monitored.IsMonitoringOnly && monitored.IsArchived);
+        Assert.Equal(new FiscalYear(2026), plan.Indicators.Single(i => i.Code == "G").Targets.Single().FiscalYear);
+
+        var written = PlanFileWriter.Write(organisation, [.. organisation.Plans]);
+        var text = Encoding.UTF8.GetString(written);
+        Assert.Contains("\"archivedReason\": \"統計の見直し\"", text);
+        var reloaded = PlanFileReader.Load("again.json", written, null);
+        Assert.Equal(text, Encoding.UTF8.GetString(PlanFileWriter.Write(reloaded, [.. reloaded.Plans])));
+    }
+
     [Theory]
     [InlineData("\"baseline\": { \"from\": \"R5\", \"value\": 50 }, \"targets\": [ { \"fiscalYear\": \"R10\", \"value\": 40 } ]", "$.plans[0].indicators[0].targets[0]", "outside the plan's period")]
     [InlineData("\"targets\": [ { \"fiscalYear\": \"R8\", \"value\": 40 } ]", "$.plans[0].indicators[0]", "needs a baseline")]

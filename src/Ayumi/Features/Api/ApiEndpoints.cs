@@ -154,30 +154,36 @@ public sealed record YearTargetDto(int FiscalYear, string Target);
 /// <param name="Answer">The organisation's answer (市の考え方 / 県の考え方); null when none was written.</param>
 public sealed record OpinionDto(int FiscalYear, int Number, string? MeasureKey, string? MeasureCode, string? MeasureTitle, string? Body, string Opinion, string? Answer);
 
-public sealed record TargetDto(int FiscalYear, decimal? Value, string? Qualitative, string? Note);
+/// <param name="From">The first year of a target averaged over a span (R4〜R8の平均: 2022 to 2026); null for one year.</param>
+public sealed record TargetDto(int FiscalYear, decimal? Value, string? Qualitative, string? Note, int? From = null);
 /// <summary>A submitted actual (drafts are never published); for a cumulative indicator the year's own count.</summary>
 public sealed record ActualDto(int FiscalYear, decimal Value, string? Note, decimal? Comparison, string? Judgement);
 
-/// <summary>Where an indicator stands as of the plan's last year (docs/indicators.md).</summary>
-public sealed record AssessmentDto(string Status, decimal? Baseline, decimal? Current, int? MeasuredIn, decimal? Progress);
+/// <summary>Where an indicator stands as of the plan's last year (docs/indicators.md); a monitoring indicator's status and progress are null.</summary>
+public sealed record AssessmentDto(string? Status, decimal? Baseline, decimal? Current, int? MeasuredIn, decimal? Progress);
+/// <param name="DecimalPlaces">The places the values are rounded to; null when they are as recorded.</param>
+/// <param name="Archived">Taken out of the plan's current indicators by the secretariat, with <paramref name="ArchivedReason"/>.</param>
 public sealed record IndicatorDto(string Code, string Name, string Unit, string? AttachedTo, string? Owner, string Kind, string Direction, bool IsNew,
     int? BaselineFrom, int? BaselineTo, decimal? BaselineValue, string? BaselineNote, List<TargetDto> Targets, List<ActualDto> Actuals,
-    string? ComparisonLabel, AssessmentDto Assessment)
+    string? ComparisonLabel, AssessmentDto Assessment, int? DecimalPlaces = null, bool MonitoringOnly = false, bool Archived = false, string? ArchivedReason = null,
+    string? RatioBasis = null)
 {
     public static IndicatorDto From(Indicator i) => new(
         i.Code, i.Name, i.Unit, i.Node?.Code ?? i.Measure?.Key, i.Owner?.Name, ApiEndpoints.Camel(i.Kind), ApiEndpoints.Camel(i.Direction), i.IsNew,
         i.BaselineFrom?.StartYear, i.BaselineTo?.StartYear, i.BaselineValue, i.BaselineNote,
-        i.Targets.Select(t => new TargetDto(t.FiscalYear.StartYear, t.Value, t.Qualitative, t.Note)).ToList(),
+        i.Targets.Select(t => new TargetDto(t.FiscalYear.StartYear, t.Value, t.Qualitative, t.Note, t.IsAveraged ? t.From!.Value.StartYear : null)).ToList(),
         i.IsDerived
-            ? i.Series().Select(x => new ActualDto(x.Year.StartYear, x.Value, null, null, null)).ToList()
+            ? i.Series().Select(x => new ActualDto(x.Year.StartYear, i.Rounded(x.Value), null, null, null)).ToList()
             : i.Actuals.Where(a => a.State == ActualState.Submitted).OrderBy(a => a.FiscalYear)
-                .Select(a => new ActualDto(a.FiscalYear.StartYear, a.Value, a.Note, a.ComparisonValue, a.Judgement is { } j ? ApiEndpoints.Camel(j) : null)).ToList(),
+                .Select(a => new ActualDto(a.FiscalYear.StartYear, i.Rounded(a.Value), a.Note, a.ComparisonValue is { } c ? i.Rounded(c) : null, a.Judgement is { } j ? ApiEndpoints.Camel(j) : null)).ToList(),
         i.ComparisonLabel,
-        Assess(i));
+        Assess(i), i.DecimalPlaces, i.IsMonitoringOnly, i.IsArchived, i.ArchivedReason, i.IsDerived ? ApiEndpoints.Camel(i.RatioBasis) : null);
 
     private static AssessmentDto Assess(Indicator i)
     {
         var a = i.Assess(i.Plan.PeriodEnd);
-        return new(ApiEndpoints.Camel(a.Status), a.Baseline, a.Current, a.MeasuredIn?.StartYear, a.Progress is { } p ? Math.Round(p, 4) : null);
+        decimal? Round(decimal? value) => value is { } v ? i.Rounded(v) : null;
+        if (i.IsMonitoringOnly) return new(null, Round(a.Baseline), Round(a.Current), a.MeasuredIn?.StartYear, null);
+        return new(ApiEndpoints.Camel(a.Status), Round(a.Baseline), Round(a.Current), a.MeasuredIn?.StartYear, a.Progress is { } p ? Math.Round(p, 4) : null);
     }
 }

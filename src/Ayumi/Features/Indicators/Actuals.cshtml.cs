@@ -25,6 +25,13 @@ public sealed class ActualsModel(AyumiDbContext db, CurrentMember current) : Pag
 
     [BindProperty] public List<Row> Rows { get; set; } = [];
 
+    /// <summary>A year not listed (before the baseline, as published statistics go back), typed with its value.</summary>
+    [BindProperty] public Row Extra { get; set; } = new();
+
+    /// <summary>The secretariat deletes the actual of this year, for <see cref="DeleteReason"/>.</summary>
+    [BindProperty] public string? DeleteYear { get; set; }
+    [BindProperty] public string? DeleteReason { get; set; }
+
     public sealed class Row
     {
         public string Year { get; set; } = "";
@@ -43,23 +50,59 @@ public sealed class ActualsModel(AyumiDbContext db, CurrentMember current) : Pag
 
     public bool JudgesQualitative => IsSecretariat && Indicator.Targets.Any(t => t.Value is null);
 
-    /// <summary>The years an actual can be given for: the baseline span when its average comes from actuals, then every year after the baseline to the plan's end.</summary>
+    /// <summary>
+    /// The years listed: every year with an actual (before the baseline included), the baseline span when its average
+    /// comes from actuals, then every year after the baseline to the plan's end. Any other year is typed in <see cref="Extra"/>.
+    /// </summary>
     public IEnumerable<FiscalYear> Years()
     {
         var first = Indicator.BaselineValue is null && Indicator.BaselineFrom is { } from ? from
             : Indicator.BaselineYear is { } baseYear ? baseYear.Next : Indicator.Plan.PeriodStart;
-        for (var year = first; year <= Indicator.Plan.PeriodEnd; year = year.Next) yield return year;
+        first = Indicator.Actuals.Select(a => a.FiscalYear).Append(first).Min();
+        for (var year = first; year <= Indicator.Plan.PeriodEnd; year = year.Next)
+            if (year >= (Indicator.BaselineYear?.Next ?? first) || Indicator.ActualIn(year) is not null || InBaselineSpan(year)) yield return year;
+    }
+
+    private bool InBaselineSpan(FiscalYear year) =>
+        Indicator is { BaselineValue: null, BaselineFrom: { } from, BaselineTo: { } to } && year >= from && year <= to;
+
+    /// <summary>Deletes a year's actual, with the reason in the audit trail: the secretariat's correction of a mistaken record.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, int indicatorId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, indicatorId, ct) is { } refused) return refused;
+        if (!IsSecretariat) return Forbid();
+        try
+        {
+            if (!FiscalYear.TryParse(DeleteYear, out var year)) throw new DomainException($"'{DeleteYear}' is not a fiscal year.", "indicator.badYear");
+            Indicator.RemoveActual(year, DeleteReason);
+            db.DeletionReason = DeleteReason!.Trim();
+            await db.SaveChangesAsync(ct);
+            return Redirect($"/plans/{id}/indicators/{indicatorId}/actuals?deleted={year}");
+        }
+        catch (DomainException e)
+        {
+            Errors[nameof(DeleteReason)] = e.Key;
+            Notice = Notice.Refused(e);
+            db.ChangeTracker.Clear();
+        }
+        if (await LoadAsync(id, indicatorId, ct) is { } gone) return gone;
+        FillRows();
+        return Page();
     }
 
     public async Task<IActionResult> OnGetAsync(int id, int indicatorId, CancellationToken ct)
     {
         if (await LoadAsync(id, indicatorId, ct) is { } refused) return refused;
+        FillRows();
+        if (Request.Query["saved"] is { Count: > 0 } saved) Notice = Notice.Success(saved == "submitted" ? "indicator.submitted" : "indicator.saved");
+        if (FiscalYear.TryParse(Request.Query["deleted"], out var deleted)) Notice = Notice.Success("indicator.actualDeleted", deleted.ToJapanese());
+        return Page();
+    }
+
+    private void FillRows() =>
         Rows = Years().Select(y => Indicator.ActualIn(y) is { } a
             ? new Row { Year = y.ToString(), Value = a.Value.ToString("0.####"), Comparison = a.ComparisonValue?.ToString("0.####"), Note = a.Note, Judgement = a.Judgement?.ToString() }
             : new Row { Year = y.ToString() }).ToList();
-        if (Request.Query["saved"] is { Count: > 0 } saved) Notice = Notice.Success(saved == "submitted" ? "indicator.submitted" : "indicator.saved");
-        return Page();
-    }
 
     public Task<IActionResult> OnPostSaveAsync(int id, int indicatorId, CancellationToken ct) => SaveAsync(id, indicatorId, submit: false, ct);
 
@@ -118,12 +161,13 @@ public sealed class ActualsModel(AyumiDbContext db, CurrentMember current) : Pag
     /// <summary>Every row read and checked; an empty value leaves the year as it is.</summary>
     private List<(int Row, FiscalYear Year, decimal? Value, decimal? Comparison, string? Note, IndicatorStatus? Judgement)> Read()
     {
-        var allowed = Years().ToHashSet();
         var read = new List<(int, FiscalYear, decimal?, decimal?, string?, IndicatorStatus?)>();
-        for (var i = 0; i < Rows.Count; i++)
+        // The typed year is read as one more row, its errors named under Rows[n].
+        var rows = string.IsNullOrWhiteSpace(Extra.Year) && string.IsNullOrWhiteSpace(Extra.Value) ? Rows : [.. Rows, Extra];
+        for (var i = 0; i < rows.Count; i++)
         {
-            var row = Rows[i];
-            if (!FiscalYear.TryParse(row.Year, out var year) || !allowed.Contains(year))
+            var row = rows[i];
+            if (!FiscalYear.TryParse(row.Year, out var year) || year > Indicator.Plan.PeriodEnd)
             {
                 Errors[$"Rows[{i}].Value"] = "indicator.actualYear";
                 continue;

@@ -1,5 +1,6 @@
 using Ayumi.Data;
 using Ayumi.Domain;
+using Ayumi.Domain.WrittenForms;
 using Ayumi.Features.Accounts;
 using Ayumi.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
@@ -26,6 +27,9 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current) : PageMo
 
     [BindProperty] public Form Input { get; set; } = new();
 
+    /// <summary>Why the secretariat deletes (or archives) the indicator.</summary>
+    [BindProperty] public string? RemovalReason { get; set; }
+
     public sealed class Form
     {
         public string? Code { get; set; }
@@ -47,6 +51,11 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current) : PageMo
         public int? NumeratorId { get; set; }
         public int? DenominatorId { get; set; }
         public string? RatioScale { get; set; }
+        public RatioBasis RatioBasis { get; set; }
+        /// <summary>Decimal places its values print with; empty prints them as recorded.</summary>
+        public string? DecimalPlaces { get; set; }
+        /// <summary>参考指標, モニタリング指標: no target.</summary>
+        public bool MonitoringOnly { get; set; }
     }
 
     public sealed class TargetRow
@@ -58,19 +67,54 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current) : PageMo
     public async Task<IActionResult> OnGetAsync(int id, int? indicatorId, CancellationToken ct)
     {
         if (await LoadAsync(id, indicatorId, ct) is { } refused) return refused;
+        FillFromIndicator();
+        return Page();
+    }
+
+    /// <summary>
+    /// Deletes the indicator, or archives it when it has actuals (or an archived ratio is made of it); the reason is
+    /// in the audit trail either way.
+    /// </summary>
+    public async Task<IActionResult> OnPostRemoveAsync(int id, int indicatorId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, indicatorId, ct) is { } refused) return refused;
+        try
+        {
+            var archived = Plan.RemoveIndicator(Indicator!, RemovalReason);
+            if (!archived)
+            {
+                db.Indicators.Remove(Indicator!);
+                db.DeletionReason = RemovalReason!.Trim();
+            }
+            await db.SaveChangesAsync(ct);
+            return Redirect($"/plans/{id}/indicators?removed={(archived ? "archived" : "deleted")}");
+        }
+        catch (DomainException e)
+        {
+            Errors[nameof(RemovalReason)] = e.Key;
+            Notice = Notice.Refused(e);
+            db.ChangeTracker.Clear();
+            if (await LoadAsync(id, indicatorId, ct) is { } gone) return gone;
+        }
+        FillFromIndicator();
+        return Page();
+    }
+
+    private void FillFromIndicator()
+    {
         if (Indicator is { } i)
             Input = new Form
             {
                 Code = i.Code, Name = i.Name, Unit = i.Unit, AttachedTo = i.Node is { } n ? "node:" + n.Code : i.Measure is { } m ? "measure:" + m.Key : "",
                 OwnerId = i.OwnerId, Kind = i.Kind, Direction = i.Direction, IsNew = i.IsNew,
                 BaselineFrom = i.BaselineFrom?.ToEraAbbreviation(), BaselineTo = i.BaselineTo?.ToEraAbbreviation(),
+                DecimalPlaces = i.DecimalPlaces?.ToString(System.Globalization.CultureInfo.InvariantCulture), MonitoringOnly = i.IsMonitoringOnly, RatioBasis = i.RatioBasis,
                 BaselineValue = i.BaselineValue?.ToString("0.####"), BaselineNote = i.BaselineNote,
-                Targets = i.Targets.Select(t => new TargetRow { Year = t.FiscalYear.ToEraAbbreviation(), Value = t.Value?.ToString("0.####") ?? t.Qualitative }).ToList(),
+                Targets = i.Targets.Select(t => new TargetRow { Year = t.Years.ToString(), Value = t.Value?.ToString("0.####") ?? t.Qualitative }).ToList(),
                 ComparisonLabel = i.ComparisonLabel, SourceNote = i.SourceNote,
                 NumeratorId = i.NumeratorId, DenominatorId = i.DenominatorId, RatioScale = i.RatioScale?.ToString("0.####"),
             };
         while (Input.Targets.Count < TargetRows) Input.Targets.Add(new TargetRow());
-        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, int? indicatorId, CancellationToken ct)
@@ -99,10 +143,12 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current) : PageMo
         return Page();
     }
 
-    private void Apply(Indicator indicator, (FiscalYear From, FiscalYear? To, decimal? Value, List<IndicatorTarget> Targets, decimal Scale) definition)
+    private void Apply(Indicator indicator, (FiscalYear From, FiscalYear? To, decimal? Value, List<IndicatorTarget> Targets, decimal Scale, int? Places) definition)
     {
         indicator.Define(Input.Name!, Input.Unit!);
         indicator.SetKind(Input.Kind);
+        indicator.SetDecimalPlaces(definition.Places);
+        indicator.TakeRatioOf(Input.RatioBasis);
         indicator.Direction = Input.Direction;
         indicator.IsNew = Input.IsNew;
         indicator.SourceNote = string.IsNullOrWhiteSpace(Input.SourceNote) ? null : Input.SourceNote.Trim();
@@ -114,19 +160,25 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current) : PageMo
         if (Input.NumeratorId is { } numerator && Input.DenominatorId is { } denominator && !indicator.IsDerived)
             indicator.DeriveAsRatio(Plan.Indicators.Single(i => i.Id == numerator), Plan.Indicators.Single(i => i.Id == denominator), definition.Scale);
         indicator.SetBaseline(definition.From, definition.To, definition.Value, string.IsNullOrWhiteSpace(Input.BaselineNote) ? null : Input.BaselineNote.Trim());
+        if (!Input.MonitoringOnly) indicator.MonitorOnly(false);
         indicator.ReplaceTargets(definition.Targets);
+        if (Input.MonitoringOnly) indicator.MonitorOnly(true);
     }
 
     /// <summary>The form's own checks: required fields, years and numbers as people type them.</summary>
-    private (FiscalYear, FiscalYear?, decimal?, List<IndicatorTarget>, decimal)? Read()
+    private (FiscalYear, FiscalYear?, decimal?, List<IndicatorTarget>, decimal, int?)? Read()
     {
         if (Indicator is null && string.IsNullOrWhiteSpace(Input.Code)) Errors[nameof(Form.Code)] = "indicator.codeMissing";
         else if (Indicator is null && Plan.Indicators.Any(i => i.Code == Input.Code!.Trim())) Errors[nameof(Form.Code)] = "indicator.codeTaken";
         if (string.IsNullOrWhiteSpace(Input.Name)) Errors[nameof(Form.Name)] = "indicator.nameMissing";
         if (string.IsNullOrWhiteSpace(Input.Unit)) Errors[nameof(Form.Unit)] = "indicator.unitMissing";
-        if (!FiscalYear.TryParse(Input.BaselineFrom, out var from)) Errors[nameof(Form.BaselineFrom)] = string.IsNullOrWhiteSpace(Input.BaselineFrom) ? "indicator.baselineMissing" : "indicator.badYear";
+        // The first field takes the documents' span too (H29〜R3平均), which fills both.
+        FiscalYear from = default, written = default;
         FiscalYear? to = null;
-        if (!string.IsNullOrWhiteSpace(Input.BaselineTo))
+        if (YearSpanText.TryParse(Input.BaselineFrom, out var baselineYears)) (from, written) = (baselineYears.From, baselineYears.To);
+        else Errors[nameof(Form.BaselineFrom)] = string.IsNullOrWhiteSpace(Input.BaselineFrom) ? "indicator.baselineMissing" : "indicator.badYear";
+        if (baselineYears.IsSpan) to = written;
+        else if (!string.IsNullOrWhiteSpace(Input.BaselineTo))
         {
             if (FiscalYear.TryParse(Input.BaselineTo, out var t)) to = t;
             else Errors[nameof(Form.BaselineTo)] = "indicator.badYear";
@@ -143,25 +195,34 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current) : PageMo
         {
             var row = Input.Targets[i];
             if (string.IsNullOrWhiteSpace(row.Year) && string.IsNullOrWhiteSpace(row.Value)) continue;
-            if (!FiscalYear.TryParse(row.Year, out var year)) { Errors[$"Targets[{i}].Year"] = "indicator.badYear"; continue; }
+            if (!YearSpanText.TryParse(row.Year, out var years)) { Errors[$"Targets[{i}].Year"] = "indicator.badYear"; continue; }
+            var (year, averagedFrom) = (years.To, years.IsSpan ? years.From : (FiscalYear?)null);
             if (string.IsNullOrWhiteSpace(row.Value)) { Errors[$"Targets[{i}].Value"] = "indicator.targetEmpty"; continue; }
             var text = row.Value.Normalize(System.Text.NormalizationForm.FormKC).Trim();
             // A target starting with a digit is a number (and must read as one); words are a qualitative target (全国平均以上).
             if (char.IsAsciiDigit(text[0]))
             {
-                if (Number(text) is { } value) targets.Add(new IndicatorTarget(year, value, null, null));
+                if (Number(text) is { } value) targets.Add(new IndicatorTarget(year, value, null, null, averagedFrom));
                 else Errors[$"Targets[{i}].Value"] = NumberError(text);
             }
-            else targets.Add(new IndicatorTarget(year, null, text, null));
+            else targets.Add(new IndicatorTarget(year, null, text, null, averagedFrom));
         }
-        if (targets.Count == 0 && !Errors.Keys.Any(k => k.StartsWith("Targets"))) Errors["Targets[0].Year"] = "indicator.targetMissing";
+        if (Input.MonitoringOnly && targets.Count > 0) Errors["Targets[0].Year"] = "indicator.monitoringWithTargets";
+        else if (!Input.MonitoringOnly && targets.Count == 0 && !Errors.Keys.Any(k => k.StartsWith("Targets"))) Errors["Targets[0].Year"] = "indicator.targetMissing";
+        int? places = null;
+        if (!string.IsNullOrWhiteSpace(Input.DecimalPlaces))
+        {
+            if (int.TryParse(Input.DecimalPlaces.Normalize(System.Text.NormalizationForm.FormKC).Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p)
+                && p <= Domain.Indicator.MaxDecimalPlaces) places = p;
+            else Errors[nameof(Form.DecimalPlaces)] = "indicator.decimalPlaces";
+        }
         var scale = 1m;
         if (Input.NumeratorId is not null || Input.DenominatorId is not null)
         {
             if (Plan.Indicators.All(i => i.Id != Input.NumeratorId) || Plan.Indicators.All(i => i.Id != Input.DenominatorId)) Errors[nameof(Form.NumeratorId)] = "indicator.ratioParts";
             if (!string.IsNullOrWhiteSpace(Input.RatioScale) && !decimal.TryParse(Input.RatioScale, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out scale)) Errors[nameof(Form.RatioScale)] = "indicator.ratioScale";
         }
-        return Errors.Count > 0 ? null : (from, to, baseline, targets, scale);
+        return Errors.Count > 0 ? null : (from, to, baseline, targets, scale, places);
     }
 
     private string UnitTyped => Input.Unit?.Trim() ?? "";
@@ -173,13 +234,15 @@ public sealed class EditModel(AyumiDbContext db, CurrentMember current) : PageMo
     /// <summary>The field a refused rule is about, so that its message stands beside it.</summary>
     private string FieldOf(DomainException e) => e.Key switch
     {
-        "indicator.targetOutsidePeriod" or "indicator.targetTwice" =>
-            $"Targets[{Math.Max(0, Input.Targets.FindIndex(t => FiscalYear.TryParse(t.Year, out var y) && e.Arguments.Count > 1 && y.ToJapanese() == (string)e.Arguments[1]))}].Year",
+        "indicator.targetOutsidePeriod" or "indicator.targetTwice" or "indicator.targetSpan" or "indicator.averagedCumulative" =>
+            $"Targets[{Math.Max(0, Input.Targets.FindIndex(t => YearSpanText.TryParse(t.Year, out var y) && e.Arguments.Count > 1 && y.To.ToJapanese() == (string)e.Arguments[1]))}].Year",
         "indicator.baselineMissing" or "indicator.baselineSpan" => nameof(Form.BaselineFrom),
         "indicator.percentCumulative" or "indicator.kindHasActuals" or "indicator.ratioCumulative" => nameof(Form.Kind),
         "indicator.unitHasActuals" => nameof(Form.Unit),
         "indicator.ratioParts" or "indicator.ratioOfRatio" or "indicator.ratioHasActuals" => nameof(Form.NumeratorId),
         "indicator.ratioScale" => nameof(Form.RatioScale),
+        "indicator.decimalPlaces" => nameof(Form.DecimalPlaces),
+        "indicator.monitoringWithTargets" => "Targets[0].Year",
         _ => nameof(Form.Name),
     };
 

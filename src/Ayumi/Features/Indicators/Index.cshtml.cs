@@ -12,6 +12,9 @@ public sealed class IndexModel(AyumiDbContext db, CurrentMember current) : PageM
     public Plan Plan { get; private set; } = null!;
     public FiscalYear Year { get; private set; }
     public IReadOnlyList<(Indicator Indicator, IndicatorAssessment Assessment)> Rows { get; private set; } = [];
+    /// <summary>Indicators the secretariat archived: out of the current list, still reachable with their actuals.</summary>
+    public IReadOnlyList<Indicator> Archived { get; private set; } = [];
+    public Shared.Notice? Notice { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, string? year, CancellationToken ct)
     {
@@ -21,10 +24,13 @@ public sealed class IndexModel(AyumiDbContext db, CurrentMember current) : PageM
         if (!me.SeesPlan(plan)) return me.IsSignedIn ? NotFound() : Challenge();
         Plan = plan;
         Year = IndicatorQueries.AssessedYear(plan, year);
-        Rows = plan.Indicators.OrderBy(i => i.Order).Select(i => (i, i.Assess(Year))).ToList();
+        Rows = plan.Indicators.Where(i => !i.IsArchived).OrderBy(i => i.Order).Select(i => (i, i.Assess(Year))).ToList();
+        Archived = plan.Indicators.Where(i => i.IsArchived).OrderBy(i => i.Order).ToList();
+        var removed = Request.Query["removed"].ToString();
+        if (removed is "archived" or "deleted") Notice = Shared.Notice.Success("indicators.removed." + removed);
         return Page();
     }
 
     public IEnumerable<(IndicatorStatus Status, int Count)> StatusCounts =>
-        Rows.GroupBy(r => r.Assessment.Status).OrderByDescending(g => g.Key).Select(g => (g.Key, g.Count()));
+        Rows.Where(r => !r.Indicator.IsMonitoringOnly).GroupBy(r => r.Assessment.Status).OrderByDescending(g => g.Key).Select(g => (g.Key, g.Count()));
 }

@@ -35,14 +35,16 @@ public sealed record IndicatorYear(FiscalYear Year, decimal? Actual, decimal? To
     /// <summary>The value that is compared with the path: the total for cumulative indicators, the actual otherwise.</summary>
     public decimal? Reached(Indicator indicator) => indicator.Kind == IndicatorKind.Cumulative ? Total : Actual;
 
-    /// <summary>From the baseline's first year to the plan's last (or the last actual, if later).</summary>
+    /// <summary>From the first actual or the baseline's first year, whichever is earlier, to the plan's last (or the last actual, if later).</summary>
     public static IReadOnlyList<IndicatorYear> Of(Indicator indicator)
     {
         var series = indicator.Series().ToDictionary(x => x.Year, x => x.Value);
-        var from = indicator.BaselineFrom ?? indicator.Plan.PeriodStart;
+        var from = series.Keys.Append(indicator.BaselineFrom ?? indicator.Plan.PeriodStart).Min();
         var to = series.Keys.Append(indicator.Plan.PeriodEnd).Max();
         var baseline = indicator.Assess(indicator.Plan.PeriodEnd).Baseline;
-        var numeric = indicator.Targets.Where(t => t.Value is not null).Select(t => (t.FiscalYear, t.Value!.Value)).ToList();
+        var numeric = indicator.Targets.Where(t => t.Value is not null && !t.IsAveraged).Select(t => (t.FiscalYear, t.Value!.Value)).ToList();
+        // A final target averaged over a span is a level the span's average must reach: drawn flat over the span.
+        var averaged = indicator.Targets.LastOrDefault() is { IsAveraged: true, Value: not null } span ? span : null;
         var keepLevel = indicator.Direction is IndicatorDirection.AtMost or IndicatorDirection.AtLeast;
         var rows = new List<IndicatorYear>();
         decimal? total = baseline;
@@ -52,15 +54,17 @@ public sealed record IndicatorYear(FiscalYear Year, decimal? Actual, decimal? To
             var afterBaseline = indicator.BaselineYear is { } baseYear && year > baseYear;
             if (indicator.Kind == IndicatorKind.Cumulative && afterBaseline) total = actual is null ? null : total + actual;
             decimal? path = null;
-            if (numeric.Count > 0 && baseline is { } b && indicator.BaselineYear is { } start && year >= start)
+            if (averaged is not null && year >= averaged.From!.Value && year <= averaged.FiscalYear) path = averaged.Value;
+            else if (averaged is null && numeric.Count > 0 && baseline is { } b && indicator.BaselineYear is { } start && year >= start)
                 path = keepLevel ? numeric.FirstOrDefault(t => t.FiscalYear >= year, numeric[^1]).Item2 : IndicatorAssessment.PathValue(start, b, numeric, year);
             var target = indicator.Targets.FirstOrDefault(t => t.FiscalYear == year);
+            var value = target is null ? null : target.Value is { } tv ? Plans.IndicatorText.Value(tv, indicator) : target.Qualitative;
             var stored = indicator.ActualIn(year) is { State: ActualState.Submitted } a ? a : null;
             rows.Add(new IndicatorYear(year, actual,
                 indicator.Kind == IndicatorKind.Cumulative && afterBaseline ? total : null,
                 // The path is drawn and printed to a tenth; the status is judged on the exact value.
                 path is { } exact ? Math.Round(exact, 1) : null,
-                target is null ? null : target.Value is { } tv ? Plans.IndicatorText.Value(tv, indicator.Unit) : target.Qualitative,
+                target is { IsAveraged: true } ? $"{value} ({target.From!.Value.StartYear}–{target.FiscalYear.StartYear})" : value,
                 stored?.ComparisonValue, stored?.Note));
         }
         return rows;

@@ -11,9 +11,10 @@ public sealed record IndicatorSheetChange(Indicator Indicator, FiscalYear Year, 
 
 /// <summary>
 /// An indicator sheet: one row per indicator (named by its code, as ①, or its name), one column
-/// per fiscal year (2019, R1, 令和元年度, 2019年度実績). Columns of targets (目標) are left alone;
-/// a column of the baseline year must repeat the baseline. Every cell is checked before
-/// anything is applied, and <see cref="Apply"/> records either every value or none.
+/// per fiscal year (2019, R1, 令和元年度, 2019年度実績), before the baseline included. Columns of targets
+/// (目標, 令和9年度末, R4〜R8の平均) are left alone; the column of a single baseline year, or of the baseline's
+/// span (H29〜R3平均), must repeat the baseline. Every cell is checked before anything is applied, and
+/// <see cref="Apply"/> records either every value or none.
 /// </summary>
 public sealed partial class IndicatorSheet
 {
@@ -57,6 +58,7 @@ public sealed partial class IndicatorSheet
         foreach (var header in sheet.Rows.Take(HeaderSearchRows))
         {
             var years = YearColumns(header);
+            var spans = SpanColumns(header);
             var nameColumn = Enumerable.Range(0, header.Cells.Count).FirstOrDefault(c => header[c].Contains("指標"), -1);
             var codeColumn = Enumerable.Range(0, header.Cells.Count).FirstOrDefault(c => header[c] is "番号" or "No." or "No" or "コード", -1);
             if (years.Count == 0 || (nameColumn < 0 && codeColumn < 0)) continue;
@@ -72,6 +74,8 @@ public sealed partial class IndicatorSheet
                 }
                 foreach (var (column, year) in years)
                     ReadCell(indicator, year, row[column], where with { Column = column });
+                foreach (var (column, span) in spans)
+                    ReadSpanCell(indicator, span, row[column], where with { Column = column });
             }
             return true;
         }
@@ -82,7 +86,8 @@ public sealed partial class IndicatorSheet
     {
         if (SheetMarks.IsDash(text)) return;
         var parsed = indicator.TryParseValue(BaselineMark().Replace(text, ""), out var value, out var error);
-        if (indicator.BaselineYear is { } baseYear && year <= baseYear && indicator.BaselineValue is { } baseline)
+        // Years before the baseline are actuals like any other; only a single baseline year repeats the baseline.
+        if (indicator is { BaselineFrom: { } baseYear, BaselineTo: null, BaselineValue: { } baseline } && year == baseYear)
         {
             // The baseline as the sheet repeats it, often with notes (89.0% (全国 85.8%)): only a different number is a problem.
             if (parsed && year == baseYear && value != baseline)
@@ -96,14 +101,45 @@ public sealed partial class IndicatorSheet
             Problems.Add(ImportProblem.Error(where, error!, $"'{text}' is not a value of indicator {indicator.Code} in {indicator.Unit}.", indicator.Code, year.ToJapanese(), indicator.Unit));
             return;
         }
-        if (year > indicator.Plan.PeriodEnd || indicator.BaselineFrom is { } from && year < from)
+        if (year > indicator.Plan.PeriodEnd)
         {
-            Problems.Add(ImportProblem.Error(where, "indicator.actualYear", $"Indicator {indicator.Code}: {year.ToJapanese()} is outside the baseline and plan years.", indicator.Code, year.ToJapanese()));
+            Problems.Add(ImportProblem.Error(where, "indicator.actualYear", $"Indicator {indicator.Code}: {year.ToJapanese()} is after the plan's last year.", indicator.Code, year.ToJapanese()));
             return;
         }
         var stored = indicator.ActualIn(year);
         if (stored is { State: ActualState.Submitted } && stored.Value == value) Unchanged++;
         else Changes.Add(new IndicatorSheetChange(indicator, year, stored?.Value, value, where));
+    }
+
+    /// <summary>
+    /// A cell of a span column (H29〜R3平均): the baseline's span repeats the baseline (only a different number is a problem);
+    /// a target's span is the definition's, left alone; any other span is named, since it is not recorded.
+    /// </summary>
+    private void ReadSpanCell(Indicator indicator, YearSpan span, string text, SourceLocation where)
+    {
+        if (SheetMarks.IsDash(text) || string.IsNullOrWhiteSpace(text)) return;
+        if (indicator.Targets.Any(t => t.Years == span)) return;
+        var parsed = indicator.TryParseValue(BaselineMark().Replace(text, ""), out var value, out _);
+        if (indicator is { BaselineFrom: { } from, BaselineTo: { } to } && new YearSpan(from, to) == span)
+        {
+            var baseline = indicator.Assess(indicator.Plan.PeriodEnd).Baseline;
+            if (parsed && baseline is { } stated && value != stated)
+                Problems.Add(ImportProblem.Error(where, "import.indicator.baselineDiffers",
+                    $"Indicator {indicator.Code}: the sheet's {value} for the baseline differs from the baseline {stated}.",
+                    indicator.Code, Plans.IndicatorText.Value(value, indicator), Plans.IndicatorText.Value(stated, indicator)));
+            return;
+        }
+        Problems.Add(ImportProblem.Warning(where, "import.indicator.spanNotRecorded",
+            $"Indicator {indicator.Code}: the average over {span} is neither its baseline nor a target, and is not recorded.", indicator.Code, span.ToString()));
+    }
+
+    /// <summary>The columns whose heading is a span averaged (H29〜R3平均, 基準値（H29〜R3平均）, 目標値 R4〜R8の平均).</summary>
+    private static List<(int Column, YearSpan Span)> SpanColumns(SheetRow header)
+    {
+        var columns = new List<(int, YearSpan)>();
+        for (var c = 0; c < header.Cells.Count; c++)
+            if (YearSpanText.TryParse(SpanLabel().Replace(FiscalYearText.Normalise(header[c]), ""), out var span) && span.IsSpan) columns.Add((c, span));
+        return columns;
     }
 
     /// <summary>The columns whose heading is a fiscal year (2017 (H29), R1実績, 令和元年度); target columns (2021 目標) are not actuals.</summary>
@@ -132,6 +168,10 @@ public sealed partial class IndicatorSheet
     /// <summary>What may follow the year in an actuals heading: nothing, a bracketed note ((H29)), 実績.</summary>
     [GeneratedRegex(@"^(?:\(.*\))?(?:実績|\(実績\))?$")]
     private static partial Regex ActualsNote();
+
+    /// <summary>The words around a span heading: 基準値（…）, 目標値 ….</summary>
+    [GeneratedRegex(@"^(?:基準値|基準|目標値|目標|実績)[(]?|[)]$")]
+    private static partial Regex SpanLabel();
 
     /// <summary>The mark some plans put after a value (2,329グループ*).</summary>
     [GeneratedRegex(@"[*＊※]+$")]

@@ -108,13 +108,20 @@ public sealed record PlanFileIndicator(
     List<PlanFileActual>? Actuals = null,
     string? SourceNote = null,
     string? Comparison = null,
-    PlanFileRatio? Ratio = null);
+    PlanFileRatio? Ratio = null,
+    int? DecimalPlaces = null,
+    bool MonitoringOnly = false,
+    string? ArchivedReason = null);
 
 /// <summary>A derived indicator: numerator ÷ denominator × scale, both named by their codes.</summary>
-public sealed record PlanFileRatio(string Numerator, string Denominator, decimal Scale = 1);
+/// <param name="Basis">For cumulative parts: yearlyCounts (the default, as files before it) or runningTotals.</param>
+public sealed record PlanFileRatio(string Numerator, string Denominator, decimal Scale = 1, string? Basis = null);
 
-public sealed record PlanFileBaseline(FiscalYear From, FiscalYear? To = null, decimal? Value = null, string? Note = null);
+/// <param name="Years">The years as the documents write them (H29〜R3平均), instead of <paramref name="From"/> and <paramref name="To"/>.</param>
+public sealed record PlanFileBaseline(FiscalYear? From = null, FiscalYear? To = null, decimal? Value = null, string? Note = null, string? Years = null);
 
-public sealed record PlanFileTarget(FiscalYear FiscalYear, decimal? Value = null, string? Qualitative = null, string? Note = null);
+/// <param name="From">The first year of a target averaged over a span that ends in <paramref name="FiscalYear"/>.</param>
+/// <param name="Years">The years as the documents write them (R4〜R8の平均, 令和9年度末), instead of <paramref name="FiscalYear"/> and <paramref name="From"/>.</param>
+public sealed record PlanFileTarget(FiscalYear? FiscalYear = null, decimal? Value = null, string? Qualitative = null, string? Note = null, FiscalYear? From = null, string? Years = null);
 
 public sealed record PlanFileActual(FiscalYear FiscalYear, decimal Value, string? Note = null, decimal? Comparison = null, string? Judgement = null);

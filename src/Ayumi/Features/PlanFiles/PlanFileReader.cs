@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Ayumi.Domain;
+using Ayumi.Domain.WrittenForms;
 using Ayumi.Features.Demo;
 
 namespace Ayumi.Features.PlanFiles;
@@ -214,9 +215,15 @@ public sealed class PlanFileReader
         if (source.Owner is { } owner)
             indicator.AssignOwner(DepartmentNamed(plan.Organisation, owner, path + ".owner"));
         if (source.Baseline is not { } baseline) throw Error(path, "an indicator needs a baseline (from, and a value or a span to average).");
-        Guard(path + ".baseline", () => indicator.SetBaseline(baseline.From, baseline.To, baseline.Value, baseline.Note));
+        var (baselineFrom, baselineTo) = Years(baseline.Years, baseline.From, baseline.To, path + ".baseline");
+        Guard(path + ".baseline", () => indicator.SetBaseline(baselineFrom, baselineTo, baseline.Value, baseline.Note));
+        Guard(path + ".decimalPlaces", () => indicator.SetDecimalPlaces(source.DecimalPlaces));
         foreach (var (target, t) in (source.Targets ?? []).Select((x, t) => (x, t)))
-            Guard($"{path}.targets[{t}]", () => indicator.AddTarget(new IndicatorTarget(target.FiscalYear, target.Value, target.Qualitative, target.Note)));
+        {
+            var (from, to) = Years(target.Years, target.From, target.FiscalYear, $"{path}.targets[{t}]");
+            Guard($"{path}.targets[{t}]", () => indicator.AddTarget(new IndicatorTarget(to ?? from, target.Value, target.Qualitative, target.Note, to is null ? null : from)));
+        }
+        Guard(path + ".monitoringOnly", () => indicator.MonitorOnly(source.MonitoringOnly));
         indicator.CompareWith(source.Comparison);
     }
 
@@ -230,7 +237,9 @@ public sealed class PlanFileReader
             var numerator = Part(ratio.Numerator, "numerator");
             var denominator = Part(ratio.Denominator, "denominator");
             Guard(path + ".ratio", () => indicator.DeriveAsRatio(numerator, denominator, ratio.Scale));
+            if (ratio.Basis is { } basis) indicator.TakeRatioOf(ParseEnum<RatioBasis>(basis, path + ".ratio.basis"));
         }
+        if (!string.IsNullOrWhiteSpace(source.ArchivedReason)) indicator.Archive(source.ArchivedReason.Trim());
         foreach (var (actual, a) in (source.Actuals ?? []).Select((x, a) => (x, a)))
         {
             Guard($"{path}.actuals[{a}]", () => indicator.RecordActual(actual.FiscalYear, actual.Value, actual.Note, actual.Comparison));
@@ -240,6 +249,20 @@ public sealed class PlanFileReader
                 Guard($"{path}.actuals[{a}].judgement", () => indicator.Judge(actual.FiscalYear, status));
             }
         }
+    }
+
+    /// <summary>
+    /// The years of a baseline or target: written as the documents do (<paramref name="written"/>: H29〜R3平均, 令和9年度末), or as
+    /// a first and last year. The last year is null for a single year.
+    /// </summary>
+    private (FiscalYear From, FiscalYear? To) Years(string? written, FiscalYear? from, FiscalYear? to, string path)
+    {
+        if (written is not null)
+            return YearSpanText.TryParse(written, out var span) ? (span.From, span.IsSpan ? span.To : null)
+                : throw Error(path + ".years", $"'{written}' is not a year or a span of years (R6, 令和9年度末, R4〜R8の平均).");
+        if (from is { } first) return (first, to is { } last && last != first ? last : null);
+        if (to is { } only) return (only, null);
+        throw Error(path, "no year: give the years (R4〜R8の平均) or the fiscal year.");
     }
 
     /// <summary>A department the file names; a list item may be null or blank whatever the format says, and is refused as any unknown name.</summary>

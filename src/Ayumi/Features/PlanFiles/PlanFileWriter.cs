@@ -83,12 +83,16 @@ public static class PlanFileWriter
         indicator.Owner?.Path.ToString(),
         indicator.IsNew,
         indicator.BaselineFrom is { } from ? new PlanFileBaseline(from, indicator.BaselineTo, indicator.BaselineValue, indicator.BaselineNote) : null,
-        indicator.Targets.Select(t => new PlanFileTarget(t.FiscalYear, t.Value, t.Qualitative, t.Note)).ToList(),
+        indicator.Targets.Select(t => new PlanFileTarget(t.FiscalYear, t.Value, t.Qualitative, t.Note, t.IsAveraged ? t.From : null)).ToList(),
         indicator.Actuals.Where(a => a.State == ActualState.Submitted).OrderBy(a => a.FiscalYear)
             .Select(a => new PlanFileActual(a.FiscalYear, a.Value, a.Note, a.ComparisonValue, a.Judgement is { } j ? Camel(j) : null)).ToList(),
         indicator.SourceNote,
         indicator.ComparisonLabel,
-        indicator is { Numerator: { } numerator, Denominator: { } denominator, RatioScale: { } scale } ? new PlanFileRatio(numerator.Code, denominator.Code, scale) : null);
+        indicator is { Numerator: { } numerator, Denominator: { } denominator, RatioScale: { } scale }
+            ? new PlanFileRatio(numerator.Code, denominator.Code, scale, indicator.RatioBasis == RatioBasis.YearlyCounts ? null : Camel(indicator.RatioBasis)) : null,
+        indicator.DecimalPlaces,
+        indicator.IsMonitoringOnly,
+        indicator.ArchivedReason);
 
     private static string Camel<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 }

@@ -29,15 +29,21 @@ public static class OpenData
     /// </summary>
     public sealed record OpinionRecord(string FiscalYear, int Number, string? MeasureKey, string? MeasureCode, string? Body, string Opinion, string? Answer);
 
-    /// <summary>An indicator with its submitted actuals, and its achievement and status as of the plan's last year.</summary>
+    /// <summary>
+    /// An indicator with its submitted actuals (every year, before the baseline included), and its achievement and status as of
+    /// the plan's last year; a monitoring indicator has its latest value but neither (null). Values are rounded to <paramref name="DecimalPlaces"/> when set.
+    /// An archived indicator is carried with <paramref name="Archived"/> true and its reason.
+    /// </summary>
     public sealed record IndicatorRecord(
         string Code, string Name, string Unit, string? AttachedTo, string? Owner, string Kind, string Direction, bool IsNew,
         BaselineRecord Baseline, IReadOnlyList<TargetRecord> Targets, string? ComparisonLabel, IReadOnlyList<ActualRecord> Actuals,
-        decimal? Current, string? MeasuredIn, decimal? Progress, string Status);
+        decimal? Current, string? MeasuredIn, decimal? Progress, string? Status,
+        int? DecimalPlaces = null, bool MonitoringOnly = false, bool Archived = false, string? ArchivedReason = null, string? RatioBasis = null);
 
     public sealed record BaselineRecord(string? From, string? To, decimal? Value, string? Note);
 
-    public sealed record TargetRecord(string FiscalYear, decimal? Value, string? Qualitative);
+    /// <param name="From">The first year of a target averaged over a span (R4〜R8の平均); null for one year.</param>
+    public sealed record TargetRecord(string FiscalYear, decimal? Value, string? Qualitative, string? From = null);
 
     public sealed record ActualRecord(string FiscalYear, decimal Value, decimal? Comparison, string? Judgement, string? Note);
 
@@ -84,7 +90,7 @@ public static class OpenData
             m.Entries.Where(e => years.Contains(e.FiscalYear)).OrderBy(e => e.FiscalYear).Select(e => new EntryRecord(
                 e.FiscalYear.ToString(), e.Grade, e.PlannedWork, e.Results, e.NextYearPlan, e.InitialBudget?.Value, e.FinalBudget?.Value,
                 e.IssuesAndDirection, e.Target, e.TargetProgress)).ToList())).ToList(),
-        plan.Indicators.OrderBy(i => i.Order).Select(Indicator).ToList(),
+        plan.Indicators.OrderBy(i => i.IsArchived).ThenBy(i => i.Order).Select(Indicator).ToList(),
         Opinions(plan, opinions.Where(o => years.Contains(o.ReportingYear.FiscalYear))));
 
     private static List<OpinionRecord> Opinions(Plan plan, IEnumerable<PublishedOpinion> opinions)
@@ -113,22 +119,26 @@ public static class OpenData
     private static IndicatorRecord Indicator(Indicator i)
     {
         var assessment = i.Assess(i.Plan.PeriodEnd);
+        decimal? Round(decimal? value) => value is { } v ? i.Rounded(v) : null;
         var actuals = i.IsDerived
-            ? i.Series().Select(x => new ActualRecord(x.Year.ToString(), x.Value, null, null, null))
+            ? i.Series().Select(x => new ActualRecord(x.Year.ToString(), i.Rounded(x.Value), null, null, null))
             : i.Actuals.Where(a => a.State == ActualState.Submitted).OrderBy(a => a.FiscalYear)
-                .Select(a => new ActualRecord(a.FiscalYear.ToString(), a.Value, a.ComparisonValue, a.Judgement?.ToString(), a.Note));
+                .Select(a => new ActualRecord(a.FiscalYear.ToString(), i.Rounded(a.Value), Round(a.ComparisonValue), a.Judgement?.ToString(), a.Note));
+        var judged = !i.IsMonitoringOnly;
         return new IndicatorRecord(
             i.Code, i.Name, i.Unit, i.Node?.Code ?? i.Measure?.Key, i.Owner?.Path.ToString(), i.Kind.ToString(), i.Direction.ToString(), i.IsNew,
-            new BaselineRecord(i.BaselineFrom?.ToString(), i.BaselineTo?.ToString(), assessment.Baseline, i.BaselineNote),
-            i.Targets.Select(t => new TargetRecord(t.FiscalYear.ToString(), t.Value, t.Qualitative)).ToList(),
+            new BaselineRecord(i.BaselineFrom?.ToString(), i.BaselineTo?.ToString(), Round(assessment.Baseline), i.BaselineNote),
+            i.Targets.Select(t => new TargetRecord(t.FiscalYear.ToString(), t.Value, t.Qualitative, t.IsAveraged ? t.From!.Value.ToString() : null)).ToList(),
             i.ComparisonLabel, actuals.ToList(),
-            assessment.Current, assessment.MeasuredIn?.ToString(), assessment.Progress is { } p ? Math.Round(p, 4) : null, assessment.Status.ToString());
+            Round(assessment.Current), assessment.MeasuredIn?.ToString(),
+            judged && assessment.Progress is { } p ? Math.Round(p, 4) : null, judged ? assessment.Status.ToString() : null,
+            i.DecimalPlaces, i.IsMonitoringOnly, i.IsArchived, i.ArchivedReason, i.IsDerived ? i.RatioBasis.ToString() : null);
     }
 
     private static readonly string[] IndicatorCsvHeadings =
     [
         "団体コード", "団体名", "計画名", "指標番号", "指標名", "単位", "対象", "所管課", "種類", "方向", "基準年度", "基準値", "目標年度", "目標値",
-        "年度", "実績", "比較値", "比較系列", "備考",
+        "年度", "実績", "比較値", "比較系列", "備考", "区分",
     ];
 
     /// <summary>The indicators as CSV: one line per indicator and year with a submitted actual (one line without a year when there is none).</summary>
@@ -138,20 +148,27 @@ public static class OpenData
         foreach (var i in document.Indicators)
         {
             var last = i.Targets.LastOrDefault();
+            string Value(decimal? value) => Number(value, i.DecimalPlaces);
+            // モニタリング (no target, no status), アーカイブ (taken out of the current list), or empty for a current indicator with targets.
+            var standing = string.Join(" ", new[] { i.MonitoringOnly ? "モニタリング" : null, i.Archived ? "アーカイブ" : null }.OfType<string>());
             string[] common =
             [
                 document.Organisation.Code, document.Organisation.Name, document.Plan.Name, i.Code, i.Name, i.Unit, i.AttachedTo ?? "", i.Owner ?? "",
-                i.Kind, i.Direction, i.Baseline.To is null ? i.Baseline.From ?? "" : $"{i.Baseline.From}-{i.Baseline.To}", Number(i.Baseline.Value),
-                last?.FiscalYear ?? "", last is null ? "" : last.Value is { } v ? Number(v) : last.Qualitative ?? "",
+                i.Kind, i.Direction, i.Baseline.To is null ? i.Baseline.From ?? "" : $"{i.Baseline.From}-{i.Baseline.To}", Value(i.Baseline.Value),
+                last is null ? "" : last.From is { } from ? $"{from}-{last.FiscalYear}" : last.FiscalYear, last is null ? "" : last.Value is { } v ? Number(v) : last.Qualitative ?? "",
             ];
-            if (i.Actuals.Count == 0) csv.Row([.. common, "", "", "", i.ComparisonLabel ?? "", ""]);
+            if (i.Actuals.Count == 0) csv.Row([.. common, "", "", "", i.ComparisonLabel ?? "", "", standing]);
             foreach (var a in i.Actuals)
-                csv.Row([.. common, a.FiscalYear, Number(a.Value), Number(a.Comparison), i.ComparisonLabel ?? "", a.Note ?? ""]);
+                csv.Row([.. common, a.FiscalYear, Value(a.Value), Value(a.Comparison), i.ComparisonLabel ?? "", a.Note ?? "", standing]);
         }
         return csv.ToBytes();
     }
 
     private static string Number(decimal? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>A value with the indicator's decimal places (95.1), or as recorded when it sets none.</summary>
+    private static string Number(decimal? value, int? places) =>
+        places is { } p ? value?.ToString(p == 0 ? "0" : "0." + new string('0', p), CultureInfo.InvariantCulture) ?? "" : Number(value);
 
     public static byte[] ToJson(Document document) => JsonSerializer.SerializeToUtf8Bytes(document, Json);
 

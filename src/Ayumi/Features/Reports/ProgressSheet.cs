@@ -68,7 +68,7 @@ public sealed class ProgressSheet
         var sheet = new ProgressSheet(plan, year, template);
         if (template.ListsIndicators)
         {
-            foreach (var indicator in plan.Indicators.OrderBy(i => i.Order))
+            foreach (var indicator in plan.Indicators.Where(i => !i.IsArchived).OrderBy(i => i.Order))
             {
                 var assessment = indicator.Assess(year);
                 sheet.Lines.Add(new SheetLine(null, template.Columns.Select(c => new SheetCell(IndicatorValue(c, indicator, assessment, text) ?? "")).ToList()));
@@ -198,12 +198,12 @@ public sealed class ProgressSheet
             ReportField.Indicator => indicator.Name + (indicator.Kind == IndicatorKind.Cumulative ? "(累計)" : "") + (indicator.IsNew ? SheetMarks.New : ""),
             ReportField.Departments => indicator.Owner?.Name,
             ReportField.Baseline => assessment.Baseline is { } baseline
-                ? $"{IndicatorText.Value(baseline, indicator.Unit)}{BaselineNote(indicator.BaselineNote)} ({IndicatorText.BaselineYears(indicator)})"
+                ? $"{IndicatorText.Value(baseline, indicator)}{BaselineNote(indicator.BaselineNote)} ({IndicatorText.BaselineYears(indicator)})"
                 : null,
-            ReportField.LatestActual => assessment.Current is { } current ? $"{IndicatorText.Value(current, indicator.Unit)} ({assessment.MeasuredIn!.Value.StartYear})" : text("indicator.noActual"),
-            ReportField.IndicatorTarget => string.Join("、", indicator.Targets.Select(t => $"{IndicatorText.Target(t, indicator.Unit)} ({t.FiscalYear.StartYear})")),
-            ReportField.Achievement => IndicatorText.Progress(assessment.Progress),
-            ReportField.IndicatorStatus => text("indicator.status." + assessment.Status),
+            ReportField.LatestActual => assessment.Current is { } current ? $"{IndicatorText.Value(current, indicator)} ({assessment.MeasuredIn!.Value.StartYear})" : text("indicator.noActual"),
+            ReportField.IndicatorTarget => indicator.IsMonitoringOnly ? text("indicator.monitoringNoTarget") : IndicatorText.Targets(indicator, text("indicator.average")),
+            ReportField.Achievement => indicator.IsMonitoringOnly ? null : IndicatorText.Progress(assessment.Progress),
+            ReportField.IndicatorStatus => text(indicator.IsMonitoringOnly ? "indicator.monitoring" : "indicator.status." + assessment.Status),
             _ => null,
         };
     }

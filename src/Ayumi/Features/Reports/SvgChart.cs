@@ -113,9 +113,13 @@ public static class SvgChart
     /// Lines over years (an indicator's actuals, the path to its target, a comparison series),
     /// with a point and its value on every year that has one; a missing year breaks the line.
     /// The value axis spans the values (not from zero), so that a rate moving from 95% to 100% is visible.
+    /// A <paramref name="mark"/> picks out years (the baseline) with a band and its words; <paramref name="format"/> prints
+    /// the values (an indicator's decimal places), by default as recorded.
     /// </summary>
-    public static string Lines(string id, string title, IReadOnlyList<string> labels, IReadOnlyList<ChartLine> lines, string unit)
+    public static string Lines(string id, string title, IReadOnlyList<string> labels, IReadOnlyList<ChartLine> lines, string unit,
+        ChartMark? mark = null, Func<decimal, string>? format = null)
     {
+        format ??= v => v.ToString("#,0.##", CultureInfo.InvariantCulture);
         const int height = 280, bottom = 40, top = 16, left = 80, right = 20;
         var values = lines.SelectMany(l => l.Values).OfType<decimal>().Select(v => (double)v).DefaultIfEmpty(0).ToList();
         var (low, high) = (values.Min(), values.Max());
@@ -141,6 +145,13 @@ public static class SvgChart
             svg.Append(Text(left - 6, y + 4, Value((decimal)v, high - low), "end"));
         }
         svg.Append($"<line class=\"chart-axis\" x1=\"{left}\" y1=\"{height - bottom}\" x2=\"{Width - right}\" y2=\"{height - bottom}\"></line>");
+        if (mark is { } m && m.From >= 0 && m.To < labels.Count && m.From <= m.To)
+        {
+            // A band over the marked years, behind the lines, with its words above it.
+            var (x1, x2) = (X(m.From) - slot * 0.4, X(m.To) + slot * 0.4);
+            svg.Append($"<rect class=\"chart-mark\" x=\"{N(x1)}\" y=\"{top}\" width=\"{N(x2 - x1)}\" height=\"{height - bottom - top}\"><title>{E(m.Label)}</title></rect>");
+            svg.Append(Text((x1 + x2) / 2, top + 12, m.Label, "middle", "chart-text chart-mark-label"));
+        }
         for (var i = 0; i < labels.Count; i++) svg.Append(Text(X(i), height - bottom + 18, labels[i], "middle"));
         foreach (var line in lines)
         {
@@ -160,8 +171,8 @@ public static class SvgChart
             for (var i = 0; i < labels.Count; i++)
             {
                 if (line.Values[i] is not { } v || !line.Points) continue;
-                svg.Append($"<circle class=\"chart-series-{line.Series}\" cx=\"{N(X(i))}\" cy=\"{N(Y(v))}\" r=\"4\"><title>{E($"{line.Name} {labels[i]}: {v:#,0.####}{unit}")}</title></circle>");
-                svg.Append(Text(X(i), Y(v) - 9, v.ToString("#,0.##", CultureInfo.InvariantCulture), "middle"));
+                svg.Append($"<circle class=\"chart-series-{line.Series}\" cx=\"{N(X(i))}\" cy=\"{N(Y(v))}\" r=\"4\"><title>{E($"{line.Name} {labels[i]}: {format(v)}{unit}")}</title></circle>");
+                svg.Append(Text(X(i), Y(v) - 9, format(v), "middle"));
             }
         }
         for (var s = 0; s < lines.Count; s++)
@@ -204,6 +215,9 @@ public static class SvgChart
 /// (なし, none recorded; 未確定, <see cref="Pending"/>: not known yet).
 /// </summary>
 public sealed record ChartAmount(long? Value, string Text, bool Pending = false);
+
+/// <summary>Years of <see cref="SvgChart.Lines"/> picked out (an indicator's baseline year or span): label indexes <see cref="From"/> to <see cref="To"/>.</summary>
+public sealed record ChartMark(int From, int To, string Label);
 
 /// <summary>A line of <see cref="SvgChart.Lines"/>: one value or none per label; <see cref="Series"/> picks the colour (chart-series-N).</summary>
 public sealed record ChartLine(string Name, int Series, IReadOnlyList<decimal?> Values, bool Dashed = false, bool Points = true);

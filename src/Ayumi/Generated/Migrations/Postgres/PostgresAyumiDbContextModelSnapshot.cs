@@ -312,6 +312,10 @@ namespace Ayumi.Generated.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ArchivedReason")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<int?>("BaselineFrom")
                         .HasColumnType("integer");
 
@@ -334,6 +338,9 @@ namespace Ayumi.Generated.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("DecimalPlaces")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("DenominatorId")
                         .HasColumnType("integer");
 
@@ -341,6 +348,9 @@ namespace Ayumi.Generated.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("IsMonitoringOnly")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsNew")
                         .HasColumnType("boolean");
@@ -371,6 +381,13 @@ namespace Ayumi.Generated.Migrations.Postgres
 
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("RatioBasis")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("YearlyCounts");
 
                     b.Property<decimal?>("RatioScale")
                         .HasPrecision(18, 4)

@@ -295,6 +295,10 @@ namespace Ayumi.Generated.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ArchivedReason")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("BaselineFrom")
                         .HasColumnType("INTEGER");
 
@@ -317,6 +321,9 @@ namespace Ayumi.Generated.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DecimalPlaces")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("DenominatorId")
                         .HasColumnType("INTEGER");
 
@@ -324,6 +331,9 @@ namespace Ayumi.Generated.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsMonitoringOnly")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsNew")
                         .HasColumnType("INTEGER");
@@ -354,6 +364,13 @@ namespace Ayumi.Generated.Migrations.Sqlite
 
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatioBasis")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("YearlyCounts");
 
                     b.Property<decimal?>("RatioScale")
                         .HasPrecision(18, 4)
