@@ -200,18 +200,17 @@ namespace Ayumi.Generated.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("DepartmentId")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("BudgetFigures")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Budget");
 
-                    b.Property<long?>("FinalBudget")
+                    b.Property<int>("DepartmentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Grade")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("InitialBudget")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("IssuesAndDirection")
                         .HasColumnType("TEXT");
@@ -586,6 +585,10 @@ namespace Ayumi.Generated.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FundingSources")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Generation")
                         .HasColumnType("INTEGER");
 
@@ -873,8 +876,10 @@ namespace Ayumi.Generated.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("FinalBudget")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("BudgetFigures")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Budget");
 
                     b.Property<int>("FiscalYear")
                         .HasColumnType("INTEGER");
@@ -882,9 +887,6 @@ namespace Ayumi.Generated.Migrations.Sqlite
                     b.Property<string>("Grade")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("InitialBudget")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("IssuesAndDirection")
                         .HasColumnType("TEXT");
