@@ -44,8 +44,10 @@ public enum ReportField
 /// <see cref="YearOffset"/> picks the entry the value comes from (1: the next year's entry).
 /// <see cref="Share"/> is the column's share of a printed page's width in percent, as a layout sets it; without one the
 /// column is as wide as its data needs.
+/// A money column shows the stated total of its amount, or with <see cref="Source"/> that funding source's share, or with
+/// <see cref="Difference"/> how far the stated total is from the sum of its parts.
 /// </summary>
-public sealed record ReportColumn(ReportField Field, string Heading, int YearOffset = 0, int? Share = null)
+public sealed record ReportColumn(ReportField Field, string Heading, int YearOffset = 0, int? Share = null, string? Source = null, bool Difference = false)
 {
     public bool IsYearly => Field is ReportField.Grade or ReportField.Results or ReportField.PlannedWork or ReportField.NextYearPlan
         or ReportField.TargetProgress or ReportField.Notes or ReportField.IssuesAndDirection or ReportField.Target || IsMoney;

@@ -32,6 +32,13 @@ public abstract class BudgetEntryTests(CycleFixture fixture)
         (BudgetAmount.Settlement, 1800, [470, 300, 190], [410, 250, 140]),
     ];
 
+    /// <summary>Each amount's stated total, then its 国庫, 県費 and 市町村費.</summary>
+    private static readonly ReportColumn[] MoneyColumns =
+    [
+        .. new[] { (ReportField.RequestBudget, "要求額"), (ReportField.InitialBudget, "当初予算額"), (ReportField.FinalBudget, "最終予算額"), (ReportField.SettlementBudget, "決算額") }
+            .SelectMany(a => new[] { new ReportColumn(a.Item1, a.Item2), new(a.Item1, $"{a.Item2}（国庫）", Source: "国庫"), new(a.Item1, $"{a.Item2}（県費）", Source: "県費"), new(a.Item1, $"{a.Item2}（市町村費）", Source: "市町村費") }),
+    ];
+
     private async Task<(int PlanId, int PartId, int MeasureId)> OpenWithLayoutAsync()
     {
         var planId = await Factory.PlanIdAsync("212105");
@@ -39,9 +46,7 @@ public abstract class BudgetEntryTests(CycleFixture fixture)
         await Factory.QueryAsync(async db =>
         {
             var plan = await db.Plans.Include(p => p.Organisation).SingleAsync(p => p.Id == planId);
-            var layout = new ReportTemplate(Layout,
-                [new(ReportField.Title, "事業名"), new(ReportField.RequestBudget, "{0:R}要求額"), new(ReportField.InitialBudget, "{0:R}当初予算"),
-                 new(ReportField.FinalBudget, "{0:R}最終予算"), new(ReportField.SettlementBudget, "{0:R}決算額")], policiesAsSectionRows: false, gradeTally: false);
+            var layout = new ReportTemplate(Layout, [new(ReportField.Code, "番号"), new(ReportField.Title, "事業名"), .. MoneyColumns], policiesAsSectionRows: false, gradeTally: false);
             layout.BelongTo(plan.Organisation);
             db.ReportTemplates.Add(layout);
             plan.ReportTemplateName = Layout;
@@ -54,7 +59,7 @@ public abstract class BudgetEntryTests(CycleFixture fixture)
     }
 
     [Fact]
-    public async Task A_budget_with_four_amounts_two_sub_items_and_three_sources_is_kept_as_typed_and_its_difference_shown_on_the_measure_page()
+    public async Task A_budget_with_four_amounts_two_sub_items_and_three_sources_is_kept_as_typed_and_its_difference_shown_on_the_measure_page_and_in_the_xlsx_and_csv_sheet()
     {
         var (planId, partId, measureId) = await OpenWithLayoutAsync();
         var fukushi = await Factory.SignedInAsync(CycleFixture.Fukushi);
@@ -102,6 +107,26 @@ public abstract class BudgetEntryTests(CycleFixture fixture)
         Assert.Equal(["1,800", "880", "550", "330", "1,760", "+40"], measureRow.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
         Assert.Contains("differs", measureRow.ClassList);
         Assert.Contains("40千円", page.QuerySelector(".budget-difference")!.TextContent);
+
+        // The progress sheet, as xlsx and as CSV: the measure's stated totals with the settlement's difference in a column of its own
+        // after the settlement total, then a row per sub-item, (1) and (2) in the title column, with its sources.
+        string[] heading = ["番号", "事業名", .. MoneyColumns.Take(12).Select(c => c.Heading), "決算額", "決算の記載額と内訳の差", "決算額（国庫）", "決算額（県費）", "決算額（市町村費）"];
+        string[] measure = ["1800", "", "", "", "1750", "", "", "", "1820", "", "", "", "1800", "40", "", "", ""];
+        string[] firstItem = ["(1)相談支援", "1000", "500", "300", "200", "", "450", "300", "200", "", "480", "310", "200", "", "", "470", "300", "190"];
+        string[] secondItem = ["(2)就労支援", "800", "400", "250", "150", "", "400", "250", "150", "", "420", "260", "150", "", "", "410", "250", "140"];
+        foreach (var format in new[] { "xlsx", "csv" })
+        {
+            var response = await Factory.NewUser().Client.GetAsync($"/plans/{planId}/report/FY2025?handler={format}");
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            var rows = Ayumi.Features.Import.Reading.WorkbookReader.Read($"sheet.{format}", new MemoryStream(await response.Content.ReadAsByteArrayAsync()),
+                Ayumi.Features.Import.Reading.ReadLimits.Default).Sheets[0].Rows.Select(r => r.Cells.Select(c => c.Trim().Replace(",", "")).Concat(Enumerable.Repeat("", 30)).ToList()).ToList();
+            // (a reader leaves out a row's trailing empty cells: padded, every row compares at its full width)
+            Assert.Contains(rows, r => r.Take(heading.Length).SequenceEqual(heading));
+            var at = rows.FindIndex(r => r.Count > 1 && r[1] == Measure);
+            Assert.Equal(measure, rows[at].Skip(2).Take(measure.Length));
+            Assert.Equal(firstItem, rows[at + 1].Skip(1).Take(firstItem.Length));
+            Assert.Equal(secondItem, rows[at + 2].Skip(1).Take(secondItem.Length));
+        }
     }
 }
 
