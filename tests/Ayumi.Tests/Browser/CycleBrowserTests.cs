@@ -300,7 +300,7 @@ public sealed class CycleBrowserTests(CycleBrowserFixture fixture) : IClassFixtu
         await page.GetByLabel("取組予定").FillAsync("計画どおり実施する。");
         await page.GetByLabel("実施内容").FillAsync(results);
         await page.GetByRole(AriaRole.Radio, new() { Name = "A(予定通り進行)" }).CheckAsync();
-        await page.GetByLabel("当初予算額").FillAsync(budget);
+        await page.GetByLabel("当初予算 事業全体 記載の計", new() { Exact = true }).FillAsync(budget);
         var progress = page.GetByLabel("取組目標の達成状況");
         if (await progress.CountAsync() > 0) await progress.FillAsync("目標どおり。");
         await page.GetByLabel("課題・今後の方向性").FillAsync("特になし。");
