@@ -133,7 +133,7 @@ public static class ReportPlan
             var r6 = measure.Entries.Single(e => e.FiscalYear == ReportedYears[^1]);
             var r7 = measure.EntryFor(PlannedYear);
             r7.PlannedWork = r6.NextYearPlan;
-            r7.InitialBudget = r6.FinalBudget is { } b ? new ThousandYen(Math.Max(0, b.Value + random.Next(-200, 400))) : null;
+            r7.Budget = BudgetLine.Of(BudgetAmount.Initial, r6.FinalBudget is { } b ? new ThousandYen(Math.Max(0, b.Value + random.Next(-200, 400))) : null);
             r7.IssuesAndDirection = Evolve(r6.IssuesAndDirection!, index, 3);
         }
         return organisation;
@@ -155,8 +155,8 @@ public static class ReportPlan
             entry.PlannedWork = y == 0 ? planned : measure.Entries.Single(e => e.FiscalYear == ReportedYears[y - 1]).NextYearPlan;
             entry.NextYearPlan = Evolve(next, index, y);
             entry.IssuesAndDirection = Evolve(issues, index, y);
-            entry.InitialBudget = budget is { } i ? new ThousandYen(i + 100 * y) : null;
-            entry.FinalBudget = budget is { } f ? new ThousandYen(Math.Max(0, f + random.Next(-500, 500))) : null;
+            entry.Budget = BudgetLine.Of(BudgetAmount.Initial, budget is { } i ? new ThousandYen(i + 100 * y) : null)
+                .With(BudgetAmount.Final, null, null, budget is { } f ? new ThousandYen(Math.Max(0, f + random.Next(-500, 500))) : null);
         }
         if (index % 50 == 49) measure.End(MeasureStatus.Ended, PlannedYear, $"事業終期のため、{PlannedYear.ToEraAbbreviation()}以降廃止");
     }

@@ -45,6 +45,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         b.Property(p => p.Grades).HasJsonConversion();
         b.Property(p => p.EvaluationBodies).HasJsonConversion();
         b.Property(p => p.Notes).HasJsonConversion();
+        b.Property(p => p.FundingSources).HasJsonConversion();
         b.Property(p => p.ReportTemplateName).HasMaxLength(100);
         // A set of flags: as a number, since the names of several would not fit the enums' column.
         b.Property(p => p.ChosenEntryFields).HasConversion<int?>();
@@ -136,6 +137,10 @@ internal sealed class YearlyEntryConfiguration : IEntityTypeConfiguration<Yearly
         b.Property(e => e.Grade).HasMaxLength(10);
         b.HasMany(e => e.Parts).WithOne(p => p.YearlyEntry).HasForeignKey(p => p.YearlyEntryId);
         b.Ignore(e => e.HasReport);
+        b.Ignore(e => e.Budget);
+        b.Ignore(e => e.InitialBudget);
+        b.Ignore(e => e.FinalBudget);
+        b.Property<List<BudgetFigure>>("BudgetFigures").HasColumnName("Budget").HasJsonConversion();
     }
 }
 
@@ -149,6 +154,10 @@ internal sealed class EntryPartConfiguration : IEntityTypeConfiguration<EntryPar
         b.Property(p => p.Version).IsConcurrencyToken();
         b.Ignore(p => p.Content);
         b.Ignore(p => p.IsEditable);
+        b.Ignore(p => p.Budget);
+        b.Ignore(p => p.InitialBudget);
+        b.Ignore(p => p.FinalBudget);
+        b.Property<List<BudgetFigure>>("BudgetFigures").HasColumnName("Budget").HasJsonConversion();
     }
 }
 

@@ -1,5 +1,11 @@
 namespace Ayumi.Domain;
 
+/// <summary>The budget lines' cells as typed: the sub-items' names and the amounts keyed as the form keys them.</summary>
+public sealed record TypedBudget(IReadOnlyList<string?> Items, IReadOnlyDictionary<string, string?> Cells)
+{
+    public bool IsTooLong => Items.Concat(Cells.Values).Any(t => t?.Length > TypedPart.MaxLength) || Cells.Count > 1000 || Items.Count > 100;
+}
+
 /// <summary>
 /// The fields of a part's form as a person typed them, before checking: a budget may not be a number yet, so nothing is parsed.
 /// </summary>
@@ -7,8 +13,7 @@ public sealed record TypedPart(
     string? PlannedWork,
     string? Results,
     string? Grade,
-    string? InitialBudget,
-    string? FinalBudget,
+    TypedBudget? Budget,
     string? IssuesAndDirection,
     string? NextYearPlan,
     string? TargetProgress)
@@ -17,28 +22,21 @@ public sealed record TypedPart(
     public const int MaxLength = 4000;
 
     /// <summary>
-    /// Whether saving what was typed into the fields <paramref name="asked"/> would store <paramref name="stored"/>: texts whatever
-    /// their blanks and line endings, budgets as amounts. A budget that is not an amount says something else.
+    /// Whether saving what was typed into the text fields and grade <paramref name="asked"/> would store <paramref name="stored"/>,
+    /// whatever their blanks and line endings. The budget is compared by the form that reads its cells.
     /// </summary>
     public bool Says(PartContent stored, EntryFields asked)
     {
         static string? Text(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.ReplaceLineEndings("\n").Trim();
-        static bool SameBudget(string? typed, ThousandYen? amount)
-        {
-            try { return ThousandYen.ParseCell(typed) == amount; }
-            catch (FormatException) { return false; }
-        }
         return (!asked.Asks(EntryFields.PlannedWork) || Text(PlannedWork) == Text(stored.PlannedWork))
             && (!asked.Asks(EntryFields.Results) || Text(Results) == Text(stored.Results))
             && (!asked.Asks(EntryFields.Grade) || Text(Grade) is null || Text(Grade) == stored.Grade)
-            && (!asked.Asks(EntryFields.InitialBudget) || SameBudget(InitialBudget, stored.InitialBudget))
-            && (!asked.Asks(EntryFields.FinalBudget) || SameBudget(FinalBudget, stored.FinalBudget))
             && (!asked.Asks(EntryFields.IssuesAndDirection) || Text(IssuesAndDirection) == Text(stored.IssuesAndDirection))
             && (!asked.Asks(EntryFields.NextYearPlan) || Text(NextYearPlan) == Text(stored.NextYearPlan))
             && (!asked.Asks(EntryFields.TargetProgress) || Text(TargetProgress) == Text(stored.TargetProgress));
     }
 
-    public bool IsTooLong => new[] { PlannedWork, Results, Grade, InitialBudget, FinalBudget, IssuesAndDirection, NextYearPlan, TargetProgress }.Any(t => t?.Length > MaxLength);
+    public bool IsTooLong => new[] { PlannedWork, Results, Grade, IssuesAndDirection, NextYearPlan, TargetProgress }.Any(t => t?.Length > MaxLength) || Budget?.IsTooLong == true;
 }
 
 /// <summary>

@@ -11,12 +11,12 @@ public enum EntryFields
     PlannedWork = 1,
     Results = 2,
     Grade = 4,
-    InitialBudget = 8,
-    FinalBudget = 16,
+    /// <summary>The budget lines: every amount the plan's layout prints (<see cref="ReportColumn.BudgetAmount"/>), by source and sub-item.</summary>
+    Budget = 8,
     IssuesAndDirection = 32,
     NextYearPlan = 64,
     TargetProgress = 128,
-    All = PlannedWork | Results | Grade | InitialBudget | FinalBudget | IssuesAndDirection | NextYearPlan | TargetProgress,
+    All = PlannedWork | Results | Grade | Budget | IssuesAndDirection | NextYearPlan | TargetProgress,
 }
 
 public static class EntryFieldsExtensions
@@ -24,7 +24,7 @@ public static class EntryFieldsExtensions
     /// <summary>Each field on its own, in the form's order.</summary>
     public static IReadOnlyList<EntryFields> Each { get; } =
     [
-        EntryFields.PlannedWork, EntryFields.Results, EntryFields.Grade, EntryFields.InitialBudget, EntryFields.FinalBudget,
+        EntryFields.PlannedWork, EntryFields.Results, EntryFields.Grade, EntryFields.Budget,
         EntryFields.TargetProgress, EntryFields.IssuesAndDirection, EntryFields.NextYearPlan,
     ];
 
@@ -34,8 +34,7 @@ public static class EntryFieldsExtensions
         ReportField.PlannedWork => EntryFields.PlannedWork,
         ReportField.Results => EntryFields.Results,
         ReportField.Grade => EntryFields.Grade,
-        ReportField.InitialBudget => EntryFields.InitialBudget,
-        ReportField.FinalBudget => EntryFields.FinalBudget,
+        ReportField.RequestBudget or ReportField.InitialBudget or ReportField.FinalBudget or ReportField.SettlementBudget => EntryFields.Budget,
         ReportField.IssuesAndDirection => EntryFields.IssuesAndDirection,
         ReportField.NextYearPlan => EntryFields.NextYearPlan,
         ReportField.TargetProgress => EntryFields.TargetProgress,

@@ -15,8 +15,7 @@ public sealed record PartContent(
     string? PlannedWork,
     string? Results,
     string? Grade,
-    ThousandYen? InitialBudget,
-    ThousandYen? FinalBudget,
+    BudgetLine Budget,
     string? IssuesAndDirection,
     string? NextYearPlan,
     string? TargetProgress);
@@ -33,7 +32,8 @@ public class EntryPart
     {
         YearlyEntry = entry;
         Department = department;
-        (PlannedWork, Results, Grade, InitialBudget, FinalBudget, IssuesAndDirection, NextYearPlan, TargetProgress) = start;
+        (PlannedWork, Results, Grade, var budget, IssuesAndDirection, NextYearPlan, TargetProgress) = start;
+        Budget = budget;
     }
 
     public int Id { get; private set; }
@@ -45,8 +45,12 @@ public class EntryPart
     public string? PlannedWork { get; private set; }
     public string? Results { get; private set; }
     public string? Grade { get; private set; }
-    public ThousandYen? InitialBudget { get; private set; }
-    public ThousandYen? FinalBudget { get; private set; }
+    /// <summary>The department's budget line for the year (see <see cref="BudgetLine"/>).</summary>
+    public BudgetLine Budget { get => new(BudgetFigures); private set => BudgetFigures = [.. value.Figures]; }
+    /// <summary>The line's figures as stored: one JSON column, audited as one value.</summary>
+    private List<BudgetFigure> BudgetFigures { get; set; } = [];
+    public ThousandYen? InitialBudget => Budget.Total(BudgetAmount.Initial);
+    public ThousandYen? FinalBudget => Budget.Total(BudgetAmount.Final);
     public string? IssuesAndDirection { get; private set; }
     public string? NextYearPlan { get; private set; }
     /// <summary>How far this year's target (取組目標) was reached, in the department's words.</summary>
@@ -57,7 +61,7 @@ public class EntryPart
     /// <summary>Raised by every change; a save that carries an older version is refused (two people editing at once).</summary>
     public int Version { get; private set; }
 
-    public PartContent Content => new(PlannedWork, Results, Grade, InitialBudget, FinalBudget, IssuesAndDirection, NextYearPlan, TargetProgress);
+    public PartContent Content => new(PlannedWork, Results, Grade, Budget, IssuesAndDirection, NextYearPlan, TargetProgress);
 
     /// <summary>Whether the department has saved the part at least once (a draft, or more).</summary>
     public bool IsSaved => Status != PartStatus.NotStarted;
@@ -84,8 +88,7 @@ public class EntryPart
         PlannedWork = Clean(content.PlannedWork);
         Results = Clean(content.Results);
         Grade = content.Grade;
-        InitialBudget = content.InitialBudget;
-        FinalBudget = content.FinalBudget;
+        Budget = content.Budget;
         IssuesAndDirection = Clean(content.IssuesAndDirection);
         NextYearPlan = Clean(content.NextYearPlan);
         TargetProgress = Clean(content.TargetProgress);

@@ -84,6 +84,8 @@ public partial class Plan
     public List<EvaluationBody> EvaluationBodies { get; private set; } = [];
     /// <summary>Footnotes and statements of the document that belong to no single item.</summary>
     public List<string> Notes { get; private set; } = [];
+    /// <summary>The funding sources its budgets are split by (国庫, 県費…), in the order its sheets write them.</summary>
+    public List<string> FundingSources { get; private set; } = [.. BudgetLine.DefaultSources];
     /// <summary>The progress sheet layout this plan's reports use by default (a <see cref="ReportTemplate"/> name).</summary>
     public string? ReportTemplateName { get; set; }
     /// <summary>The fields the departments' entry form asks for, as the secretariat chose them; null: those its layout prints.</summary>

@@ -16,6 +16,10 @@ public enum ReportField
     NextYearPlan,
     InitialBudget,
     FinalBudget,
+    /// <summary>要求額.</summary>
+    RequestBudget,
+    /// <summary>決算額.</summary>
+    SettlementBudget,
     IssuesAndDirection,
     Target,
     TargetProgress,
@@ -40,14 +44,25 @@ public enum ReportField
 /// <see cref="YearOffset"/> picks the entry the value comes from (1: the next year's entry).
 /// <see cref="Share"/> is the column's share of a printed page's width in percent, as a layout sets it; without one the
 /// column is as wide as its data needs.
+/// A money column shows the stated total of its amount, or with <see cref="Source"/> that funding source's share, or with
+/// <see cref="Difference"/> how far the stated total is from the sum of its parts.
 /// </summary>
-public sealed record ReportColumn(ReportField Field, string Heading, int YearOffset = 0, int? Share = null)
+public sealed record ReportColumn(ReportField Field, string Heading, int YearOffset = 0, int? Share = null, string? Source = null, bool Difference = false)
 {
     public bool IsYearly => Field is ReportField.Grade or ReportField.Results or ReportField.PlannedWork or ReportField.NextYearPlan
-        or ReportField.InitialBudget or ReportField.FinalBudget or ReportField.IssuesAndDirection or ReportField.Target
-        or ReportField.TargetProgress or ReportField.Notes;
+        or ReportField.TargetProgress or ReportField.Notes or ReportField.IssuesAndDirection or ReportField.Target || IsMoney;
 
-    public bool IsMoney => Field is ReportField.InitialBudget or ReportField.FinalBudget;
+    public bool IsMoney => BudgetAmount is not null;
+
+    /// <summary>The amount of the budget cycle a money column shows.</summary>
+    public BudgetAmount? BudgetAmount => Field switch
+    {
+        ReportField.RequestBudget => Domain.BudgetAmount.Request,
+        ReportField.InitialBudget => Domain.BudgetAmount.Initial,
+        ReportField.FinalBudget => Domain.BudgetAmount.Final,
+        ReportField.SettlementBudget => Domain.BudgetAmount.Settlement,
+        _ => null,
+    };
 
     /// <summary>Fields only a measure has: they make no sense in a list of indicators.</summary>
     public bool IsMeasureOnly => Field is not (ReportField.Goal or ReportField.Policy or ReportField.Code or ReportField.Departments) && !IsIndicatorOnly;

@@ -29,10 +29,14 @@ public partial class YearlyEntry
     public string? Results { get; set; }
     /// <summary>A symbol of the plan's grade scale; null when not graded.</summary>
     public string? Grade { get; private set; }
-    /// <summary>当初予算額; null = no budget (distinct from 0).</summary>
-    public ThousandYen? InitialBudget { get; set; }
-    /// <summary>最終予算額; null = no budget (distinct from 0).</summary>
-    public ThousandYen? FinalBudget { get; set; }
+    /// <summary>The year's budget: request, initial, final and settlement, split by source and sub-item (see <see cref="BudgetLine"/>).</summary>
+    public BudgetLine Budget { get => new(BudgetFigures); set => BudgetFigures = [.. value.Figures]; }
+    /// <summary>The line's figures as stored: one JSON column, audited as one value.</summary>
+    private List<BudgetFigure> BudgetFigures { get; set; } = [];
+    /// <summary>当初予算額 (stated, or the sum of its parts); null = no budget (distinct from 0).</summary>
+    public ThousandYen? InitialBudget => Budget.Total(BudgetAmount.Initial);
+    /// <summary>最終予算額 (stated, or the sum of its parts); null = no budget (distinct from 0).</summary>
+    public ThousandYen? FinalBudget => Budget.Total(BudgetAmount.Final);
     /// <summary>課題・今後の方向性.</summary>
     public string? IssuesAndDirection { get; set; }
     /// <summary>The plan for the following fiscal year, as written in this year's sheet.</summary>
@@ -44,7 +48,7 @@ public partial class YearlyEntry
     public string? TargetProgress { get; set; }
     /// <summary>Whether anything was reported for the year (beyond its target).</summary>
     public bool HasReport =>
-        PlannedWork is not null || Results is not null || Grade is not null || InitialBudget is not null || FinalBudget is not null
+        PlannedWork is not null || Results is not null || Grade is not null || BudgetFigures.Count > 0
         || IssuesAndDirection is not null || NextYearPlan is not null || TargetProgress is not null;
 
     /// <summary>The departments' parts while the year is being filled in.</summary>
@@ -91,7 +95,7 @@ public partial class YearlyEntry
 
     /// <summary>Whether the entry holds nothing, or only <paramref name="carriedPlan"/> as its planned work: what opening a year gives an entry it creates.</summary>
     internal bool HoldsNothingBut(string? carriedPlan) =>
-        (PlannedWork is null || PlannedWork == carriedPlan) && Results is null && Grade is null && InitialBudget is null && FinalBudget is null
+        (PlannedWork is null || PlannedWork == carriedPlan) && Results is null && Grade is null && BudgetFigures.Count == 0
         && IssuesAndDirection is null && NextYearPlan is null && TargetProgress is null && Target is null && Notes is null;
 
     /// <summary>
@@ -101,7 +105,7 @@ public partial class YearlyEntry
     public void WithholdReport()
     {
         PlannedWork = Results = IssuesAndDirection = NextYearPlan = Notes = TargetProgress = Grade = null;
-        InitialBudget = FinalBudget = null;
+        BudgetFigures = [];
     }
 
     /// <summary>Drops from a read copy the departments' parts its reader may not see. Never on an entry a context tracks.</summary>
@@ -110,7 +114,7 @@ public partial class YearlyEntry
     /// <summary>
     /// Writes the approved parts into the entry the way the sheets do: one department's
     /// words as they are; several departments' words each followed by （課名）, with
-    /// departments that wrote the same text sharing one mark; the budgets summed; and the
+    /// departments that wrote the same text sharing one mark; the budget lines summed figure by figure; and the
     /// most cautious grade of the parts (the one furthest down the plan's scale).
     /// </summary>
     /// <remarks>
@@ -129,16 +133,13 @@ public partial class YearlyEntry
             parts.Select((p, i) => same(field(p.Content), field(start[i]))).All(s => s);
         string? Text(string? stored, Func<PartContent, string?> field) =>
             Untouched(field, SameText) ? stored : JoinByDepartment(parts.Select(p => (p.Department.Name, field(p.Content))).ToList());
-        ThousandYen? Budget(ThousandYen? stored, Func<PartContent, ThousandYen?> field) =>
-            Untouched(field, (a, b) => a == b) ? stored : Sum(parts.Select(p => field(p.Content)));
 
         PlannedWork = Text(PlannedWork, c => c.PlannedWork);
         Results = Text(Results, c => c.Results);
         IssuesAndDirection = Text(IssuesAndDirection, c => c.IssuesAndDirection);
         NextYearPlan = Text(NextYearPlan, c => c.NextYearPlan);
         TargetProgress = Text(TargetProgress, c => c.TargetProgress);
-        InitialBudget = Budget(InitialBudget, c => c.InitialBudget);
-        FinalBudget = Budget(FinalBudget, c => c.FinalBudget);
+        if (!Untouched(c => c.Budget, (a, b) => a.Equals(b))) Budget = BudgetLine.Sum(parts.Select(p => p.Budget));
         if (!Untouched(c => c.Grade, (a, b) => a == b))
         {
             var scale = Measure.Plan.Grades.Select(g => g.Symbol).ToList();
@@ -163,7 +164,7 @@ public partial class YearlyEntry
         var next = SplitText(NextYearPlan, shares);
         var progress = SplitText(TargetProgress, shares);
         return shares.Select((_, i) => new PartContent(planned[i], results[i], Grade,
-            i == 0 ? InitialBudget : null, i == 0 ? FinalBudget : null, issues[i], next[i], progress[i])).ToList();
+            i == 0 ? Budget : BudgetLine.None, issues[i], next[i], progress[i])).ToList();
     }
 
     /// <summary>Each department's words of a stored text, null where it has none.</summary>
@@ -207,12 +208,6 @@ public partial class YearlyEntry
             else groups.Add((text, [department]));
         }
         return groups.Count == 0 ? null : string.Join(" ", groups.Select(g => $"{g.Text}（{string.Join("、", g.Departments)}）"));
-    }
-
-    private static ThousandYen? Sum(IEnumerable<ThousandYen?> amounts)
-    {
-        var present = amounts.Where(a => a is not null).Select(a => a!.Value).ToList();
-        return present.Count == 0 ? null : present.Aggregate((a, b) => a + b);
     }
 
     /// <exception cref="DomainException">The symbol is not on the plan's scale.</exception>

@@ -405,7 +405,7 @@ public sealed class CycleBrowserTests(CycleBrowserFixture fixture, ITestOutputHe
         return await user.PostAsync($"/entries/{partId}?handler=Submit",
         [
             new("Input.Version", version), new("Input.PlannedWork", "計画どおり実施する。"), new("Input.Results", "担当課が実施した。"),
-            new("Input.Grade", "A"), new("Input.InitialBudget", ""), new("Input.FinalBudget", ""), new("Input.NextYearPlan", "継続して実施する。"),
+            new("Input.Grade", "A"), new("Input.Budget.Shown", "true"), new("Input.Budget.Cells[Initial:m:t]", ""), new("Input.Budget.Cells[Final:m:t]", ""), new("Input.NextYearPlan", "継続して実施する。"),
         ]);
     }
 

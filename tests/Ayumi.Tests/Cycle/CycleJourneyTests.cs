@@ -27,7 +27,7 @@ public abstract class CycleJourneyTests(CycleFixture fixture)
         var fields = new List<KeyValuePair<string, string>>
         {
             F("Input.Version", version.ToString()), F("Input.Results", results), F("Input.PlannedWork", "計画どおり実施する。"),
-            F("Input.InitialBudget", budget), F("Input.FinalBudget", ""), F("Input.NextYearPlan", "継続して実施する。"),
+            F("Input.Budget.Shown", "true"), F("Input.Budget.Cells[Initial:m:t]", budget), F("Input.Budget.Cells[Final:m:t]", ""), F("Input.NextYearPlan", "継続して実施する。"),
         };
         if (grade is not null) fields.Add(F("Input.Grade", grade));
         return await user.PostAsync($"/entries/{partId}?handler={handler}", fields);
@@ -73,8 +73,8 @@ public abstract class CycleJourneyTests(CycleFixture fixture)
         // A budget that is not a number is refused with the field named.
         var badBudget = await FillAsync(soumu, soumuPart.Id, "Save", "広報誌に掲載した。", "A", budget: "たくさん");
         var badPage = await soumu.PostAndReadAsync($"/entries/{soumuPart.Id}?handler=Save",
-            [F("Input.Version", (await VersionAsync(soumu, soumuPart.Id)).ToString()), F("Input.Results", "x"), F("Input.InitialBudget", "たくさん")]);
-        Assert.Contains("千円単位の数字", badPage.QuerySelector("#Input_InitialBudget-error")!.TextContent);
+            [F("Input.Version", (await VersionAsync(soumu, soumuPart.Id)).ToString()), F("Input.Results", "x"), F("Input.Budget.Shown", "true"), F("Input.Budget.Cells[Initial:m:t]", "たくさん")]);
+        Assert.Contains("千円単位の数字", badPage.QuerySelector("#budget-error")!.TextContent);
         Assert.Equal(HttpStatusCode.OK, badBudget.StatusCode);
 
         // Every department submits all its parts.

@@ -48,7 +48,7 @@ public static class CycleSetup
         var parts = await CycleQueries.PartsAsync(db, planId, year, CancellationToken.None);
         foreach (var part in parts.Where(p => p.Status != PartStatus.Approved))
         {
-            if (part.IsEditable) part.SaveDraft(new PartContent(null, results, "A", null, null, results, results, null), reporting);
+            if (part.IsEditable) part.SaveDraft(new PartContent(null, results, "A", BudgetLine.None, results, results, null), reporting);
             if (part.Status != PartStatus.Submitted) part.Submit(reporting, Now);
             part.Approve(reporting);
         }

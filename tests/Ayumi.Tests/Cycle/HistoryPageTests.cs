@@ -47,7 +47,7 @@ public abstract partial class HistoryPageTests(CycleFixture fixture) : IAsyncLif
     {
         var version = (await user.GetAsync($"/entries/{_partId}")).QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!;
         await user.PostAsync($"/entries/{_partId}?handler=Submit",
-            [F("Input.Version", version), F("Input.Results", results), F("Input.Grade", "A"), F("Input.InitialBudget", ""), F("Input.FinalBudget", "")]);
+            [F("Input.Version", version), F("Input.Results", results), F("Input.Grade", "A"), F("Input.Budget.Shown", "true"), F("Input.Budget.Cells[Initial:m:t]", ""), F("Input.Budget.Cells[Final:m:t]", "")]);
     }
 
     [Fact]

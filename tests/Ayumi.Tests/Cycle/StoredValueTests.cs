@@ -149,7 +149,7 @@ public abstract class StoredValueTests(CycleFixture fixture)
             Assert.Equal(measure == SharedMeasure ? SharedShares[department] : imported[(measure, "Results")], results);
             // Ena's shared measures name 総務課 first.
             var lead = parts.Count(p => p.Measure == measure) == 1 || department == "総務課";
-            Assert.Equal(lead ? imported[(measure, "InitialBudget")] : "", page.QuerySelector("input[name='Input.InitialBudget']")!.GetAttribute("value") ?? "");
+            Assert.Equal(lead ? imported[(measure, "InitialBudget")] : "", page.QuerySelector("input[name='Input.Budget.Cells[Initial:m:t]']")!.GetAttribute("value") ?? "");
             Assert.NotNull(page.QuerySelector("input[name='Input.Grade'][checked]"));
             await SubmitAsShownAsync(editor, id);
         }
@@ -200,7 +200,7 @@ public abstract class StoredValueTests(CycleFixture fixture)
         var draft = With(FormAsShown(await soumu.GetAsync($"/entries/{soumuShared}")), "Input.IssuesAndDirection", "開催回数を増やす。");
         Assert.Equal(HttpStatusCode.Redirect, (await soumu.PostAsync($"/entries/{soumuShared}?handler=Save", draft)).StatusCode);
         foreach (var (id, department, _) in parts)
-            await SubmitAsShownAsync(EditorOf(editors, department), id, id == fukushiSingle ? form => With(form, "Input.FinalBudget", "") : null);
+            await SubmitAsShownAsync(EditorOf(editors, department), id, id == fukushiSingle ? form => With(form, "Input.Budget.Cells[Final:m:t]", "") : null);
 
         // Return: the secretariat sends 総務課's part back; 総務課 rewrites its results.
         await secretariat.PostAsync($"{dashboard}?handler=Return", [new("partId", soumuShared.ToString()), new("comment", "回数を書いてください。")]);
@@ -218,15 +218,18 @@ public abstract class StoredValueTests(CycleFixture fixture)
 
         // The entry changed only where a department changed its part, and that department's save is in the trail under its editor's name.
         var entryChanges = await AuditSinceAsync(sinceOpening, nameof(YearlyEntry));
-        Assert.Equal(["FinalBudget", "IssuesAndDirection", "Results"], entryChanges.SelectMany(c => c.Changes.Select(f => f.Key)).Order());
+        Assert.Equal(["BudgetFigures", "IssuesAndDirection", "Results"], entryChanges.SelectMany(c => c.Changes.Select(f => f.Key)).Order());
         Assert.All(entryChanges, c => Assert.Equal(CycleFixture.Secretariat, c.Row.UserName));
         var partChanges = await AuditSinceAsync(sinceOpening, nameof(EntryPart));
         (string Editor, int Part, string Field)[] typed =
-            [(CycleFixture.Soumu, soumuShared, "IssuesAndDirection"), (CycleFixture.Soumu, soumuShared, "Results"), (CycleFixture.Fukushi, fukushiSingle, "FinalBudget")];
+            [(CycleFixture.Soumu, soumuShared, "IssuesAndDirection"), (CycleFixture.Soumu, soumuShared, "Results"), (CycleFixture.Fukushi, fukushiSingle, "BudgetFigures")];
         foreach (var (editor, part, field) in typed)
             Assert.Contains(partChanges, c => c.Row.EntityId == part.ToString() && c.Row.UserName == editor && c.Changes.ContainsKey(field));
         Assert.DoesNotContain(partChanges, c => c.Row.UserName == CycleFixture.Secretariat && c.Changes.Any(f => f.Key is not ("Status" or "Version" or "ReturnComment")));
-        Assert.Null((string?)partChanges.Last(c => c.Row.EntityId == fukushiSingle.ToString() && c.Changes.ContainsKey("FinalBudget")).Changes["FinalBudget"]!["new"]);
+        // The cleared final budget leaves the part's line, its initial budget kept.
+        var cleared = (string?)partChanges.Last(c => c.Row.EntityId == fukushiSingle.ToString() && c.Changes.ContainsKey("BudgetFigures")).Changes["BudgetFigures"]!["new"];
+        Assert.DoesNotContain("\"Final\"", cleared);
+        Assert.Contains("\"Initial\"", cleared);
 
         // Lock and publish write no entry.
         var beforeLock = await LastAuditIdAsync();

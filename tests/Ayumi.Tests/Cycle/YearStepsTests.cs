@@ -42,7 +42,7 @@ public abstract class YearStepsTests(CycleFixture fixture)
         var reporting = plan!.ReportingYears.Single(r => r.FiscalYear == year);
         foreach (var part in await CycleQueries.PartsAsync(db, planId, year, CancellationToken.None))
         {
-            part.SaveDraft(new PartContent(null, $"{part.Department.Name}が実施した。", "A", null, null, null, null, null), reporting);
+            part.SaveDraft(new PartContent(null, $"{part.Department.Name}が実施した。", "A", BudgetLine.None, null, null, null), reporting);
             part.Submit(reporting, DateTimeOffset.UtcNow);
         }
         await db.SaveChangesAsync();

@@ -67,7 +67,7 @@ public abstract class BulkInsertTests(AyumiFixture fixture)
         var entry = jobs.EntryFor(FiscalYear.Parse("R5"));
         entry.Results = "説明会を3回開催";
         entry.SetGrade("A");
-        entry.FinalBudget = new ThousandYen(2362);
+        entry.Budget = BudgetLine.Of(BudgetAmount.Final, new ThousandYen(2362));
 
         var nextGoal = second.AddNode(null, "1", "就労・住居の確保");
         var nextPolicy = second.AddNode(nextGoal, "(1)", "就労の確保");

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.IO.Compression;
 using Ayumi.Data;
+using Ayumi.Domain;
 using Ayumi.Tests.Web;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -30,8 +31,9 @@ public sealed class UpgradeTests
             await fixture.CopyToAsync(file);
         await using var connection = new SqliteConnection(database.ConnectionString);
         var before = await RowCountsAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'");
+        var budgets = await StoredBudgetsAsync(connection);
 
-        await AssertUpgradedAsync(database, before);
+        await AssertUpgradedAsync(database, before, budgets);
     }
 
     [Fact]
@@ -51,10 +53,11 @@ public sealed class UpgradeTests
             await load.ExecuteNonQueryAsync();
         }
         var before = await RowCountsAsync(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'");
+        var budgets = await StoredBudgetsAsync(connection);
         await connection.CloseAsync();
         NpgsqlConnection.ClearPool(connection);
 
-        await AssertUpgradedAsync(database, before);
+        await AssertUpgradedAsync(database, before, budgets);
     }
 
     [Fact]
@@ -71,7 +74,7 @@ public sealed class UpgradeTests
         Assert.Contains("export-plan --include-unpublished", refusal.Message);
     }
 
-    private static async Task AssertUpgradedAsync(TestDatabase database, IReadOnlyDictionary<string, long> before)
+    private static async Task AssertUpgradedAsync(TestDatabase database, IReadOnlyDictionary<string, long> before, IReadOnlyList<StoredBudget> budgets)
     {
         Assert.True(before["Measures"] > 100 && before["AspNetUsers"] == 1 && before["DataProtectionKeys"] == 1, "the 1.0.0 fixture holds the demo plans, an administrator and a sign-in key");
         await using var factory = new AyumiFactory(database, new Dictionary<string, string> { ["Ayumi:DemoData"] = "false" });
@@ -81,6 +84,13 @@ public sealed class UpgradeTests
             ((await db.Database.GetAppliedMigrationsAsync()).ToList(), db.Database.GetMigrations().ToList(), await RowCountsAsync(db.Database.GetDbConnection(), before.Keys)));
         Assert.Equal(known, applied);
         Assert.Equal(before.Where(t => !t.Key.StartsWith("__EF")), after.Where(t => !t.Key.StartsWith("__EF")));
+        // Every stored 当初予算額 and 最終予算額 is now the stated total of the initial and final amount of its budget line, and nothing else is in the lines.
+        Assert.Contains(budgets, b => b.Table == "YearlyEntries");
+        var lines = await factory.QueryAsync(async db =>
+            (await db.YearlyEntries.AsNoTracking().ToListAsync()).Select(e => new StoredBudget("YearlyEntries", e.Id, e.Budget.Stated(BudgetAmount.Initial)?.Value, e.Budget.Stated(BudgetAmount.Final)?.Value, e.Budget.Figures.Count))
+                .Concat((await db.EntryParts.AsNoTracking().ToListAsync()).Select(p => new StoredBudget("EntryParts", p.Id, p.Budget.Stated(BudgetAmount.Initial)?.Value, p.Budget.Stated(BudgetAmount.Final)?.Value, p.Budget.Figures.Count)))
+                .Where(b => b.Figures > 0).OrderBy(b => b.Table).ThenBy(b => b.Id).ToList());
+        Assert.Equal(budgets, lines);
 
         var administrator = await factory.SignedInAsync("admin@example.jp");
         var ena = await factory.PlanIdAsync("212105");
@@ -88,6 +98,27 @@ public sealed class UpgradeTests
         Assert.Contains("恵那市", sheet.Body!.TextContent);
         // The search index, new after 1.0.0, is built for the plans the upgraded database already holds.
         Assert.Contains("\"organisationCode\":\"212105\"", await factory.CreateClient().GetStringAsync("/api/v1/search?q=%E5%8D%94%E5%8A%9B%E9%9B%87%E7%94%A8%E4%B8%BB"));
+    }
+
+    /// <summary>A row's budget before the upgrade (its two columns) or after it (its line's stated initial and final totals, and how many figures the line holds).</summary>
+    private sealed record StoredBudget(string Table, int Id, long? Initial, long? Final, int Figures);
+
+    private static async Task<List<StoredBudget>> StoredBudgetsAsync(DbConnection connection)
+    {
+        var budgets = new List<StoredBudget>();
+        foreach (var table in new[] { "EntryParts", "YearlyEntries" })
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT \"Id\", \"InitialBudget\", \"FinalBudget\" FROM \"{table}\" WHERE \"InitialBudget\" IS NOT NULL OR \"FinalBudget\" IS NOT NULL ORDER BY \"Id\"";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                long? Read(int i) => reader.IsDBNull(i) ? null : Convert.ToInt64(reader.GetValue(i));
+                var (initial, final) = (Read(1), Read(2));
+                budgets.Add(new StoredBudget(table, Convert.ToInt32(reader.GetValue(0)), initial, final, (initial is null ? 0 : 1) + (final is null ? 0 : 1)));
+            }
+        }
+        return budgets;
     }
 
     private static async Task<Dictionary<string, long>> RowCountsAsync(DbConnection connection, string tablesQuery)

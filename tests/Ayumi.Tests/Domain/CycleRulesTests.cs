@@ -25,7 +25,7 @@ public class CycleRulesTests
     }
 
     private static PartContent Content(string results, string? grade = "A", long? budget = null) =>
-        new("計画", results, grade, budget is null ? null : new ThousandYen(budget.Value), null, null, "継続", null);
+        new("計画", results, grade, BudgetLine.Of(BudgetAmount.Initial, budget is null ? null : new ThousandYen(budget.Value)), null, "継続", null);
 
     [Fact]
     public void Opening_a_year_asks_every_running_measure_once_per_department_and_carries_the_plan_forward()

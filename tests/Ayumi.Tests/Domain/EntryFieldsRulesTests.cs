@@ -10,7 +10,7 @@ public class EntryFieldsRulesTests
     public void Each_layout_asks_for_the_fields_it_prints()
     {
         Assert.Equal(EntryFields.Grade | EntryFields.Results | EntryFields.NextYearPlan, Layout(ReportTemplate.Ena).EntryFields);
-        Assert.Equal(EntryFields.FinalBudget | EntryFields.Results | EntryFields.InitialBudget | EntryFields.PlannedWork | EntryFields.IssuesAndDirection,
+        Assert.Equal(EntryFields.Results | EntryFields.Budget | EntryFields.PlannedWork | EntryFields.IssuesAndDirection,
             Layout(ReportTemplate.Miyagi).EntryFields);
         Assert.Equal(EntryFields.TargetProgress, Layout(ReportTemplate.Komae).EntryFields);
         Assert.Equal(EntryFields.PlannedWork, Layout(ReportTemplate.Akita).EntryFields);
@@ -24,8 +24,8 @@ public class EntryFieldsRulesTests
         var plan = new Organisation(LocalGovernmentCode.Parse("212105"), "恵那市").AddPlan("計画", 1, FiscalYear.Parse("R6"), FiscalYear.Parse("R8"));
         var ena = Layout(ReportTemplate.Ena);
         Assert.Equal(ena.EntryFields, plan.AskedEntryFields(ena));
-        plan.ChooseEntryFields(EntryFields.Results | EntryFields.InitialBudget);
-        Assert.Equal(EntryFields.Results | EntryFields.InitialBudget, plan.AskedEntryFields(ena));
+        plan.ChooseEntryFields(EntryFields.Results | EntryFields.Budget);
+        Assert.Equal(EntryFields.Results | EntryFields.Budget, plan.AskedEntryFields(ena));
         plan.ChooseEntryFields(null);
         Assert.Equal(ena.EntryFields, plan.AskedEntryFields(ena));
         Assert.Equal(EntryFields.Results | EntryFields.NextYearPlan, Plan.AskedEntryFields(null, ena, graded: false));
@@ -48,14 +48,15 @@ public class EntryFieldsRulesTests
     }
 
     [Fact]
-    public void A_draft_says_the_stored_part_whatever_its_blanks_line_endings_and_way_of_writing_an_amount()
+    public void A_draft_says_the_stored_part_whatever_its_blanks_and_line_endings()
     {
-        var stored = new PartContent("計画", "実施した。\n2回", "A", new ThousandYen(1200), null, "課題", "継続", null);
-        var asked = EntryFields.Results | EntryFields.Grade | EntryFields.InitialBudget;
-        Assert.True(new TypedPart(null, " 実施した。\r\n2回 ", "A", "1,200", null, null, null, null).Says(stored, asked));
+        var stored = new PartContent("計画", "実施した。\n2回", "A", BudgetLine.None, "課題", "継続", null);
+        var asked = EntryFields.Results | EntryFields.Grade | EntryFields.Budget;
+        Assert.True(new TypedPart(null, " 実施した。\r\n2回 ", "A", null, null, null, null).Says(stored, asked));
         // A grade left unchosen is not sent, and keeps the stored one.
-        Assert.True(new TypedPart(null, "実施した。\n2回", null, "1200", null, null, null, null).Says(stored, asked));
-        Assert.False(new TypedPart(null, "実施した。", "A", "1,200", null, null, null, null).Says(stored, asked));
-        Assert.False(new TypedPart(null, "実施した。\n2回", "A", "たくさん", null, null, null, null).Says(stored, asked));
+        Assert.True(new TypedPart(null, "実施した。\n2回", null, null, null, null, null).Says(stored, asked));
+        Assert.False(new TypedPart(null, "実施した。", "A", null, null, null, null).Says(stored, asked));
+        // A field the form does not ask for says nothing, whatever it holds.
+        Assert.True(new TypedPart("別の計画", "実施した。\n2回", "A", null, null, null, null).Says(stored, asked));
     }
 }

@@ -21,7 +21,7 @@ public class OpinionRulesTests
         var parts = plan.Measures.SelectMany(m => m.Entries).SelectMany(e => e.Parts).ToList();
         foreach (var part in parts)
         {
-            part.SaveDraft(new PartContent(null, "実施した。", "A", null, null, null, null, null), year);
+            part.SaveDraft(new PartContent(null, "実施した。", "A", BudgetLine.None, null, null, null), year);
             part.Submit(year, Now);
             part.Approve(year);
         }

@@ -26,8 +26,7 @@ public class StoredValueRulesTests
         {
             entry.Results = entry.PlannedWork;
             entry.SetGrade("B");
-            entry.InitialBudget = new ThousandYen(1200);
-            entry.FinalBudget = new ThousandYen(980);
+            entry.Budget = BudgetLine.Of(BudgetAmount.Initial, new ThousandYen(1200)).With(BudgetAmount.Final, null, null, new ThousandYen(980));
         }
         return plan;
     }
@@ -119,7 +118,7 @@ public class StoredValueRulesTests
         var plan = AkitaWithResults();
         var year = plan.OpenYear(R3, null, Now);
         var entry = Entry(plan, "1-(1)-①");
-        SubmitAndApprove(entry.Parts.Single(), year, entry.Parts.Single().Content with { FinalBudget = null });
+        SubmitAndApprove(entry.Parts.Single(), year, entry.Parts.Single().Content with { Budget = entry.Parts.Single().Budget.With(BudgetAmount.Final, null, null, null) });
 
         Assert.Null(entry.FinalBudget);
         Assert.Equal(new ThousandYen(1200), entry.InitialBudget);
@@ -133,7 +132,7 @@ public class StoredValueRulesTests
         var year = plan.OpenYear(R3, null, Now);
         var entry = Entry(plan, "1-(1)-⑤");
         SubmitAndApprove(Part(entry, "福祉総務課"), year);
-        SubmitAndApprove(Part(entry, "保護第一課"), year, Part(entry, "保護第一課").Content with { InitialBudget = new ThousandYen(300) });
+        SubmitAndApprove(Part(entry, "保護第一課"), year, Part(entry, "保護第一課").Content with { Budget = Part(entry, "保護第一課").Budget.With(BudgetAmount.Initial, null, null, new ThousandYen(300)) });
         SubmitAndApprove(Part(entry, "保護第二課"), year);
 
         Assert.Equal(new ThousandYen(1500), entry.InitialBudget);

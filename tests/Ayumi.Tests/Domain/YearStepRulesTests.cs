@@ -85,7 +85,7 @@ public class YearStepRulesTests
     {
         var (plan, measure) = Plan();
         var year = plan.OpenYear(new YearOpening(FiscalYear.Parse("R7"), Today.AddDays(30), null), Today, Now);
-        measure.Entries.Single(e => e.FiscalYear == year.FiscalYear).Parts.Single().SaveDraft(new("計画", null, null, null, null, null, null, null), year);
+        measure.Entries.Single(e => e.FiscalYear == year.FiscalYear).Parts.Single().SaveDraft(new("計画", null, null, BudgetLine.None, null, null, null), year);
         Assert.Equal("error.yearHasSavedParts", Assert.Throws<DomainException>(() => plan.WithdrawYear(year)).Key);
         Assert.Single(plan.ReportingYears);
     }
@@ -98,7 +98,7 @@ public class YearStepRulesTests
         var part = measure.Entries.Single(e => e.FiscalYear == year.FiscalYear).Parts.Single();
         Assert.Equal("error.approveNothingChosen", Assert.Throws<DomainException>(() => year.Approve([])).Key);
         Assert.Equal("error.approveManyNeedsSubmission", Assert.Throws<DomainException>(() => year.Approve([part])).Key);
-        part.SaveDraft(new("計画", "実施した。", "A", null, null, null, null, null), year);
+        part.SaveDraft(new("計画", "実施した。", "A", BudgetLine.None, null, null, null), year);
         part.Submit(year, Now);
         year.Approve([part]);
         Assert.Equal(PartStatus.Approved, part.Status);

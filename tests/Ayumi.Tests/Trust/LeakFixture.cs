@@ -83,7 +83,7 @@ public abstract class LeakFixture : CycleFixture
         PartContent Content(Secret kind)
         {
             var text = $"{Marker.Text(kind)} の記載";
-            return new(text, text, grade, new ThousandYen(Marker.Number(kind)), new ThousandYen(Marker.Number(kind)), text, text, text);
+            return new(text, text, grade, BudgetLine.Of(BudgetAmount.Initial, new ThousandYen(Marker.Number(kind))).With(BudgetAmount.Final, null, null, new ThousandYen(Marker.Number(kind))), text, text, text);
         }
 
         // The locked year: every part approved (with the marker, but for the other department's editor's own parts), composed into
@@ -93,7 +93,7 @@ public abstract class LeakFixture : CycleFixture
         var lockedParts = await CycleQueries.PartsAsync(db, SecondPlan, Locked, CancellationToken.None);
         foreach (var part in lockedParts)
         {
-            part.SaveDraft(othersDepartments.Contains(part.Department.Name) ? new("自課の記載", "自課の記載", grade, null, null, null, null, null) : Content(Secret.Locked), locked);
+            part.SaveDraft(othersDepartments.Contains(part.Department.Name) ? new("自課の記載", "自課の記載", grade, BudgetLine.None, null, null, null) : Content(Secret.Locked), locked);
             part.Submit(locked, Now);
             part.Approve(locked);
         }

@@ -3,6 +3,7 @@ using Ayumi.Features.Accounts;
 using Ayumi.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ayumi.Features.Entries;
 
@@ -58,9 +59,19 @@ public sealed partial class EditModel
         var me = await current.GetAsync(ct);
         if (!CanEdit || me.UserId is not { } userId) return;
         var draft = await db.EntryDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.EntryPartId == Part.Id && d.UserId == userId, ct);
-        if (draft is null || draft.Typed.Says(Part.Content, Asked)) return;
-        Input = Form.From(Part, draft, Asked);
+        if (draft is null || draft.Typed.Says(Part.Content, Asked) && SaysStoredBudget(draft.Typed.Budget)) return;
+        Input = Form.From(Part, draft, Asked, BudgetAmounts, BudgetSources);
         DraftTypedAt = draft.SavedAt;
+    }
+
+    /// <summary>Whether the typed budget cells read as the stored line (amounts however written), or none were typed.</summary>
+    private bool SaysStoredBudget(TypedBudget? typed)
+    {
+        if (typed is null || !Asked.Asks(EntryFields.Budget)) return true;
+        var form = new BudgetForm { Shown = true, Items = [.. typed.Items], Cells = new(typed.Cells) };
+        var read = form.Read(Part.Budget, BudgetAmounts, BudgetSources, new Dictionary<string, string>());
+        var text = HttpContext.RequestServices.GetRequiredService<Localization.UiText>();
+        return read is not null && BudgetText.Describe(read, text) == BudgetText.Describe(Part.Budget, text);
     }
 
     private async Task ForgetDraftAsync(int id, MemberRoles me, CancellationToken ct)

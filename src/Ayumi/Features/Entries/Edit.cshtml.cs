@@ -35,36 +35,41 @@ public sealed partial class EditModel(AyumiDbContext db, CurrentMember current, 
 
     [BindProperty] public Form Input { get; set; } = new();
 
+    /// <summary>The budget amounts the form asks for (see <see cref="BudgetForm.AmountsFor"/>) and the funding sources it splits them by.</summary>
+    public IReadOnlyList<BudgetAmount> BudgetAmounts { get; private set; } = [];
+    public IReadOnlyList<string> BudgetSources { get; private set; } = [];
+
+    /// <summary>The budget as typed, for the side-by-side view of a conflict.</summary>
+    public BudgetLine TypedBudget => Input.Budget.Read(BudgetLine.None, BudgetAmounts, BudgetSources, new Dictionary<string, string>()) ?? BudgetLine.None;
+
     public sealed class Form
     {
         public string? PlannedWork { get; set; }
         public string? Results { get; set; }
         public string? Grade { get; set; }
-        public string? InitialBudget { get; set; }
-        public string? FinalBudget { get; set; }
+        public BudgetForm Budget { get; set; } = new();
         public string? IssuesAndDirection { get; set; }
         public string? NextYearPlan { get; set; }
         public string? TargetProgress { get; set; }
         public int Version { get; set; }
 
-        public static Form From(EntryPart part) => new()
+        public static Form From(EntryPart part, IReadOnlyList<BudgetAmount> amounts, IReadOnlyList<string> sources) => new()
         {
             PlannedWork = part.PlannedWork, Results = part.Results, Grade = part.Grade,
-            InitialBudget = part.InitialBudget?.ToString(), FinalBudget = part.FinalBudget?.ToString(),
+            Budget = BudgetForm.From(part.Budget, amounts, sources),
             IssuesAndDirection = part.IssuesAndDirection, NextYearPlan = part.NextYearPlan, TargetProgress = part.TargetProgress,
             Version = part.Version,
         };
 
         /// <summary>A kept draft over the stored part: what was typed into the fields asked for, from the version it started from.</summary>
-        public static Form From(EntryPart part, EntryDraft draft, EntryFields asked)
+        public static Form From(EntryPart part, EntryDraft draft, EntryFields asked, IReadOnlyList<BudgetAmount> amounts, IReadOnlyList<string> sources)
         {
-            var form = From(part);
+            var form = From(part, amounts, sources);
             var typed = draft.Typed;
             if (asked.Asks(EntryFields.PlannedWork)) form.PlannedWork = typed.PlannedWork;
             if (asked.Asks(EntryFields.Results)) form.Results = typed.Results;
             if (asked.Asks(EntryFields.Grade)) form.Grade = typed.Grade;
-            if (asked.Asks(EntryFields.InitialBudget)) form.InitialBudget = typed.InitialBudget;
-            if (asked.Asks(EntryFields.FinalBudget)) form.FinalBudget = typed.FinalBudget;
+            if (asked.Asks(EntryFields.Budget) && typed.Budget is { } budget) form.Budget = new() { Shown = true, Items = [.. budget.Items], Cells = new(budget.Cells) };
             if (asked.Asks(EntryFields.IssuesAndDirection)) form.IssuesAndDirection = typed.IssuesAndDirection;
             if (asked.Asks(EntryFields.NextYearPlan)) form.NextYearPlan = typed.NextYearPlan;
             if (asked.Asks(EntryFields.TargetProgress)) form.TargetProgress = typed.TargetProgress;
@@ -77,7 +82,8 @@ public sealed partial class EditModel(AyumiDbContext db, CurrentMember current, 
         {
             string? If(EntryFields field, string? text) => asked.Asks(field) ? text : null;
             return new(If(EntryFields.PlannedWork, PlannedWork), If(EntryFields.Results, Results), If(EntryFields.Grade, Grade),
-                If(EntryFields.InitialBudget, InitialBudget), If(EntryFields.FinalBudget, FinalBudget), If(EntryFields.IssuesAndDirection, IssuesAndDirection),
+                asked.Asks(EntryFields.Budget) && Budget.Shown ? new TypedBudget([.. Budget.Items], new Dictionary<string, string?>(Budget.Cells)) : null,
+                If(EntryFields.IssuesAndDirection, IssuesAndDirection),
                 If(EntryFields.NextYearPlan, NextYearPlan), If(EntryFields.TargetProgress, TargetProgress));
         }
     }
@@ -85,7 +91,7 @@ public sealed partial class EditModel(AyumiDbContext db, CurrentMember current, 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied) return denied;
-        Input = Form.From(Part);
+        Input = Form.From(Part, BudgetAmounts, BudgetSources);
         await RestoreDraftAsync(ct);
         return Page();
     }
@@ -108,7 +114,7 @@ public sealed partial class EditModel(AyumiDbContext db, CurrentMember current, 
                 where p.Id == id
                 let plan = p.YearlyEntry.Measure.Plan
                 join y in db.ReportingYears on new { PlanId = plan.Id, p.YearlyEntry.FiscalYear } equals new { y.PlanId, y.FiscalYear }
-                select new SaveTarget(p, y, plan.OrganisationId, plan.Name, plan.Grades, p.YearlyEntry.MeasureId, plan.ChosenEntryFields, plan.ReportTemplateName)).FirstOrDefault()))(db, id, ct);
+                select new SaveTarget(p, y, plan.OrganisationId, plan.Name, plan.Grades, p.YearlyEntry.MeasureId, plan.ChosenEntryFields, plan.FundingSources, plan.ReportTemplateName)).FirstOrDefault()))(db, id, ct);
         if (target is null) return NotFound();
         var me = await current.GetAsync(ct);
         if (!me.CanEdit(target.OrganisationId, target.Part.DepartmentId) || !target.Year.IsOpen || !target.Part.IsEditable) return Forbid();
@@ -116,6 +122,7 @@ public sealed partial class EditModel(AyumiDbContext db, CurrentMember current, 
         Year = target.Year;
         var scale = new GradeScale(target.Grades);
         Asked = Plan.AskedEntryFields(target.ChosenEntryFields, await PlanLayout.OfAsync(db, target.OrganisationId, target.ReportTemplateName, ct), scale.IsGraded);
+        if (Input.Budget.Shown && Asked.Asks(EntryFields.Budget)) await ReadBudgetLayoutAsync(target.OrganisationId, target.ReportTemplateName, target.FundingSources, ct);
         var content = Read(scale);
         if (content is null) return await ShowAgainAsync(id, ct);
         db.Entry(Part).Property(nameof(EntryPart.Version)).OriginalValue = Input.Version;
@@ -150,7 +157,7 @@ public sealed partial class EditModel(AyumiDbContext db, CurrentMember current, 
 
     /// <summary>What a save reads: the part and its year (both tracked) and the few facts of its plan that the rules need.</summary>
     private sealed record SaveTarget(EntryPart Part, ReportingYear Year, int OrganisationId, string PlanName, List<GradeDefinition> Grades, int MeasureId,
-        EntryFields? ChosenEntryFields, string? ReportTemplateName);
+        EntryFields? ChosenEntryFields, List<string> FundingSources, string? ReportTemplateName);
 
     /// <summary>Shows the form again, with what was typed and the messages, over the stored part.</summary>
     private async Task<IActionResult> ShowAgainAsync(int id, CancellationToken ct)
@@ -200,8 +207,7 @@ public sealed partial class EditModel(AyumiDbContext db, CurrentMember current, 
     {
         bool Sent(string field) => Asked.Asks(Enum.Parse<EntryFields>(field)) && Request.HasFormContentType && Request.Form.ContainsKey($"{nameof(Input)}.{field}");
         string? Text(string field, string? typed, string? stored) => Sent(field) ? typed : stored;
-        var initial = Sent(nameof(Input.InitialBudget)) ? Budget(Input.InitialBudget, nameof(Input.InitialBudget)) : (Value: Part.InitialBudget, Ok: true);
-        var final = Sent(nameof(Input.FinalBudget)) ? Budget(Input.FinalBudget, nameof(Input.FinalBudget)) : (Value: Part.FinalBudget, Ok: true);
+        var budget = Asked.Asks(EntryFields.Budget) ? Input.Budget.Read(Part.Budget, BudgetAmounts, BudgetSources, Errors) : Part.Budget;
         var grade = !Sent(nameof(Input.Grade)) ? Part.Grade : string.IsNullOrWhiteSpace(Input.Grade) ? null : Input.Grade.Trim();
         if (grade is not null && scale.Find(grade) is null) Errors[nameof(Input.Grade)] = "entry.badGrade";
         foreach (var (name, text) in new[] { (nameof(Input.PlannedWork), Input.PlannedWork), (nameof(Input.Results), Input.Results), (nameof(Input.IssuesAndDirection), Input.IssuesAndDirection), (nameof(Input.NextYearPlan), Input.NextYearPlan), (nameof(Input.TargetProgress), Input.TargetProgress) })
@@ -212,18 +218,15 @@ public sealed partial class EditModel(AyumiDbContext db, CurrentMember current, 
             return null;
         }
         return new PartContent(Text(nameof(Input.PlannedWork), Input.PlannedWork, Part.PlannedWork), Text(nameof(Input.Results), Input.Results, Part.Results), grade,
-            initial.Value, final.Value, Text(nameof(Input.IssuesAndDirection), Input.IssuesAndDirection, Part.IssuesAndDirection),
+            budget!, Text(nameof(Input.IssuesAndDirection), Input.IssuesAndDirection, Part.IssuesAndDirection),
             Text(nameof(Input.NextYearPlan), Input.NextYearPlan, Part.NextYearPlan), Text(nameof(Input.TargetProgress), Input.TargetProgress, Part.TargetProgress));
     }
 
-    private (ThousandYen? Value, bool Ok) Budget(string? text, string field)
+    private async Task ReadBudgetLayoutAsync(int organisationId, string? templateName, IReadOnlyList<string> planSources, CancellationToken ct)
     {
-        try { return (ThousandYen.ParseCell(text), true); }
-        catch (FormatException)
-        {
-            Errors[field] = "entry.badBudget";
-            return (null, false);
-        }
+        var layout = templateName is null ? null : (await Reports.ReportQueries.TemplatesAsync(db, organisationId, ct)).FirstOrDefault(t => t.Name == templateName);
+        BudgetAmounts = BudgetForm.AmountsFor(layout, Part.Budget);
+        BudgetSources = Part.Budget.SourcesIn(planSources);
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
@@ -246,12 +249,20 @@ public sealed partial class EditModel(AyumiDbContext db, CurrentMember current, 
         var plan = part.YearlyEntry.Measure.Plan;
         Year = plan.ReportingYears.Single(r => r.FiscalYear == part.YearlyEntry.FiscalYear);
         CanEdit = mayEdit && Year.IsOpen && part.IsEditable;
+        await ReadBudgetLayoutAsync(plan.OrganisationId, plan.ReportTemplateName, plan.FundingSources, ct);
         CanReview = me.CanManage(organisationId);
         Asked = plan.AskedEntryFields(await PlanLayout.OfAsync(db, organisationId, plan.ReportTemplateName, ct));
         if (CanEdit) LastYear = await LastYearAsync(me, ct);
         if (Request.Query["saved"] is { Count: > 0 } saved) Notice = Notice.Success(saved == "submitted" ? "entry.submitted" : "entry.saved");
         else if (CanReview && Request.Query["reviewed"] is { Count: > 0 } reviewed) Notice = Notice.Success(reviewed == "approved" ? "cycle.approved" : "cycle.returned");
         return null;
+    }
+
+    /// <summary>Last year's budget line as the form's cells, for the copy button: <c>{"items": […], "cells": {key: amount}}</c>.</summary>
+    public string? LastYearBudgetCells(PartContent last)
+    {
+        var form = BudgetForm.From(last.Budget, BudgetAmounts, BudgetSources);
+        return System.Text.Json.JsonSerializer.Serialize(new { items = form.Items, cells = form.Cells });
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Ayumi.Domain;
@@ -110,6 +111,7 @@ public sealed class AuditHistory(UiText text, HistoryNames names)
             (_, "ToId") => Named(names.Measures),
             (_, "NumeratorId" or "DenominatorId") => Named(names.Indicators),
             (_, "InitialBudget" or "FinalBudget") => $"{stored}{text["entry.thousandYen"]}",
+            (_, "BudgetFigures") => Shared.BudgetText.Describe(new BudgetLine(JsonSerializer.Deserialize<List<BudgetFigure>>(stored, StoredJson) ?? []), text),
             _ when Years.Contains(field) && FiscalYear.TryParse(stored, out var year) => YearText(year),
             _ when stored is "True" or "False" => text[stored == "True" ? "history.yes" : "history.no"],
             _ when field.EndsWith("At", StringComparison.Ordinal) && DateTimeOffset.TryParse(stored, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) =>
@@ -117,6 +119,9 @@ public sealed class AuditHistory(UiText text, HistoryNames names)
             _ => stored,
         };
     }
+
+    /// <summary>How the trail stores a list (see <c>AuditInterceptor</c>): the names as the types write them.</summary>
+    private static readonly JsonSerializerOptions StoredJson = new(JsonSerializerDefaults.Web);
 
     private static List<(string Field, string? Old, string? New)> Parse(string json) =>
         (JsonNode.Parse(json)?.AsObject() ?? []).Select(p => (p.Key, (string?)p.Value?["old"], (string?)p.Value?["new"])).ToList();

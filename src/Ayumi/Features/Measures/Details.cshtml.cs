@@ -39,9 +39,11 @@ public sealed class DetailsModel(AyumiDbContext db, CurrentMember current, TagSu
         Measure = measure;
         if (CanManage) Suggestions = suggester.Suggest(MeasureText.Of(measure));
         (Lineage, History) = await MeasureLineageQuery.LoadAsync(db, measure, CanManage, ct);
-        PlanTracksBudgets = await db.YearlyEntries.AnyAsync(e => e.Measure.PlanId == measure.PlanId && (e.InitialBudget != null || e.FinalBudget != null), ct);
+        PlanTracksBudgets = await db.YearlyEntries.AnyAsync(e => e.Measure.PlanId == measure.PlanId && EF.Property<List<BudgetFigure>>(e, "BudgetFigures") != NoFigures, ct);
         return Page();
     }
+
+    private static readonly List<BudgetFigure> NoFigures = [];
 
     /// <summary>The entries of published years, newest first: the public never sees work in progress here.</summary>
     public IReadOnlyList<YearlyEntry> PublishedEntries =>

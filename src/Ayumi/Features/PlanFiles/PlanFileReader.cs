@@ -182,8 +182,8 @@ public sealed class PlanFileReader
         entry.IssuesAndDirection = source.IssuesAndDirection;
         entry.NextYearPlan = source.NextYearPlan;
         entry.Notes = source.Notes;
-        entry.InitialBudget = Budget(source.InitialBudget, path + ".initialBudget");
-        entry.FinalBudget = Budget(source.FinalBudget, path + ".finalBudget");
+        entry.Budget = BudgetLine.Of(BudgetAmount.Initial, Budget(source.InitialBudget, path + ".initialBudget"))
+            .With(BudgetAmount.Final, null, null, Budget(source.FinalBudget, path + ".finalBudget"));
         Guard(path + ".grade", () => entry.SetGrade(source.Grade));
     }
 

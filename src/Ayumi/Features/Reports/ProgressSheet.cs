@@ -30,7 +30,7 @@ public sealed record SheetLine(string? Section, IReadOnlyList<SheetCell> Cells, 
 /// 再掲, and count once in the tally; text changed since last year's edition carries the
 /// earlier wording so that every output can underline what is new.
 /// </summary>
-public sealed class ProgressSheet
+public sealed partial class ProgressSheet
 {
     private ProgressSheet(Plan plan, FiscalYear year, ReportTemplate template)
     {
@@ -65,7 +65,8 @@ public sealed class ProgressSheet
     /// <param name="text">The UI's words, for what a sheet says in its cells rather than the plan's (an indicator's status).</param>
     public static ProgressSheet Build(Plan plan, FiscalYear year, ReportTemplate template, Func<string, string> text)
     {
-        var sheet = new ProgressSheet(plan, year, template);
+        var sheet = new ProgressSheet(plan, year, template.ListsIndicators ? template : WithDifferenceColumns(template, plan, year));
+        template = sheet.Template;
         if (template.ListsIndicators)
         {
             foreach (var indicator in plan.Indicators.Where(i => !i.IsArchived).OrderBy(i => i.Order))
@@ -84,7 +85,9 @@ public sealed class ProgressSheet
             foreach (var placement in PlanQueries.PlacementsUnder(node))
             {
                 sheet.Lines.Add(new SheetLine(null, template.Columns.Select(c => sheet.Cell(c, placement, nextPlanNodes)).ToList(), placement.MeasureId, placement.IsRelisting));
-                if (!placement.IsRelisting) counted.Add(placement.MeasureId);
+                if (placement.IsRelisting) continue;
+                counted.Add(placement.MeasureId);
+                sheet.Lines.AddRange(sheet.SubItemLines(placement.Measure));
             }
             foreach (var measure in newInNextPlan.Where(m => m.Node == node).Select(m => m.Measure))
                 sheet.Lines.Add(new SheetLine(null, template.Columns.Select(c => sheet.NextPlanOnlyCell(c, measure, node, nextPlanNodes)).ToList()));
@@ -145,7 +148,7 @@ public sealed class ProgressSheet
     };
 
     /// <summary>The text a column shows for a listing in a year; null when there is nothing to show.</summary>
-    private static string? Value(ReportColumn column, MeasurePlacement placement, FiscalYear year, Dictionary<int, PlanNode> nextPlanNodes, bool lifecycleNotes)
+    private string? Value(ReportColumn column, MeasurePlacement placement, FiscalYear year, Dictionary<int, PlanNode> nextPlanNodes, bool lifecycleNotes)
     {
         var measure = placement.Measure;
         var entryYear = year.Offset(column.YearOffset);
@@ -166,8 +169,7 @@ public sealed class ProgressSheet
             ReportField.Results => entry?.Results ?? ended,
             ReportField.PlannedWork => entry?.PlannedWork ?? ended,
             ReportField.NextYearPlan => entry?.NextYearPlan ?? ended,
-            ReportField.InitialBudget => entry?.InitialBudget is { } initial ? initial.Value.ToString(CultureInfo.InvariantCulture) : ended is null ? null : "-",
-            ReportField.FinalBudget => entry?.FinalBudget is { } final ? final.Value.ToString(CultureInfo.InvariantCulture) : ended is null ? null : "-",
+            _ when column.IsMoney => (entry is null ? null : Money(column, entry.Budget, item: null)) ?? (ended is null ? null : "-"),
             ReportField.IssuesAndDirection => entry?.IssuesAndDirection ?? ended,
             ReportField.Target => entry?.Target,
             ReportField.TargetProgress => entry?.TargetProgress,

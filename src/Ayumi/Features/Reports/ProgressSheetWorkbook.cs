@@ -198,7 +198,7 @@ public static class ProgressSheetWorkbook
     {
         ReportField.Code => 9,
         ReportField.Grade => 14,
-        ReportField.InitialBudget or ReportField.FinalBudget => 13,
+        _ when column.IsMoney => 13,
         ReportField.Departments => 16,
         ReportField.Title or ReportField.NextPlanTitle => 24,
         ReportField.Goal or ReportField.Policy => 20,

@@ -30,7 +30,14 @@ public sealed class TemplatesModel(AyumiDbContext db, CurrentMember current) : P
         public ReportField Field { get; set; }
         public string Heading { get; set; } = "";
         public int YearOffset { get; set; }
+        /// <summary>A money column's funding source; null for its stated total.</summary>
+        public string? Source { get; set; }
+        /// <summary>A money column of the difference between the stated total and its parts.</summary>
+        public bool Difference { get; set; }
     }
+
+    /// <summary>The funding sources the organisation's plans split their budgets by, offered as money columns.</summary>
+    public IReadOnlyList<string> Sources { get; private set; } = BudgetLine.DefaultSources;
 
     [BindProperty] public string Name { get; set; } = "";
     [BindProperty] public List<ColumnInput> Columns { get; set; } = [];
@@ -44,7 +51,7 @@ public sealed class TemplatesModel(AyumiDbContext db, CurrentMember current) : P
         Name = Custom.Contains(Base) ? Base.Name : "";
         PoliciesAsSectionRows = Base.PoliciesAsSectionRows;
         GradeTally = Base.GradeTally;
-        Columns = EditorRows(Base);
+        Columns = EditorRows(Base, Sources);
         return Page();
     }
 
@@ -52,7 +59,8 @@ public sealed class TemplatesModel(AyumiDbContext db, CurrentMember current) : P
     {
         if (await LoadAsync(code, ct) is { } refused) return refused;
         var columns = Columns.Where(c => c.Include).OrderBy(c => c.Order)
-            .Select(c => new ReportColumn(c.Field, string.IsNullOrWhiteSpace(c.Heading) ? c.Field.ToString() : c.Heading.Trim(), c.YearOffset)).ToList();
+            .Select(c => new ReportColumn(c.Field, string.IsNullOrWhiteSpace(c.Heading) ? c.Field.ToString() : c.Heading.Trim(), c.YearOffset,
+                Source: string.IsNullOrWhiteSpace(c.Source) ? null : c.Source.Trim(), Difference: c.Difference)).ToList();
         if (ReportTemplate.BuiltIn.Any(t => t.Name == Name.Trim()))
         {
             Notice = Notice.Error("templates.builtInName");
@@ -89,14 +97,25 @@ public sealed class TemplatesModel(AyumiDbContext db, CurrentMember current) : P
         return Redirect($"/organisations/{Organisation.Code}/templates");
     }
 
-    /// <summary>Every field once: the template's columns first in their order, then the others unticked.</summary>
-    private static List<ColumnInput> EditorRows(ReportTemplate template)
+    /// <summary>
+    /// Every field once, and every amount of the budget also by funding source and as the difference from its parts: the
+    /// template's columns first in their order, then the others unticked.
+    /// </summary>
+    private static List<ColumnInput> EditorRows(ReportTemplate template, IReadOnlyList<string> sources)
     {
-        var rows = template.Columns.Select((c, i) => new ColumnInput { Include = true, Order = i + 1, Field = c.Field, Heading = c.Heading, YearOffset = c.YearOffset }).ToList();
-        rows.AddRange(Enum.GetValues<ReportField>().Where(f => template.Columns.All(c => c.Field != f))
-            .Select((f, i) => new ColumnInput { Include = false, Order = rows.Count + i + 1, Field = f, Heading = "" }));
+        var rows = template.Columns.Select((c, i) => new ColumnInput
+            { Include = true, Order = i + 1, Field = c.Field, Heading = c.Heading, YearOffset = c.YearOffset, Source = c.Source, Difference = c.Difference }).ToList();
+        var offered = Enum.GetValues<ReportField>().SelectMany(f => new ReportColumn(f, "").IsMoney
+            ? [new ReportColumn(f, ""), .. sources.Select(s => new ReportColumn(f, "", Source: s)), new ReportColumn(f, "", Difference: true)]
+            : new[] { new ReportColumn(f, "") });
+        rows.AddRange(offered.Where(o => template.Columns.All(c => (c.Field, c.Source, c.Difference) != (o.Field, o.Source, o.Difference)))
+            .Select((o, i) => new ColumnInput { Include = false, Order = rows.Count + i + 1, Field = o.Field, Heading = "", Source = o.Source, Difference = o.Difference }));
         return rows;
     }
+
+    /// <summary>The name of an editor row's column: the field, and for money its source or 差.</summary>
+    public string ColumnName(ColumnInput column, Localization.UiText text) =>
+        text["report.field." + column.Field] + (column.Source is { } source ? $"（{source}）" : column.Difference ? $"（{text["budget.difference"]}）" : "");
 
     private async Task<IActionResult?> LoadAsync(string code, CancellationToken ct)
     {
@@ -105,6 +124,7 @@ public sealed class TemplatesModel(AyumiDbContext db, CurrentMember current) : P
         Organisation = organisation!;
         Custom = await db.ReportTemplates.AsNoTracking().Where(t => t.OrganisationId == Organisation.Id).OrderBy(t => t.Name).ToListAsync(ct);
         Plans = await db.Plans.AsNoTracking().Where(p => p.OrganisationId == Organisation.Id).OrderBy(p => p.Generation).ToListAsync(ct);
+        Sources = Plans.SelectMany(p => p.FundingSources).Concat(BudgetLine.DefaultSources).Distinct().ToList();
         return null;
     }
 }

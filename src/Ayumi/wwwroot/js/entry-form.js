@@ -49,7 +49,20 @@
       var target = document.getElementById(button.getAttribute("data-copy-to"));
       var value = button.getAttribute("data-copy-value") || "";
       if (!target) return;
-      if (target.tagName === "FIELDSET") {
+      if (target.classList.contains("budget-lines")) {
+        // Last year's whole budget line: the sub-items' names and every cell, by the names the form posts them under.
+        var line = JSON.parse(value);
+        target.querySelectorAll("input[name^='Input.Budget.Items'], input[name^='Input.Budget.Cells']").forEach(function (input) { input.value = ""; });
+        line.items.forEach(function (name, i) {
+          var input = target.querySelector("input[name='Input.Budget.Items[" + i + "]']");
+          if (input) input.value = name || "";
+        });
+        Object.keys(line.cells).forEach(function (key) {
+          var input = target.querySelector("input[name='Input.Budget.Cells[" + key + "]']");
+          if (input) input.value = line.cells[key] || "";
+        });
+        target.focus();
+      } else if (target.tagName === "FIELDSET") {
         target.querySelectorAll("input[type=radio]").forEach(function (radio) {
           if (radio.value === value) {
             radio.checked = true;

@@ -64,9 +64,8 @@ internal sealed class EntryFiller(SheetContext sheet)
                     sheet.Import.Error(where, "import.badBudget", $"{Cell()}: '{text}' is not an amount in thousand yen.", text);
                     return false;
                 }
-                return column.Field == ImportField.InitialBudget
-                    ? Set(entry.InitialBudget, amount, v => entry.InitialBudget = v)
-                    : Set(entry.FinalBudget, amount, v => entry.FinalBudget = v);
+                var cycle = column.Field == ImportField.InitialBudget ? BudgetAmount.Initial : BudgetAmount.Final;
+                return Set(entry.Budget.Stated(cycle), amount, v => entry.Budget = entry.Budget.With(cycle, null, null, v));
             case ImportField.Results: return Set(entry.Results, text, v => entry.Results = v);
             case ImportField.PlannedWork: return Set(entry.PlannedWork, text, v => entry.PlannedWork = v);
             case ImportField.NextYearPlan: return Set(entry.NextYearPlan, text, v => entry.NextYearPlan = v);

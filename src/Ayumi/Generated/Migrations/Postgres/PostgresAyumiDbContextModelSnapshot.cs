@@ -248,18 +248,17 @@ namespace Ayumi.Generated.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("BudgetFigures")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Budget");
+
                     b.Property<int>("DepartmentId")
                         .HasColumnType("integer");
-
-                    b.Property<long?>("FinalBudget")
-                        .HasColumnType("bigint");
 
                     b.Property<string>("Grade")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
-
-                    b.Property<long?>("InitialBudget")
-                        .HasColumnType("bigint");
 
                     b.Property<string>("IssuesAndDirection")
                         .HasColumnType("text");
@@ -705,6 +704,10 @@ namespace Ayumi.Generated.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("FundingSources")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("Generation")
                         .HasColumnType("integer");
 
@@ -1052,8 +1055,10 @@ namespace Ayumi.Generated.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<long?>("FinalBudget")
-                        .HasColumnType("bigint");
+                    b.Property<string>("BudgetFigures")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Budget");
 
                     b.Property<int>("FiscalYear")
                         .HasColumnType("integer");
@@ -1061,9 +1066,6 @@ namespace Ayumi.Generated.Migrations.Postgres
                     b.Property<string>("Grade")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
-
-                    b.Property<long?>("InitialBudget")
-                        .HasColumnType("bigint");
 
                     b.Property<string>("IssuesAndDirection")
                         .HasColumnType("text");

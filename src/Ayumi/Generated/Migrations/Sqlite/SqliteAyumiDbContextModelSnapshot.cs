@@ -233,18 +233,17 @@ namespace Ayumi.Generated.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("DepartmentId")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("BudgetFigures")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Budget");
 
-                    b.Property<long?>("FinalBudget")
+                    b.Property<int>("DepartmentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Grade")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("InitialBudget")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("IssuesAndDirection")
                         .HasColumnType("TEXT");
@@ -672,6 +671,10 @@ namespace Ayumi.Generated.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FundingSources")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Generation")
                         .HasColumnType("INTEGER");
 
@@ -1003,8 +1006,10 @@ namespace Ayumi.Generated.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("FinalBudget")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("BudgetFigures")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Budget");
 
                     b.Property<int>("FiscalYear")
                         .HasColumnType("INTEGER");
@@ -1012,9 +1017,6 @@ namespace Ayumi.Generated.Migrations.Sqlite
                     b.Property<string>("Grade")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("InitialBudget")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("IssuesAndDirection")
                         .HasColumnType("TEXT");
