@@ -43,22 +43,24 @@ public abstract class EntryFormTests(CycleFixture fixture) : IAsyncLifetime
         var page = await fukushi.GetAsync($"/entries/{_partId}");
         foreach (var asked in new[] { "Input.Results", "Input.NextYearPlan" }) Assert.NotNull(page.QuerySelector($"textarea[name='{asked}']"));
         Assert.NotEmpty(page.QuerySelectorAll("input[name='Input.Grade']"));
-        foreach (var hidden in new[] { "Input.PlannedWork", "Input.InitialBudget", "Input.FinalBudget", "Input.IssuesAndDirection", "Input.TargetProgress" })
+        foreach (var hidden in new[] { "Input.PlannedWork", "Input.Budget.Shown", "Input.IssuesAndDirection", "Input.TargetProgress" })
             Assert.Null(page.QuerySelector($"[name='{hidden}']"));
 
-        await Factory.QueryAsync(async db =>
-        {
-            // A stored budget and direction the sheet does not print, as a municipality that changed its layout would have.
-            await db.EntryParts.Where(p => p.Id == _partId).ExecuteUpdateAsync(s => s
-                .SetProperty(p => p.InitialBudget, new ThousandYen(2362)).SetProperty(p => p.IssuesAndDirection, "支援を続ける。"));
-            return 0;
-        });
+        // A stored budget and direction the sheet does not print, as a municipality that changed its layout would have.
+        var secretariat = await Factory.SignedInAsync(CycleFixture.Secretariat);
+        await CycleSetup.AskForEveryFieldAsync(secretariat, _planId);
+        Assert.Equal(HttpStatusCode.Redirect, (await fukushi.PostAsync($"/entries/{_partId}?handler=Save",
+        [
+            F("Input.Version", await VersionAsync(fukushi, _partId)), F("Input.Budget.Shown", "true"), F("Input.Budget.Cells[Initial:m:t]", "2362"),
+            F("Input.IssuesAndDirection", "支援を続ける。"),
+        ])).StatusCode);
+        await secretariat.PostAsync($"/plans/{_planId}/settings?handler=EntryFields", [F("layoutDefault", "true")]);
         var before = await PartAsync();
         // A client posting the hidden fields, blank or not, changes none of them.
         var submitted = await fukushi.PostAsync($"/entries/{_partId}?handler=Submit",
         [
             F("Input.Version", await VersionAsync(fukushi, _partId)), F("Input.Results", "95世帯へ扶助費を支給した。"), F("Input.Grade", "A"),
-            F("Input.NextYearPlan", "継続する。"), F("Input.InitialBudget", ""), F("Input.IssuesAndDirection", ""), F("Input.PlannedWork", "書き換え"),
+            F("Input.NextYearPlan", "継続する。"), F("Input.Budget.Shown", "true"), F("Input.Budget.Cells[Initial:m:t]", ""), F("Input.IssuesAndDirection", ""), F("Input.PlannedWork", "書き換え"),
         ]);
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         var after = await PartAsync();
@@ -70,7 +72,6 @@ public abstract class EntryFormTests(CycleFixture fixture) : IAsyncLifetime
         Assert.Equal(before.FinalBudget, after.FinalBudget);
 
         // The secretariat sends it back so that the other tests of the class can edit it again.
-        var secretariat = await Factory.SignedInAsync(CycleFixture.Secretariat);
         await secretariat.PostAsync($"/plans/{_planId}/cycle/FY2025?handler=Return", [F("partId", _partId.ToString()), F("comment", "確認のため")]);
     }
 
@@ -87,16 +88,16 @@ public abstract class EntryFormTests(CycleFixture fixture) : IAsyncLifetime
         var nothing = await secretariat.PostAndReadAsync($"/plans/{_planId}/settings?handler=EntryFields", []);
         Assert.Contains("1つ以上選んでください", nothing.QuerySelector(".notice--error")!.TextContent);
 
-        await secretariat.PostAsync($"/plans/{_planId}/settings?handler=EntryFields", [F("EntryFields", "Results"), F("EntryFields", "InitialBudget")]);
+        await secretariat.PostAsync($"/plans/{_planId}/settings?handler=EntryFields", [F("EntryFields", "Results"), F("EntryFields", "Budget")]);
         var chosen = await fukushi.GetAsync($"/entries/{_partId}");
-        Assert.NotNull(chosen.QuerySelector("input[name='Input.InitialBudget']"));
+        Assert.NotNull(chosen.QuerySelector("input[name='Input.Budget.Cells[Initial:m:t]']"));
         Assert.Empty(chosen.QuerySelectorAll("input[name='Input.Grade']"));
         Assert.Null(chosen.QuerySelector("[name='Input.NextYearPlan']"));
 
         await secretariat.PostAsync($"/plans/{_planId}/settings?handler=EntryFields", [F("layoutDefault", "true")]);
         Assert.Null(await Factory.QueryAsync(db => db.Plans.Where(p => p.Id == _planId).Select(p => p.ChosenEntryFields).SingleAsync()));
         var back = await fukushi.GetAsync($"/entries/{_partId}");
-        Assert.Null(back.QuerySelector("[name='Input.InitialBudget']"));
+        Assert.Null(back.QuerySelector("[name='Input.Budget.Shown']"));
         Assert.NotEmpty(back.QuerySelectorAll("input[name='Input.Grade']"));
     }
 
@@ -115,6 +116,39 @@ public abstract class EntryFormTests(CycleFixture fixture) : IAsyncLifetime
         Assert.True(copy.HasAttribute("hidden"));
         var grade = page.QuerySelector("#Input_Grade")!.Closest(".entry-field")!.QuerySelector("button[data-copy-to='Input_Grade']")!;
         Assert.Equal("A", grade.GetAttribute("data-copy-value"));
+    }
+
+    [Fact]
+    public async Task A_typed_budget_is_kept_in_the_draft_and_shown_again_while_a_draft_that_says_the_stored_budget_is_not()
+    {
+        var secretariat = await Factory.SignedInAsync(CycleFixture.Secretariat);
+        var fukushi = await Factory.SignedInAsync(CycleFixture.Fukushi);
+        await CycleSetup.AskForEveryFieldAsync(secretariat, _planId);
+        try
+        {
+            var before = await PartAsync();
+            var version = await VersionAsync(fukushi, _partId);
+            Assert.Equal(HttpStatusCode.NoContent, (await fukushi.PostAsync($"/entries/{_partId}?handler=Draft",
+                [F("Input.Version", version), F("Input.Budget.Shown", "true"), F("Input.Budget.Items[0]", "相談支援"), F("Input.Budget.Cells[Initial:0:t]", "1,500")])).StatusCode);
+            var restored = await fukushi.GetAsync($"/entries/{_partId}");
+            Assert.NotNull(restored.QuerySelector(".draft-notice"));
+            Assert.Equal("相談支援", restored.QuerySelector("input[name='Input.Budget.Items[0]']")!.GetAttribute("value"));
+            Assert.Equal("1,500", restored.QuerySelector("input[name='Input.Budget.Cells[Initial:0:t]']")!.GetAttribute("value"));
+            Assert.Equal(before.Budget.Figures.Count, (await PartAsync()).Budget.Figures.Count);
+
+            // The same budget as stored, written otherwise, is no unsaved work.
+            var stored = before.InitialBudget is { } amount ? amount.Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "";
+            await fukushi.PostAsync($"/entries/{_partId}?handler=Draft",
+                [F("Input.Version", version), F("Input.PlannedWork", before.PlannedWork ?? ""), F("Input.Results", before.Results ?? ""), F("Input.Grade", before.Grade ?? ""),
+                 F("Input.IssuesAndDirection", before.IssuesAndDirection ?? ""), F("Input.NextYearPlan", before.NextYearPlan ?? ""), F("Input.TargetProgress", before.TargetProgress ?? ""),
+                 F("Input.Budget.Shown", "true"), F("Input.Budget.Cells[Initial:m:t]", stored)]);
+            Assert.Null((await fukushi.GetAsync($"/entries/{_partId}")).QuerySelector(".draft-notice"));
+        }
+        finally
+        {
+            await fukushi.PostAsync($"/entries/{_partId}?handler=DiscardDraft", []);
+            await secretariat.PostAsync($"/plans/{_planId}/settings?handler=EntryFields", [F("layoutDefault", "true")]);
+        }
     }
 
     [Fact]
