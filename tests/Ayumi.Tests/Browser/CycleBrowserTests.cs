@@ -109,6 +109,19 @@ public sealed class CycleBrowserTests(CycleBrowserFixture fixture, ITestOutputHe
         await Expect(secretariat.Locator("table.body-members")).ToContainTextAsync("保護司会 会長");
         await ScanAtBothWidthsAsync(secretariat, "evaluation bodies");
 
+        // A year far outside the plan's period is refused without a reason; opened by mistake with one, it is withdrawn while still empty.
+        await secretariat.GotoAsync($"/plans/{planId}/cycle");
+        await secretariat.GetByLabel("年度", new() { Exact = true }).FillAsync("令和99年度");
+        await secretariat.GetByLabel("提出期限").FillAsync(CycleSetup.FutureDeadline);
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "開始する内容を確認する" }).ClickAsync();
+        await Expect(secretariat.GetByRole(AriaRole.Alert)).ToContainTextAsync("令和99年度は計画期間（");
+        await secretariat.GetByLabel("計画期間外の年度を開始する理由").FillAsync("誤って開始");
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "開始する内容を確認する" }).ClickAsync();
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "この内容で令和99年度を開始する" }).ClickAsync();
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "令和99年度の開始を取り消す" }).ClickAsync();
+        await Expect(secretariat.GetByRole(AriaRole.Status)).ToContainTextAsync("令和99年度の開始を取り消しました。");
+        Assert.False(await Factory.QueryAsync(db => db.ReportingYears.AnyAsync(y => y.PlanId == planId && y.FiscalYear == new FiscalYear(2117))));
+
         // The secretariat opens 令和7年度 with a deadline.
         var loadsBeforeOpening = secretariatLoads;
         await secretariat.GotoAsync("/my");
