@@ -37,12 +37,7 @@ public static class ApiEndpoints
 
         api.MapGet("/plans/{planId:int}/measures", async Task<IResult> (int planId, string? fiscalYear, AyumiDbContext db, CancellationToken ct) =>
         {
-            FiscalYear? year = null;
-            if (fiscalYear is not null)
-            {
-                if (!FiscalYear.TryParse(fiscalYear, out var parsed)) return Results.Problem($"'{fiscalYear}' is not a fiscal year (examples: 2024, FY2024, R6, 令和6年度).", statusCode: 400);
-                year = parsed;
-            }
+            if (YearAsked(fiscalYear, out var year) is { } badYear) return badYear;
             var plan = await PublicPlanAsync(db, planId, ct);
             if (plan is null) return PlanNotFound(planId);
             return Results.Ok(PlanQueries.MeasuresInTreeOrder(plan).Select(m => MeasureWithEntry(m, year)));
@@ -51,12 +46,7 @@ public static class ApiEndpoints
 
         api.MapGet("/plans/{planId:int}/opinions", async Task<IResult> (int planId, string? fiscalYear, AyumiDbContext db, CancellationToken ct) =>
         {
-            FiscalYear? year = null;
-            if (fiscalYear is not null)
-            {
-                if (!FiscalYear.TryParse(fiscalYear, out var parsed)) return Results.Problem($"'{fiscalYear}' is not a fiscal year (examples: 2024, FY2024, R6, 令和6年度).", statusCode: 400);
-                year = parsed;
-            }
+            if (YearAsked(fiscalYear, out var year) is { } badYear) return badYear;
             var plan = await PublicPlanAsync(db, planId, ct);
             if (plan is null) return PlanNotFound(planId);
             var opinions = await Review.OpinionQueries.SeenByAsync(db, plan, MemberRoles.Anonymous, ct);
@@ -89,6 +79,16 @@ public static class ApiEndpoints
         if (plan is null || !MemberRoles.Anonymous.SeesPlan(plan)) return null;
         Publication.WithholdUnpublished(db, plan);
         return plan;
+    }
+
+    /// <summary>The fiscal year a query asks for (2024, FY2024, R6 or 令和6年度; none for all); a problem answer when it is not one.</summary>
+    private static IResult? YearAsked(string? fiscalYear, out FiscalYear? year)
+    {
+        year = null;
+        if (fiscalYear is null) return null;
+        if (!FiscalYear.TryParse(fiscalYear, out var parsed)) return Results.Problem($"'{fiscalYear}' is not a fiscal year (examples: 2024, FY2024, R6, 令和6年度).", statusCode: 400);
+        year = parsed;
+        return null;
     }
 
     private static IResult PlanNotFound(int planId) => Results.Problem($"No plan has id {planId}.", statusCode: 404);
