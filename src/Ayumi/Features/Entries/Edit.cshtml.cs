@@ -121,8 +121,9 @@ public sealed partial class EditModel(AyumiDbContext db, CurrentMember current, 
         Part = target.Part;
         Year = target.Year;
         var scale = new GradeScale(target.Grades);
-        Asked = Plan.AskedEntryFields(target.ChosenEntryFields, await PlanLayout.OfAsync(db, target.OrganisationId, target.ReportTemplateName, ct), scale.IsGraded);
-        if (Input.Budget.Shown && Asked.Asks(EntryFields.Budget)) await ReadBudgetLayoutAsync(target.OrganisationId, target.ReportTemplateName, target.FundingSources, ct);
+        var layout = await PlanLayout.OfAsync(db, target.OrganisationId, target.ReportTemplateName, ct);
+        Asked = Plan.AskedEntryFields(target.ChosenEntryFields, layout, scale.IsGraded);
+        if (Input.Budget.Shown && Asked.Asks(EntryFields.Budget)) ReadBudgetLayout(layout, target.FundingSources);
         var content = Read(scale);
         if (content is null) return await ShowAgainAsync(id, ct);
         db.Entry(Part).Property(nameof(EntryPart.Version)).OriginalValue = Input.Version;
@@ -222,9 +223,8 @@ public sealed partial class EditModel(AyumiDbContext db, CurrentMember current, 
             Text(nameof(Input.NextYearPlan), Input.NextYearPlan, Part.NextYearPlan), Text(nameof(Input.TargetProgress), Input.TargetProgress, Part.TargetProgress));
     }
 
-    private async Task ReadBudgetLayoutAsync(int organisationId, string? templateName, IReadOnlyList<string> planSources, CancellationToken ct)
+    private void ReadBudgetLayout(ReportTemplate layout, IReadOnlyList<string> planSources)
     {
-        var layout = templateName is null ? null : (await Reports.ReportQueries.TemplatesAsync(db, organisationId, ct)).FirstOrDefault(t => t.Name == templateName);
         BudgetAmounts = BudgetForm.AmountsFor(layout, Part.Budget);
         BudgetSources = Part.Budget.SourcesIn(planSources);
     }
@@ -249,9 +249,10 @@ public sealed partial class EditModel(AyumiDbContext db, CurrentMember current, 
         var plan = part.YearlyEntry.Measure.Plan;
         Year = plan.ReportingYears.Single(r => r.FiscalYear == part.YearlyEntry.FiscalYear);
         CanEdit = mayEdit && Year.IsOpen && part.IsEditable;
-        await ReadBudgetLayoutAsync(plan.OrganisationId, plan.ReportTemplateName, plan.FundingSources, ct);
+        var layout = await PlanLayout.OfAsync(db, organisationId, plan.ReportTemplateName, ct);
+        ReadBudgetLayout(layout, plan.FundingSources);
         CanReview = me.CanManage(organisationId);
-        Asked = plan.AskedEntryFields(await PlanLayout.OfAsync(db, organisationId, plan.ReportTemplateName, ct));
+        Asked = plan.AskedEntryFields(layout);
         if (CanEdit) LastYear = await LastYearAsync(me, ct);
         if (Request.Query["saved"] is { Count: > 0 } saved) Notice = Notice.Success(saved == "submitted" ? "entry.submitted" : "entry.saved");
         else if (CanReview && Request.Query["reviewed"] is { Count: > 0 } reviewed) Notice = Notice.Success(reviewed == "approved" ? "cycle.approved" : "cycle.returned");
